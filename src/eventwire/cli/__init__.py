@@ -1,0 +1,54 @@
+"""The ``eventwire`` command line: small verbs, one module each (datasette/sqlite-utils style).
+
+Each module ``eventwire.cli.<verb>`` has ``register(subparsers)`` which adds its parser
+and sets ``func``; a verb whose module is missing is simply not offered.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from .. import __version__
+
+VERBS = ["code", "ingest", "summary", "events", "sql", "export", "dyad", "network",
+         "contradictions", "explain", "serve"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire",
+        description="Political event data from news text: who did what to whom, when and where.")
+    parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    for verb in VERBS:
+        try:
+            mod = importlib.import_module(f"eventwire.cli.{verb}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"eventwire.cli.{verb}":
+                continue
+            raise
+        mod.register(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        rc = args.func(args)
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return int(rc or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

