@@ -53,6 +53,8 @@ def build_pipeline(settings: Settings | None = None):
     settings = settings or default_settings()
     register_components()
     nlp = spacy.load(settings.model)
+    if "parser" in nlp.pipe_names:  # paragraph breaks end sentences (headlines, captions)
+        nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_actors", config={"extra_files": list(settings.actor_files)})
     nlp.add_pipe("eventwire_events", config={"extra_files": list(settings.pattern_files)})
     nlp.add_pipe("eventwire_time", config={"historical_days": settings.historical_days})

@@ -1,11 +1,41 @@
 """ingest -> clean -> nlp -> actors -> events -> time/place -> dedup: the whole run.
 
 ``code_documents`` is the one function every front end (CLI, API, Dask workers) calls.
+
+Speed (issue 8). The spaCy parse dominates the cost, so the parser only sees the
+sentences that can hold an event:
+
+* a cheap regex splitter (``split_sentences``; it knows "U.S.", "Nov.", "Dr." ...) cuts
+  the document into sentences;
+* a sentence is a *candidate* when the actor resolver's ``has_actor`` and the event
+  coder's ``has_event_cue`` both say yes (dictionary look-ups, no parse);
+* the other sentences are *masked*: their characters become spaces (newlines are
+  kept), except date expressions, which stay so that the date stage still sees the
+  dates of the context. spaCy turns each masked run into one whitespace token, so the
+  parse costs about as much as the candidate sentences alone, and **every character
+  offset the components produce is an offset of the original document text** — no
+  remapping is needed, whatever span-bearing keys the components add.
+
+In prefilter mode ``sentence_index`` is the index of the event's sentence among the
+splitter's sentences of the whole document (the parser never sees the whole document),
+and span/sentence values are trimmed of mask whitespace. When the cheap checks are not
+available (or user dictionaries are given that the checks cannot see), every sentence
+is parsed. ``EVENTWIRE_PREFILTER=0`` (or ``prefilter=False``) turns the filter off.
+
+Streaming: documents are consumed lazily and results are yielded in input order; at
+most a small window of chunks is in flight, so memory does not grow with the corpus.
+With ``n_process > 1`` the work runs in a pool of worker processes that each build the
+pipeline once and return only the (small) event dicts, not serialised spaCy Docs.
 """
 from __future__ import annotations
 
+import collections
+import inspect
+import multiprocessing
+import os
+import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .config import Settings, default_settings
 from .records import Document, EVENT_FIELDS, empty_event, event_id_for
@@ -31,33 +61,415 @@ def finish_record(ev: dict, document: Document) -> dict:
     return ordered
 
 
-def code_documents(documents: Iterable[Document], settings: Settings | None = None,
-                   nlp=None) -> Iterator[CodedDocument]:
-    """Code documents in order; non-English ones pass through with a note."""
-    from .nlp import get_pipeline, make_doc
+# --------------------------------------------------------------------------------------
+# Cheap sentence splitter
+# --------------------------------------------------------------------------------------
 
+# Words that end with a period without ending the sentence (lower case, no period).
+ABBREVIATIONS = frozenset("""
+mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig cdr
+gov sen rep reps sens pres amb hon rev fr sr jr st mt ft ave blvd rd
+inc corp co ltd llc plc bros dept univ assn est approx vs etc al cf
+no nos vol fig pp op
+jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thur thurs fri sat sun
+ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+""".split())
+
+# A sentence-final punctuation run, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"""[.!?…]+['"”’)\]]*(?=\s)""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
+_NEXT_START = re.compile(r"""\s+(['"“‘(\[]*)(\S)""")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Does the period at ``dot`` close an abbreviation rather than a sentence?"""
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word.strip("."):          # U.S., U.N., e.g., a.m., Jan.-Feb
+        return True
+    if len(word) == 1:                   # initials: "George W. Bush"
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (cheap regex, no parse).
+
+    Boundaries: line breaks, and ``. ! ?`` (plus closing quotes) followed by white
+    space and a capital, digit or opening quote, unless the period ends a known
+    abbreviation or an initial. When unsure it does not split: a merged pair of
+    sentences only costs a little parse time, a wrong split could lose an event.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        ls, le = line.span()
+        start = ls
+        for m in _BOUNDARY.finditer(text, ls, le):
+            end = m.end()
+            nxt = _NEXT_START.match(text, end, le)
+            if not nxt:
+                continue
+            ch = nxt.group(2)
+            if not (ch.isupper() or ch.isdigit() or nxt.group(1)):
+                continue
+            punct = text[m.start():m.end()]
+            if punct.startswith(".") and len(punct.rstrip("'\"”’)]")) == 1 \
+                    and _is_abbreviation(text, m.start()):
+                continue
+            _add_span(text, start, end, spans)
+            start = nxt.start(1)
+        _add_span(text, start, le, spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# Date expressions kept visible in masked sentences (the date stage's context).
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_EXPR = re.compile(
+    r"\b(?:"
+    rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:1[89]|20)\d\d)?"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:yesterday|today|tonight|tomorrow)"
+    r"|(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|(?:in|since|until|by)\s+(?:1[89]|20)\d\d"
+    r")\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------
+# The prefilter
+# --------------------------------------------------------------------------------------
+
+@dataclass
+class Prefiltered:
+    """A document after the prefilter: the text the parser sees, and its sentences."""
+
+    masked: str                       # same length as the original text
+    sentences: list[tuple[int, int]]  # all sentences of the original text
+    kept: list[int]                   # indices of the candidate sentences
+
+    @property
+    def empty(self) -> bool:
+        return not self.kept
+
+
+def _call_with_extra(fn, extra_files):
+    """Call a resolver factory with the user's extra files when it accepts them."""
+    if not extra_files:
+        return fn()
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        params = {}
+    for name in ("extra_files", "files", "actor_files"):
+        if name in params:
+            return fn(**{name: list(extra_files)})
+    return None
+
+
+def find_cue_checks(nlp=None, settings: Settings | None = None
+                    ) -> tuple[Callable[[str], bool], Callable[[str], bool]] | None:
+    """(has_actor, has_event_cue) for the prefilter, or None (parse everything).
+
+    Prefers the checks of the pipeline's own components (they know the user's extra
+    dictionaries); falls back to the module-level ones, but only when no extra
+    dictionary was given that those could miss.
+    """
     settings = settings or default_settings()
-    nlp = nlp or get_pipeline(settings)
+    has_actor = has_cue = None
+    if nlp is not None:
+        try:
+            comp = nlp.get_pipe("eventwire_actors")
+            for obj in (comp, getattr(comp, "resolver", None)):
+                if obj is not None and callable(getattr(obj, "has_actor", None)):
+                    has_actor = obj.has_actor
+                    break
+        except (KeyError, AttributeError):
+            pass
+        try:
+            comp = nlp.get_pipe("eventwire_events")
+            for obj in (comp, getattr(comp, "coder", None)):
+                if obj is not None and callable(getattr(obj, "has_event_cue", None)):
+                    has_cue = obj.has_event_cue
+                    break
+        except (KeyError, AttributeError):
+            pass
+    if has_actor is None:
+        try:
+            from . import actors as _actors
+            get_resolver = getattr(_actors, "get_resolver", None)
+            if get_resolver is None:
+                from .actors.resolver import get_resolver  # type: ignore
+            resolver = _call_with_extra(get_resolver, settings.actor_files)
+            if resolver is not None and callable(getattr(resolver, "has_actor", None)):
+                has_actor = resolver.has_actor
+        except Exception:  # not there yet, or broken: parse everything
+            has_actor = None
+    if has_cue is None:
+        try:
+            from .events import coder as _coder  # type: ignore
+            fn = getattr(_coder, "has_event_cue", None)
+            if callable(fn):
+                if settings.pattern_files:
+                    params = inspect.signature(fn).parameters
+                    if "extra_files" in params:
+                        files = list(settings.pattern_files)
+                        has_cue = lambda text, _f=fn, _x=files: _f(text, extra_files=_x)  # noqa: E731
+                else:
+                    has_cue = fn
+        except Exception:
+            has_cue = None
+    if has_actor is None or has_cue is None:
+        return None
+    return has_actor, has_cue
 
-    pending: list[Document] = []
 
-    def to_docs(docs):
-        for d in docs:
+def prefilter_text(text: str, has_actor: Callable[[str], bool],
+                   has_event_cue: Callable[[str], bool], keep_dates: bool = True) -> Prefiltered:
+    """Mask the sentences that cannot hold an event (offsets are preserved)."""
+    sentences = split_sentences(text)
+    kept: list[int] = []
+    chars = None
+    for i, (s, e) in enumerate(sentences):
+        sent = text[s:e]
+        if has_event_cue(sent) and has_actor(sent):
+            kept.append(i)
+            continue
+        if chars is None:
+            chars = list(text)
+        keep = []
+        if keep_dates:
+            keep = [(m.start() + s, m.end() + s) for m in _DATE_EXPR.finditer(sent)]
+        pos = s
+        for ks, ke in keep + [(e, e)]:
+            for j in range(pos, ks):
+                if chars[j] != "\n":
+                    chars[j] = " "
+            pos = ke
+    masked = text if chars is None else "".join(chars)
+    return Prefiltered(masked, sentences, kept)
+
+
+def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int | None:
+    """Index of the sentence that contains character ``pos`` (binary search)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(sentences) else (len(sentences) - 1 if sentences else None)
+
+
+def _trim_spans(obj, masked: str):
+    """Trim mask whitespace off every ``span`` [start, end] found in ``obj``."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k == "span" and isinstance(v, (list, tuple)) and len(v) == 2 \
+                    and all(isinstance(x, int) for x in v):
+                s, e = v
+                while s < e and masked[s].isspace():
+                    s += 1
+                while e > s and masked[e - 1].isspace():
+                    e -= 1
+                obj[k] = [s, e]
+            else:
+                _trim_spans(v, masked)
+    elif isinstance(obj, list):
+        for v in obj:
+            _trim_spans(v, masked)
+
+
+def fix_prefiltered_event(ev: dict, pf: Prefiltered, text: str) -> dict:
+    """Make an event coded on a masked text read like one coded on the whole text."""
+    _trim_spans(ev, pf.masked)
+    anchor = None
+    for key in ("verb", "source", "target"):
+        span = (ev.get(key) or {}).get("span") if isinstance(ev.get(key), dict) else None
+        if span:
+            anchor = span[0]
+            break
+    if anchor is None and ev.get("span"):
+        anchor = ev["span"][0]
+    if anchor is not None:
+        idx = _sentence_index(pf.sentences, anchor)
+        if idx is not None:
+            ev["sentence_index"] = idx
+    sent = ev.get("sentence")
+    if isinstance(sent, str) and sent != sent.strip():
+        ev["sentence"] = sent.strip()
+    if isinstance(sent, str) and "   " in sent and ev.get("sentence_index") is not None:
+        # A date fragment of a masked neighbour was glued to the sentence: use the
+        # splitter's sentence from the original text instead.
+        s, e = pf.sentences[ev["sentence_index"]]
+        ev["sentence"] = text[s:e]
+    return ev
+
+
+# --------------------------------------------------------------------------------------
+# Coding a chunk of documents (in this process or in a worker)
+# --------------------------------------------------------------------------------------
+
+def _prefilter_enabled(prefilter: bool | None) -> bool:
+    if prefilter is not None:
+        return bool(prefilter)
+    return os.environ.get("EVENTWIRE_PREFILTER", "1").lower() not in ("0", "false", "no", "off")
+
+
+class ChunkCoder:
+    """Codes lists of documents with one pipeline; the same code runs in every worker."""
+
+    def __init__(self, settings: Settings, nlp=None, prefilter: bool | None = None):
+        from .nlp import get_pipeline
+        self.settings = settings
+        self.nlp = nlp or get_pipeline(settings)
+        self.checks = find_cue_checks(self.nlp, settings) if _prefilter_enabled(prefilter) else None
+
+    def code(self, items: list[tuple]) -> list[tuple[list[dict], str | None]]:
+        """items: (doc_id, text, published, title) -> [(events, error)] in order."""
+        from .nlp import make_doc
+        n = len(items)
+        texts, pfs = [], []
+        for _doc_id, text, _pub, _title in items:
+            text = text[: self.settings.max_chars]
+            pf = prefilter_text(text, *self.checks) if self.checks else None
+            texts.append(text)
+            pfs.append(pf)
+        todo = [i for i in range(n) if pfs[i] is None or not pfs[i].empty]
+        results: list[tuple[list[dict], str | None]] = [([], None)] * n
+
+        def one_doc(i):
+            _doc_id, _t, pub, title = items[i]
+            src = pfs[i].masked if pfs[i] is not None else texts[i]
+            return make_doc(self.nlp, src, published=pub, doc_id=items[i][0], title=title)
+
+        def collect(i, sdoc):
+            evs = [dict(e) for e in (sdoc._.events or [])]
+            if pfs[i] is not None:
+                evs = [fix_prefiltered_event(e, pfs[i], texts[i]) for e in evs]
+            results[i] = (evs, None)
+
+        try:
+            sdocs = self.nlp.pipe((one_doc(i) for i in todo), batch_size=self.settings.batch_size)
+            for i, sdoc in zip(todo, sdocs):
+                collect(i, sdoc)
+        except Exception:
+            # One bad document must not sink its neighbours: redo one by one.
+            for i in todo:
+                try:
+                    collect(i, self.nlp(one_doc(i)))
+                except Exception as exc:  # noqa: BLE001 - reported per document
+                    results[i] = ([], f"coding failed: {exc.__class__.__name__}: {exc}")
+        return results
+
+
+_WORKER: dict = {}
+
+
+def _worker_init(settings: Settings, prefilter) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _WORKER["coder"] = ChunkCoder(settings, _WORKER.get("nlp"), prefilter)
+
+
+def _worker_code(items):
+    return _WORKER["coder"].code(items)
+
+
+def _item(d: Document) -> tuple:
+    return (d.doc_id, d.text, d.published, d.title)
+
+
+def code_documents(documents: Iterable[Document], settings: Settings | None = None,
+                   nlp=None, prefilter: bool | None = None) -> Iterator[CodedDocument]:
+    """Code documents in order, lazily; non-English ones pass through with a note.
+
+    ``documents`` may be any iterable (a generator over a 100k-article corpus is fine):
+    it is read chunk by chunk and only a bounded window of chunks is held in memory.
+    """
+    settings = settings or default_settings()
+    chunk_size = max(1, int(settings.batch_size or 12))
+    n_proc = int(settings.n_process or 1)
+    if n_proc < 1:
+        n_proc = max(1, os.cpu_count() or 1)
+    if n_proc > 1 and multiprocessing.current_process().daemon:
+        n_proc = 1  # daemonic processes (e.g. Dask workers) cannot have children
+
+    # The queue holds, in input order, documents that need no coding ("done") and
+    # chunks of documents waiting for their results.
+    queue: collections.deque = collections.deque()
+    pool = None
+    coder = None
+    if n_proc == 1:
+        coder = ChunkCoder(settings, nlp, prefilter)
+    else:
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        _WORKER["nlp"] = nlp if ctx.get_start_method() == "fork" else None
+        pool = ctx.Pool(n_proc, initializer=_worker_init, initargs=(settings, prefilter))
+    window = 2 * n_proc + 1
+
+    def submit(chunk):
+        items = [_item(d) for d in chunk]
+        if pool is None:
+            return ("sync", chunk, coder.code(items))
+        return ("async", chunk, pool.apply_async(_worker_code, (items,)))
+
+    def drain(block_until: int):
+        """Yield finished entries from the front while more than block_until chunks wait."""
+        while queue:
+            kind, chunk, res = queue[0]
+            if kind == "done":
+                queue.popleft()
+                yield CodedDocument(chunk)
+                continue
+            n_waiting = sum(1 for q in queue if q[0] != "done")
+            if kind == "async" and not res.ready() and n_waiting <= block_until:
+                return
+            queue.popleft()
+            out = res.get() if kind == "async" else res
+            for d, (evs, err) in zip(chunk, out):
+                yield CodedDocument(d, [finish_record(e, d) for e in evs], err)
+
+    try:
+        chunk: list[Document] = []
+        for d in documents:
             if d.language and d.language != "en":
                 d.notes.append(f"skipped by the English coder (language={d.language})")
-                continue
-            if d.duplicate_of:
+                skip = True
+            else:
                 # Syndicated copies are linked to their original, not coded twice.
-                continue
-            pending.append(d)
-            yield make_doc(nlp, d.text[: settings.max_chars], published=d.published,
-                           doc_id=d.doc_id, title=d.title)
-
-    documents = list(documents) if not isinstance(documents, list) else documents
-    coded = {}
-    for sdoc in nlp.pipe(to_docs(documents), batch_size=settings.batch_size,
-                         n_process=settings.n_process):
-        coded[sdoc._.doc_id] = [e for e in (sdoc._.events or [])]
-    for d in documents:
-        evs = coded.get(d.doc_id, [])
-        yield CodedDocument(d, [finish_record(e, d) for e in evs])
+                skip = bool(d.duplicate_of)
+            if skip:
+                if chunk:
+                    queue.append(submit(chunk))
+                    chunk = []
+                queue.append(("done", d, None))
+            else:
+                chunk.append(d)
+                if len(chunk) >= chunk_size:
+                    queue.append(submit(chunk))
+                    chunk = []
+            yield from drain(window if pool is not None else 0)
+        if chunk:
+            queue.append(submit(chunk))
+        yield from drain(-1)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            _WORKER.pop("nlp", None)

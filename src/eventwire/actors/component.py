@@ -1,16 +1,46 @@
-"""spaCy component ``eventwire_actors`` (stub until the resolver lands): sets doc._.actors."""
+"""spaCy component ``eventwire_actors``: sets ``doc._.actors`` (and ``span._.actor``).
+
+    nlp.add_pipe("eventwire_actors", config={"extra_files": ["my_actors.yaml"]})
+
+Mentions are JSON-ready dicts (format in docs/ARCHITECTURE.md), dated by
+``doc._.published``. ``span._.actor`` gives the mention covering a span's root token.
+"""
+from __future__ import annotations
+
 from spacy.language import Language
+from spacy.tokens import Span
 
 from ..nlp import ensure_extensions
+from .resolver import get_resolver
+
+
+def _span_actor(span: Span):
+    """The actor mention whose token span contains this span's root (or None)."""
+    mentions = span.doc._.actors or []
+    root = span.root.i
+    best = None
+    for m in mentions:
+        ts = m.get("token_span")
+        if ts and ts[0] <= root < ts[1]:
+            if best is None or (ts[1] - ts[0]) < (best["token_span"][1] - best["token_span"][0]):
+                best = m
+    return best
+
+
+def ensure_span_extension() -> None:
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", getter=_span_actor)
 
 
 class ActorsComponent:
     def __init__(self, nlp, name, extra_files):
         ensure_extensions()
+        ensure_span_extension()
         self.extra_files = list(extra_files or [])
+        self.resolver = get_resolver(self.extra_files)   # loads (and validates) now
 
     def __call__(self, doc):
-        doc._.actors = []
+        doc._.actors = self.resolver.resolve_doc(doc)
         return doc
 
 

@@ -1,7 +1,17 @@
-"""``eventwire code PATH...``: code articles and print records of the contract."""
+"""``eventwire code PATH...``: code articles and print records of the contract.
+
+``--engine local`` (default) codes in this process (``--n-process`` worker processes)
+and writes records to stdout or ``--out``. ``--engine dask --scheduler ADDRESS|local
+--out DIR`` codes partitions of the inputs on a Dask cluster and writes Parquet
+partitions to DIR (load them with ``eventwire ingest --from-parquet DIR``); see
+docs/scale.md.
+"""
 from __future__ import annotations
 
+import json
+import os
 import sys
+import tempfile
 
 from ._common import add_coding_options, error_line, exit_status, progress, settings_from_args
 
@@ -15,11 +25,23 @@ def register(sub) -> None:
                    choices=["jsonl", "csv", "parquet", "gdelt", "polecat"])
     p.add_argument("--out", "-o", default=None,
                    help="output file (default stdout; a directory for --engine dask)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: this machine (default); dask: partitions on a Dask cluster, "
+                        "Parquet partitions in --out DIR")
+    p.add_argument("--scheduler", default="local", metavar="ADDRESS|local",
+                   help="with --engine dask: scheduler address (tcp://host:8786) or 'local' "
+                        "for a LocalCluster on this machine (default)")
+    p.add_argument("--n-workers", type=int, default=None,
+                   help="with --scheduler local: worker processes (default: CPU count)")
+    p.add_argument("--partition-mb", type=float, default=None,
+                   help="with --engine dask: MB of JSONL per partition (default 8)")
     add_coding_options(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    if getattr(args, "engine", "local") == "dask":
+        return run_dask(args)
     from ..ingest import read_inputs
     from ..pipeline import code_documents
     from ..dedup import assign_canonical_ids
@@ -32,18 +54,155 @@ def run(args) -> int:
         failed.append(err)
         error_line(str(err))
 
-    records = []
-    with progress("coding") as bar:
-        docs = read_inputs(args.inputs, published=args.published, on_error=on_error)
-        for coded in code_documents(docs, settings):
-            for note in coded.document.notes:
-                print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
-            if coded.error:
-                failed.append(coded.error)
-                error_line(f"{coded.document.path}: {coded.error}")
-            records.extend(coded.events)
+    spill = _Spill()
+    try:
+        with progress("coding") as bar:
+            docs = read_inputs(args.inputs, published=args.published, on_error=on_error)
+            for coded in code_documents(docs, settings):
+                for note in coded.document.notes:
+                    print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
+                if coded.error:
+                    failed.append(coded.error)
+                    error_line(f"{coded.document.path}: {coded.error}")
+                spill.extend(coded.events)
+                bar.advance()
+        # All articles of one call are deduplicated together (contract).
+        if args.format == "jsonl":
+            write_records(spill.records_with_canonical_ids(), args.format, args.out)
+        else:
+            records = list(spill.records())
+            assign_canonical_ids(records)
+            write_records(records, args.format, args.out)
+    finally:
+        spill.close()
+    return exit_status(len(failed))
+
+
+class _Spill:
+    """Records of one call, kept on disk once there are many, so that a 100k-article
+    run codes in bounded memory. Dedup then works block by block: only the dedup block
+    keys (and per block, its records) are in memory at one time."""
+
+    IN_MEMORY = 20_000
+
+    def __init__(self):
+        self.mem: list[dict] = []
+        self.fh = None
+        self.n = 0
+
+    def extend(self, records):
+        for rec in records:
+            self.n += 1
+            if self.fh is None and len(self.mem) < self.IN_MEMORY:
+                self.mem.append(rec)
+                continue
+            if self.fh is None:
+                self.fh = tempfile.TemporaryFile("w+", encoding="utf-8")
+                for r in self.mem:
+                    self._write(r)
+                self.mem = []
+            self._write(rec)
+
+    def _write(self, rec):
+        self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+    def records(self):
+        if self.fh is None:
+            yield from self.mem
+            return
+        self.fh.flush()
+        self.fh.seek(0)
+        for line in self.fh:
+            yield json.loads(line)
+
+    def records_with_canonical_ids(self):
+        from ..dedup import assign_canonical_ids
+        if self.fh is None:
+            assign_canonical_ids(self.mem)
+            yield from self.mem
+            return
+        from ..dedup import block_key, canonical_id, cluster_block
+        # Pass 1: line offsets per dedup block.
+        blocks: dict[str, list[int]] = {}
+        self.fh.flush()
+        self.fh.seek(0)
+        offsets = []
+        while True:
+            pos = self.fh.tell()
+            line = self.fh.readline()
+            if not line:
+                break
+            offsets.append(pos)
+            blocks.setdefault(block_key(json.loads(line)), []).append(len(offsets) - 1)
+        # Pass 2: cluster each block -> canonical id per record number.
+        cid: dict[int, str] = {}
+        for key in sorted(blocks):
+            recs = []
+            for i in blocks[key]:
+                self.fh.seek(offsets[i])
+                r = json.loads(self.fh.readline())
+                r["_n"] = i
+                recs.append(r)
+            for mentions in cluster_block(recs):
+                c = canonical_id(mentions)
+                for m in mentions:
+                    cid[m["_n"]] = c
+        del blocks, offsets
+        # Pass 3: the records in their original order, with their ids.
+        self.fh.seek(0)
+        for i, line in enumerate(self.fh):
+            rec = json.loads(line)
+            rec["canonical_event_id"] = cid.get(i)
+            yield rec
+
+    def close(self):
+        if self.fh is not None:
+            self.fh.close()
+            self.fh = None
+
+
+def run_dask(args) -> int:
+    from ..scale import JSONL_PARTITION_BYTES, run_dask as _run
+
+    if not args.out:
+        error_line("--engine dask needs --out DIR (a directory for the Parquet partitions)")
+        return 2
+    if os.path.exists(args.out) and not os.path.isdir(args.out):
+        error_line(f"--out {args.out} exists and is not a directory")
+        return 2
+    settings = settings_from_args(args)
+    failed: list[str] = []
+    totals = {"documents": 0, "events": 0}
+    client = None
+    if args.scheduler in (None, "", "local"):
+        from ..scale import connect
+        client = connect("local", n_workers=args.n_workers)
+
+    with progress("partitions") as bar:
+        def on_result(res):
+            for note in res.get("notes", []):
+                print(f"eventwire: note: {note}", file=sys.stderr)
+            for err in res["errors"]:
+                failed.append(err)
+                error_line(err)
+            totals["documents"] += res["documents"]
+            totals["events"] += res["events"]
             bar.advance()
-    # All articles of one call are deduplicated together (contract).
-    assign_canonical_ids(records)
-    write_records(records, args.format, args.out)
+
+        jsonl_bytes = int(args.partition_mb * 1024 * 1024) if args.partition_mb \
+            else JSONL_PARTITION_BYTES
+        try:
+            parts = _run(args.inputs, args.out, settings, client=client,
+                         scheduler=args.scheduler, published=args.published,
+                         jsonl_bytes=jsonl_bytes, on_result=on_result)
+        except ValueError as exc:
+            error_line(str(exc))
+            return 2
+        finally:
+            if client is not None:
+                from ..scale import close_client
+                close_client(client)
+    print(f"eventwire: {len(parts)} partition(s), {totals['documents']} document(s), "
+          f"{totals['events']} event mention(s) -> {args.out} "
+          f"(load with: eventwire ingest --from-parquet {args.out})", file=sys.stderr)
     return exit_status(len(failed))

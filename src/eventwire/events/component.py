@@ -1,16 +1,67 @@
-"""spaCy component ``eventwire_events`` (stub until the coder lands): sets doc._.events."""
+"""spaCy component ``eventwire_events``: codes every sentence, sets ``doc._.events``.
+
+Runs after ``eventwire_actors``. Sentences without an actor are skipped at once; captions
+(photo credits, "(second from left)") give no events; a headline whose event is repeated
+in the body gives no second event. ``extra_files`` are user pattern files (our YAML
+format, or PETRARCH/TABARI verb dictionaries ``*.txt``).
+"""
+from __future__ import annotations
+
 from spacy.language import Language
 
 from ..nlp import ensure_extensions
+from .coder import ActorIndex, code_sentence, is_caption
+from .patterns import get_patterns
+from . import segment as _segment  # noqa: F401  (registers eventwire_paragraphs)
+
+
+def _looks_like_headline(sent, doc) -> bool:
+    """A title line: the first sentence, no final punctuation, or equal to doc._.title."""
+    text = sent.text.strip()
+    title = (doc._.title or "").strip()
+    if title and text == title:
+        return True
+    return sent.start == 0 and not text.endswith((".", "!", "?", '"', "”", "'"))
+
+
+def _event_key(ev: dict):
+    return ((ev.get("source") or {}).get("country"), (ev.get("target") or {}).get("country"),
+            ev["cameo_root"])
+
+
+def code_doc(doc, pset=None, trace=None) -> list[dict]:
+    """All events of a parsed doc whose ``doc._.actors`` is set."""
+    pset = pset or get_patterns()
+    actors = ActorIndex(doc)
+    events: list[dict] = []
+    headline_events: list[dict] = []
+    for k, sent in enumerate(doc.sents):
+        if not actors.any_in(sent.start, sent.end):
+            continue  # the cheap path: most sentences name no actor
+        if is_caption(sent.text, pset.lexicon):
+            if trace is not None:
+                trace.append(("caption", k, sent.text))
+            continue
+        evs = code_sentence(sent, k, actors, pset, trace=trace)
+        if evs and _looks_like_headline(sent, doc):
+            headline_events.extend(evs)
+        else:
+            events.extend(evs)
+    # A headline only announces what the body reports: keep its events only when the body
+    # does not code the same dyad and root.
+    body = {_event_key(e) for e in events}
+    kept = [e for e in headline_events if _event_key(e) not in body]
+    return sorted(kept + events, key=lambda e: (e["sentence_index"], e["_verb_i"]))
 
 
 class EventsComponent:
     def __init__(self, nlp, name, extra_files):
         ensure_extensions()
-        self.extra_files = list(extra_files or [])
+        self.extra_files = tuple(extra_files or [])
+        self.patterns = get_patterns(self.extra_files)  # validated now, not mid-batch
 
     def __call__(self, doc):
-        doc._.events = []
+        doc._.events = code_doc(doc, self.patterns)
         return doc
 
 

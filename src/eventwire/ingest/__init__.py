@@ -1,30 +1,21 @@
-"""Ingestion: files, feeds, WARC, JSONL -> Document (stub until issue 2 lands)."""
-from __future__ import annotations
+"""Ingestion: whatever the user has -> clean ``Document`` records.
 
-import os
-import sys
-from typing import Iterator
+    from eventwire.ingest import read_inputs
+    for doc in read_inputs(["samples/", "feed.rss", "-"], published="2017-11-22",
+                           on_error=print):
+        ...
 
+Formats: .txt, .html/.htm, .jsonl, RSS/Atom (.rss/.xml/.atom), WARC (.warc/.warc.gz),
+directories (recursive) and ``-`` for stdin. See docs/ingest.md.
+"""
 from ..errors import InputError
 from ..records import Document
+from .base import DEFAULT_MAX_BYTES, RawArticle, build_document
+from .clean import clean_text
+from .core import format_of, read_inputs, read_path, walk
+from .language import detect_language
+from .neardup import NearDuplicateIndex, signature
 
-
-def read_inputs(paths, published=None, on_error=None) -> Iterator[Document]:
-    seen = set()
-    for path in paths:
-        files = [path]
-        if path != "-" and os.path.isdir(path):
-            files = sorted(os.path.join(r, f) for r, _, fs in os.walk(path) for f in fs)
-        for f in files:
-            try:
-                raw = sys.stdin.read() if f == "-" else open(f, encoding="utf-8").read()
-            except (OSError, UnicodeDecodeError) as exc:
-                if on_error:
-                    on_error(InputError(f, str(exc)))
-                continue
-            doc = Document.from_text(raw, path=f, published=published, language="en",
-                                     source_format="txt")
-            if doc.doc_id in seen:
-                continue
-            seen.add(doc.doc_id)
-            yield doc
+__all__ = ["read_inputs", "read_path", "Document", "InputError", "RawArticle",
+           "build_document", "clean_text", "detect_language", "NearDuplicateIndex",
+           "signature", "format_of", "walk", "DEFAULT_MAX_BYTES"]

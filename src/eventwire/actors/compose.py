@@ -1,0 +1,524 @@
+"""Composing dictionary hits into actor mentions, and within-document coreference.
+
+Hits that touch (only possessives, modifiers or capitalised words between them, no
+punctuation) form a *phrase*; a phrase becomes one mention:
+
+    [country] ['s] [modifiers] [agent noun]* [person]   -> the person ("China's President Xi")
+    [country|org] ['s] [modifiers] [agent noun]         -> country + agent ("Chinese companies")
+    [agent noun] of [the] [country]                     -> country + agent ("President of Iran")
+    [country] / [capital] / [org] / [person]             -> the actor itself
+
+An agent noun naming an office ("president", "foreign minister", "leader") resolves to
+the office holder on the document date when exactly one is known.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .normalize import key_of
+from .resolver import (CONFIDENCE, FORM_RANK, FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, PRONOUNS,
+                       ActorResolver, Form, Hit, Tok)
+
+MAX_GAP = 3
+# Capitalised words that never start an unknown name after a title.
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "the", "a", "an", "and", "but",
+             "on", "in", "of", "for", "to", "said", "says", "he", "she", "it", "they", "this",
+             "that", "however", "on", "at", "by", "with", "from", "as"}
+APPOSITIVE_DETS = {"a", "an", "the"}
+NER_FUZZY = {"PERSON": {"person"}, "GPE": {"country"}, "LOC": {"country"},
+             "NORP": {"country"}, "ORG": {"org", "country"}, "FAC": {"org"}}
+
+
+@dataclass
+class Phrase:
+    hits: list[Hit]
+    start_tok: int
+    end_tok: int
+    extra: dict = field(default_factory=dict)
+
+
+def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]:
+    toks, hits = r.scan(text)
+    hits = _add_fuzzy(r, text, toks, hits, doc)
+    hits.sort(key=lambda h: h.i)
+    phrases = _phrases(r, text, toks, hits, doc)
+    mentions: list[dict] = []
+    titles: dict[str, list[tuple[int, str]]] = {}     # title head word -> [(char pos, actor_id)]
+    pending_short: list[tuple[Phrase, Hit]] = []
+    pending_title: list[tuple[dict, str]] = []
+    for ph in phrases:
+        _interpret(r, text, toks, ph, day, mentions, titles, pending_short, pending_title, hits)
+    _native(r, text, day, mentions)
+    _resolve_short(r, text, toks, day, mentions, pending_short)
+    _resolve_titles(r, day, mentions, titles, pending_title)
+    if doc is not None:
+        _pronouns(r, doc, day, mentions)
+    mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
+    return mentions
+
+
+# -- hits -> actors ------------------------------------------------------------------------
+
+def _name_actors(r: ActorResolver, hit: Hit) -> list[str]:
+    """Distinct actors of a name hit, keeping the best-ranked kind of form."""
+    best = min(FORM_RANK.get(f.how, 2) for f in hit.forms)
+    out = []
+    for f in hit.forms:
+        if FORM_RANK.get(f.how, 2) == best and f.actor_id not in out:
+            out.append(f.actor_id)
+    return out
+
+
+def _how(hit: Hit) -> str:
+    return hit.forms[0].how if hit.forms else ""
+
+
+def _kind_of(r: ActorResolver, hit: Hit) -> str | None:
+    if hit.kind != "name":
+        return hit.kind
+    ids = _name_actors(r, hit)
+    kinds = {r.actors[a].kind for a in ids}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+# -- fuzzy -----------------------------------------------------------------------------------
+
+def _fuzzy_choices(r: ActorResolver):
+    """(first letter, token count) -> [(string, key, actor_id, how)] of fuzzable forms."""
+    if r._fuzzy_choices is None:
+        buckets: dict = {}
+        for key, forms in r.index.items():
+            s = " ".join(key)
+            if len(s) < FUZZY_MIN_CHARS or not s.isascii():
+                continue
+            for f in forms:
+                if f.acronym or f.how in ("native", "ignore"):
+                    continue
+                kind = r.actors[f.actor_id].kind
+                buckets.setdefault((s[0], len(key)), []).append((s, key, f, kind))
+        r._fuzzy_choices = buckets
+    return r._fuzzy_choices
+
+
+def _fuzzy_one(r: ActorResolver, key: tuple[str, ...], kinds: set[str] | None):
+    """Forms close to ``key``: same number of words, same initials, score >= threshold."""
+    s = " ".join(key)
+    if len(s) < FUZZY_MIN_CHARS:
+        return []
+    bucket = _fuzzy_choices(r).get((s[0], len(key)), [])
+    if kinds:
+        bucket = [b for b in bucket if b[3] in kinds]
+    if not bucket:
+        return []
+    found = process.extract(s, [b[0] for b in bucket], scorer=fuzz.ratio,
+                            score_cutoff=FUZZY_MIN_SCORE, limit=8)
+    out = []
+    for cs, score, idx in found:
+        _, ckey, form, _ = bucket[idx]
+        # same initials; and not a word form of the entry ("Korean"/"Korea", "State"/"States")
+        if all(a[0] == b[0] for a, b in zip(key, ckey)) and not (
+                cs.startswith(s) or s.startswith(cs)) and (len(key) > 1 or len(s) >= 6):
+            out.append((score, form))
+    return out
+
+
+def _candidate_spans(r: ActorResolver, text: str, toks: list[Tok], covered: set[int], doc):
+    """Token ranges worth a fuzzy look: NER entities (with a parse) or capitalised runs."""
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ not in NER_FUZZY:
+                continue
+            idx = [k for k, t in enumerate(toks) if t.start >= ent.start_char and t.end <= ent.end_char]
+            if idx and not covered.intersection(idx):
+                yield idx[0], idx[-1] + 1, NER_FUZZY[ent.label_]
+        return
+    k = 0
+    while k < len(toks):
+        if k in covered or not r._capitalised(toks[k]) or toks[k].key in NOT_NAMES:
+            k += 1
+            continue
+        j = k + 1
+        while (j < len(toks) and j not in covered and r._capitalised(toks[j])
+               and j - k < 4 and not text[toks[j - 1].end:toks[j].start].strip(" -")):
+            j += 1
+        yield k, j, None
+        k = j
+
+
+def _add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], doc) -> list[Hit]:
+    covered = {k for h in hits if h.kind != "short" for k in range(h.i, h.j)}
+    shorts = {h.i for h in hits if h.kind == "short"}
+    out = list(hits)
+    for i, j, kinds in _candidate_spans(r, text, toks, covered, doc):
+        if j - i == 1 and i in shorts:
+            continue
+        key = tuple(t.key for t in toks[i:j])
+        found = _fuzzy_one(r, key, kinds)
+        if not found:
+            continue
+        top = found[0][0]
+        forms = [f for s, f in found if s >= top - 3]
+        out = [h for h in out if not (i <= h.i < j)]
+        h = Hit(i, j, "name", forms=forms)
+        h.fuzzy = top   # type: ignore[attr-defined]
+        out.append(h)
+    return out
+
+
+# -- phrases --------------------------------------------------------------------------------
+
+def _gap_ok(r: ActorResolver, text: str, toks: list[Tok], a: int, b: int, doc) -> bool:
+    """May tokens [a, b) sit between two hits of one phrase?"""
+    if b - a > MAX_GAP:
+        return False
+    prev_end = toks[a - 1].end if a > 0 else 0
+    for k in range(a, b + 1):
+        start = toks[k].start if k < len(toks) else len(text)
+        gap = text[prev_end:start]
+        if gap.strip(" -‐'’\u00a0") or "\n" in gap:
+            return False
+        if k == b:
+            break
+        t = toks[k]
+        if not (t.key in r.data.modifiers or (t.key == "s" and text[t.start - 1:t.start] in "'’")
+                or (r._capitalised(t) and t.key not in NOT_NAMES)
+                or (doc is not None and _pos_ok(doc, t))):
+            return False
+        prev_end = t.end
+    return True
+
+
+def _pos_ok(doc, t: Tok) -> bool:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and len(span) and span[0].pos_ in ("ADJ", "PROPN") \
+        and span[0].dep_ in ("amod", "compound", "poss")
+
+
+def _phrases(r, text, toks, hits, doc) -> list[Phrase]:
+    out: list[Phrase] = []
+    cur: list[Hit] = []
+    for h in hits:
+        if cur:
+            prev = cur[-1]
+            joinable = (_gap_ok(r, text, toks, prev.j, h.i, doc)
+                        and _kind_of(r, prev) != "person"
+                        and not (prev.kind == "name" and h.kind == "name"
+                                 and _kind_of(r, prev) in ("country", "place")
+                                 and _kind_of(r, h) in ("country", "place")))
+            if not joinable:
+                out.append(Phrase(cur, cur[0].i, cur[-1].j))
+                cur = []
+        cur.append(h)
+    if cur:
+        out.append(Phrase(cur, cur[0].i, cur[-1].j))
+    return out
+
+
+def _unknown_name(r, text, toks, j: int, doc) -> int:
+    """End of a capitalised run right after token j-1 (a name after a title), or j."""
+    k = j
+    while (k < len(toks) and k - j < 4 and r._capitalised(toks[k]) and toks[k].key not in NOT_NAMES
+           and not text[toks[k - 1].end:toks[k].start].strip(" -")
+           and toks[k].key not in r.first_len and toks[k].key not in r.agent_first_len):
+        k += 1
+    if k > j and doc is not None:
+        span = doc.char_span(toks[j].start, toks[k - 1].end, alignment_mode="expand")
+        if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+            return j
+    return k
+
+
+def _of_country(r, text, toks, phrases_hit_end: int, all_hits_after):
+    """'President of South Korea': a country hit after 'of (the)'."""
+    k = phrases_hit_end
+    if k < len(toks) and toks[k].key == "of":
+        k += 1
+        if k < len(toks) and toks[k].key == "the":
+            k += 1
+        for h in all_hits_after:
+            if h.i == k and h.kind == "name" and _kind_of(r, h) in ("country", "place"):
+                nxt = h.j
+                poss = nxt < len(toks) and toks[nxt].key == "s" and text[toks[nxt].start - 1] in "'’"
+                if not poss:
+                    return h
+    return None
+
+
+def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
+               pending_short, pending_title, all_hits) -> None:
+    hits = ph.hits
+    names = [h for h in hits if h.kind == "name"]
+    agents = [h for h in hits if h.kind == "agent"]
+    shorts = [h for h in hits if h.kind == "short"]
+    persons = [h for h in names if _kind_of(r, h) == "person"]
+    orgs = [h for h in names if _kind_of(r, h) == "org"]
+    countries = [h for h in names if _kind_of(r, h) in ("country", "place")]
+    start = toks[ph.start_tok].start
+
+    def span_text(a, b):
+        return text[a:b], (a, b)
+
+    if persons:
+        p = persons[-1]
+        _emit_name(r, text, toks, p, day, mentions, start=start)
+        for a in agents:
+            if a.i < p.i:
+                _record_title(titles, toks, a, mentions[-1])
+        return
+    if shorts and (shorts[-1].j == ph.end_tok):
+        pending_short.append((ph, shorts[-1]))
+        return
+    if orgs:
+        o = orgs[-1]
+        _emit_name(r, text, toks, o, day, mentions, start=start)
+        return
+    country_hit = countries[0] if countries else None
+    if agents:
+        head = agents[-1]
+        if country_hit is None:
+            ofc = _of_country(r, text, toks, head.j, all_hits)
+            if ofc is not None:
+                country_hit = ofc
+                ofc.used = True
+        end_tok = max(head.j, country_hit.j if country_hit else 0)
+        # a name right after the title: "US Senator Marco Rubio"
+        name_end = _unknown_name(r, text, toks, end_tok, None)
+        country = None
+        cands = []
+        if country_hit is not None:
+            ids = _name_actors(r, country_hit)
+            if len(ids) == 1:
+                country = r.actors[ids[0]].country
+            else:
+                cands = ids
+        first = min(h.i for h in ([country_hit] if country_hit else []) + agents)
+        a, b = toks[first].start, toks[max(end_tok, name_end) - 1].end
+        txt, span = span_text(a, b)
+        office = next((h.agent.office for h in reversed(agents) if h.agent.office), None)
+        agent = head.agent.agent
+        if name_end > end_tok:
+            m = r.mention(txt, span, None, day, "agent-noun", agent=agent, country=country,
+                          name=text[toks[end_tok].start:toks[name_end - 1].end], kind="person")
+            mentions.append(m)
+            return
+        if country and office:
+            holder = _office_holder(r, country, office, day)
+            if holder and len(holder) == 1:
+                mentions.append(r.mention(txt, span, r.actors[holder[0]], day, "title",
+                                          kind="coref"))
+                return
+            m = r.mention(txt, span, None, day, "agent-noun", agent=agent, country=country,
+                          name=r.actors[f"country:{country}"].name if f"country:{country}" in r.actors else None,
+                          candidates=holder if holder and len(holder) > 1 else None)
+            mentions.append(m)
+            return
+        appos = _appositive_of(text, toks, first, mentions)
+        if appos is not None and country is None:
+            # "Song Tao, a special envoy": the title describes the person before it
+            titles.setdefault(toks[head.j - 1].key, []).append((appos["span"][0], appos["actor_id"]))
+            mentions.append(r.mention(txt, span, r.actors[appos["actor_id"]], day, "coreference",
+                                      kind="coref"))
+            return
+        m = r.mention(txt, span, None, day, "agent-noun", agent=agent, country=country,
+                      name=r.actors[f"country:{country}"].name if country and f"country:{country}" in r.actors else None,
+                      candidates=cands or None,
+                      confidence=CONFIDENCE["ambiguous"] if cands else None)
+        m["_head"] = toks[head.j - 1].key
+        m["_definite"] = first > 0 and toks[first - 1].key == "the" and country is None
+        m["_office"] = office
+        if country is None:
+            pending_title.append((m, toks[head.j - 1].key))
+        mentions.append(m)
+        return
+    for h in names:
+        if h.used:
+            continue
+        _emit_name(r, text, toks, h, day, mentions)
+
+
+APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?$", re.I)
+
+
+def _appositive_of(text, toks, first_tok: int, mentions) -> dict | None:
+    """The person mention right before ", a/the <title>", if any."""
+    if not mentions:
+        return None
+    last = mentions[-1]
+    aid = last.get("actor_id") or ""
+    if not aid.startswith("person:"):
+        return None
+    between = text[last["span"][1]:toks[first_tok].start]
+    return last if APPOSITIVE_RE.match(between) else None
+
+
+def _office_holder(r: ActorResolver, country: str, office: str, day) -> list[str]:
+    if office == "leader":
+        for o in r.leader_offices(country):
+            hs = r.holders_at(country, o, day)
+            if hs:
+                return hs
+        return []
+    return r.holders_at(country, office, day)
+
+
+def _emit_name(r: ActorResolver, text, toks, h: Hit, day, mentions, start=None) -> None:
+    h.used = True
+    ids = _name_actors(r, h)
+    a = toks[h.i].start if start is None else start
+    b = toks[h.j - 1].end
+    txt = text[a:b]
+    fuzzy = getattr(h, "fuzzy", None)
+    how = _how(h)
+    if len(ids) > 1:
+        codes = {r.code_of(r.actors[x], day)[0] for x in ids}
+        if len(codes) == 1:   # same code either way: say so, keep candidates
+            code, country, agent, _ = r.code_of(r.actors[ids[0]], day)
+            m = r.mention(txt, (a, b), None, day, "ambiguous", agent=agent, country=country,
+                          candidates=ids, kind=r.actors[ids[0]].kind)
+        else:
+            m = r.mention(txt, (a, b), None, day, "ambiguous", candidates=ids, kind="ambiguous")
+        mentions.append(m)
+        return
+    actor = r.actors[ids[0]]
+    if fuzzy is not None:
+        resolved_by = "fuzzy"
+    elif how == "name":
+        resolved_by = "exact"
+    else:
+        resolved_by = {"capital": "metonym", "demonym": "demonym", "native": "native"}.get(how, "alias")
+    kind = "metonym" if how == "capital" else None
+    m = r.mention(txt, (a, b), actor, day, resolved_by, kind=kind,
+                  agent="GOV" if how == "capital" else None,
+                  confidence=(CONFIDENCE["fuzzy"] * fuzzy / 100.0) if fuzzy else None)
+    mentions.append(m)
+
+
+def _record_title(titles, toks, agent_hit: Hit, person_mention: dict) -> None:
+    if person_mention.get("actor_id"):
+        head = toks[agent_hit.j - 1].key
+        titles.setdefault(head, []).append((person_mention["span"][0], person_mention["actor_id"]))
+
+
+# -- CJK / native-script names ------------------------------------------------------------------
+
+def _native(r: ActorResolver, text, day, mentions) -> None:
+    if r.native_re is None or not CJK_RE_search(text):
+        return
+    taken = [(m["span"][0], m["span"][1]) for m in mentions]
+    for mt in r.native_re.finditer(text):
+        a, b = mt.span()
+        if any(x < b and a < y and not (x == a and y == b) for x, y in taken):
+            continue
+        if any(x == a and y == b for x, y in taken):
+            continue
+        forms = r.native_forms[mt.group()]
+        ids = list(dict.fromkeys(f.actor_id for f in forms))
+        if len(ids) == 1:
+            mentions.append(r.mention(mt.group(), (a, b), r.actors[ids[0]], day, "native"))
+        else:
+            mentions.append(r.mention(mt.group(), (a, b), None, day, "ambiguous", candidates=ids,
+                                      kind="ambiguous"))
+
+
+def CJK_RE_search(text):
+    from .normalize import CJK_RE
+    return CJK_RE.search(text)
+
+
+# -- coreference ---------------------------------------------------------------------------------
+
+def _persons_in(mentions) -> list[tuple[int, str]]:
+    return [(m["span"][0], m["actor_id"]) for m in mentions
+            if m.get("actor_id", "") and m["actor_id"].startswith("person:")]
+
+
+def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending) -> None:
+    """'Song' after 'Song Tao': the nearest preceding (else following) person in the
+    document whose short form it is; 'President Moon' by office when not mentioned."""
+    persons = _persons_in(mentions)
+    for ph, h in pending:
+        key = toks[h.i].key
+        cands = r.short_index.get(key, set())
+        a, b = toks[ph.start_tok].start, toks[h.j - 1].end
+        if b - a > 0 and a < toks[h.i].start and not any(x.kind == "agent" for x in ph.hits):
+            a = toks[h.i].start      # a country before a surname is not part of it
+        in_doc = [(pos, aid) for pos, aid in persons if aid in cands]
+        if in_doc:
+            before = [x for x in in_doc if x[0] < a]
+            pos, aid = (before[-1] if before else min(in_doc, key=lambda x: x[0] - a))
+            others = sorted({x[1] for x in in_doc} - {aid})
+            m = r.mention(text[a:b], (a, b), r.actors[aid], day, "coreference", kind="coref",
+                          candidates=([aid] + others) if others else None)
+            mentions.append(m)
+            continue
+        titles = [x for x in ph.hits if x.kind == "agent" and x.agent.office]
+        if titles:
+            office = titles[-1].agent.office
+            match = [aid for aid in cands
+                     if (role := r.role_at(r.actors[aid], day))[1] in ("active", "latest")
+                     and role[0].office == office]
+            if len(match) == 1:
+                mentions.append(r.mention(text[a:b], (a, b), r.actors[match[0]], day, "title",
+                                          kind="coref"))
+
+
+def _resolve_titles(r: ActorResolver, day, mentions, titles, pending) -> None:
+    """'the envoy' -> the person last introduced with that title; 'the president' -> the
+    last person mentioned who holds that office on the date."""
+    persons = _persons_in(mentions)
+    for m, head in pending:
+        if not m.get("_definite"):
+            continue
+        pos = m["span"][0]
+        prior = [aid for p, aid in titles.get(head, []) if p < pos]
+        if not prior and m.get("_office"):
+            prior = [aid for p, aid in persons if p < pos and
+                     r.code_of(r.actors[aid], day)[3] == m["_office"]]
+        if prior:
+            actor = r.actors[prior[-1]]
+            new = r.mention(m["text"], tuple(m["span"]), actor, day, "coreference", kind="coref")
+            m.clear()
+            m.update(new)
+    for m in mentions:
+        for k in [k for k in m if k.startswith("_")]:
+            del m[k]
+
+
+def _pronouns(r: ActorResolver, doc, day, mentions) -> None:
+    """'he'/'she' as a subject -> the person who was the subject of this or the previous
+    sentence (gender from the dictionary when known)."""
+    subj = []
+    for m in mentions:
+        aid = m.get("actor_id") or ""
+        if not aid.startswith("person:"):
+            continue
+        span = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            subj.append((span.root.i, span.root.sent.start, aid))
+    if not subj:
+        return
+    sents = {s.start: k for k, s in enumerate(doc.sents)}
+    new = []
+    for tok in doc:
+        g = PRONOUNS.get(tok.lower_)
+        if g is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        sidx = sents.get(tok.sent.start, 0)
+        best = None
+        for ti, sstart, aid in subj:
+            if ti >= tok.i or sidx - sents.get(sstart, 0) > 1:
+                continue
+            a = r.actors[aid]
+            if (a.gender or "m") != g:
+                continue
+            best = aid
+        if best:
+            new.append(r.mention(tok.text, (tok.idx, tok.idx + len(tok.text)), r.actors[best],
+                                 day, "pronoun", kind="coref"))
+    mentions.extend(new)

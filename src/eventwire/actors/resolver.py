@@ -1,0 +1,442 @@
+"""Actor resolution: text -> coded actor mentions.
+
+One pass over the tokens does dictionary lookups (a dict keyed by normalised token
+tuples, longest match first), then small rules compose what the lookups found:
+
+    "Chinese" + "spokesperson"                  -> CHNGOV   (country + agent noun)
+    "President of South Korea" (2018)           -> Moon Jae-in, KORGOV (office holder by date)
+    "China's President" + "Xi Jinping"          -> one mention of Xi Jinping
+    "Song" after "Song Tao"; "the envoy"; "he"  -> the person (within-document coreference)
+
+Fuzzy matching (rapidfuzz) only runs on proper-noun spans the exact lookup missed.
+Ambiguous forms ("Korean": PRK or KOR) are reported with ``candidates``, not guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .dictionary import Actor, ActorData, Role, load_files
+from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
+                        norm_token, plural)
+
+# Confidence by how a mention was resolved (a rough prior, shown to analysts).
+CONFIDENCE = {"exact": 0.95, "alias": 0.9, "native": 0.9, "demonym": 0.85, "metonym": 0.85,
+              "title": 0.75, "coreference": 0.75, "agent-noun": 0.7, "fuzzy": 0.7,
+              "pronoun": 0.6, "ambiguous": 0.3}
+# Lower = preferred when one key names several actors of different kinds.
+FORM_RANK = {"name": 0, "alias": 0, "native": 0, "demonym": 1, "capital": 1, "city": 2}
+DEFAULT_LEADER_OFFICES = ("supreme_leader", "president", "prime_minister", "monarch")
+# Surnames come first in Chinese and Korean names (Xi Jinping -> Xi).
+SURNAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "SGP", "VNM", "MNG", "KHM"}
+FUZZY_MIN_SCORE = 85.0
+FUZZY_MIN_CHARS = 5
+PRONOUNS = {"he": "m", "she": "f"}
+# Surnames that are also everyday capitalised words: never a short form by themselves.
+SHORT_STOP = {"may", "march", "june", "brown", "rice", "power", "gates", "young", "king",
+              "little", "hope", "grant", "love", "long", "new", "west", "north", "south",
+              "east", "ii", "iii", "jr", "sr", "de", "la", "al", "bin", "van", "von", "da"}
+
+
+@dataclass(frozen=True)
+class Form:
+    actor_id: str
+    how: str            # name | alias | native | demonym | capital
+    acronym: bool
+
+
+@dataclass(frozen=True)
+class AgentNoun:
+    agent: str
+    office: str | None
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class Hit:
+    """A lookup result over tokens [i, j)."""
+    i: int
+    j: int
+    kind: str                       # name | agent | short | unknown
+    forms: list[Form] = field(default_factory=list)
+    agent: AgentNoun | None = None
+    used: bool = False
+
+
+def parse_day(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        try:
+            return dt.date(int(str(value)[:4]), 7, 1)
+        except ValueError:
+            return None
+
+
+class ActorResolver:
+    """Resolves actor mentions in raw text or spaCy Docs against an :class:`ActorData`."""
+
+    def __init__(self, data: ActorData):
+        self.data = data
+        self.actors = data.actors
+        self.index: dict[tuple[str, ...], list[Form]] = {}
+        self.agent_index: dict[tuple[str, ...], AgentNoun] = {}
+        self.short_index: dict[str, set[str]] = {}
+        self.holders: dict[tuple[str, str], list[tuple[str, Role]]] = {}
+        self.native_forms: dict[str, list[Form]] = {}
+        self._build()
+
+    # -- index ---------------------------------------------------------------------------
+    def _add(self, form: str, actor_id: str, how: str) -> None:
+        acronym = is_acronym(form)
+        if is_cjk(form):
+            self.native_forms.setdefault(form, []).append(Form(actor_id, "native", False))
+            how = "native"
+        for key in key_variants(form):
+            bucket = self.index.setdefault(key, [])
+            f = Form(actor_id, how, acronym)
+            if f not in bucket:
+                bucket.append(f)
+
+    def _build(self) -> None:
+        for a in self.actors.values():
+            if a.kind == "place":
+                self._add(a.name, a.actor_id, "city")
+                continue
+            self._add(a.name, a.actor_id, "name")
+            for f in a.aliases:
+                self._add(f, a.actor_id, "alias")
+            for f in a.native:
+                self._add(f, a.actor_id, "native")
+            for f in a.demonyms:
+                self._add(f, a.actor_id, "demonym")
+                self._add(plural(f) if not f.endswith(("ese", "ss", "sh", "ch")) else f,
+                          a.actor_id, "demonym")
+            for f in a.capitals:
+                self._add(f, a.actor_id, "capital")
+            if a.kind == "person":
+                for s in self._short_forms(a):
+                    self.short_index.setdefault(s, set()).add(a.actor_id)
+                for r in a.roles:
+                    self.holders.setdefault((r.country, r.office), []).append((a.actor_id, r))
+        for f in self.data.ignore:   # blockers win by being longer ("Korean Peninsula")
+            for key in key_variants(f):
+                self.index.setdefault(key, []).append(Form("", "ignore", False))
+        for noun, agent in self.data.agents.items():
+            self._add_agent(noun, AgentNoun(agent, None))
+        for office, spec in self.data.offices.items():
+            for t in spec.titles:
+                self._add_agent(t, AgentNoun(spec.agent, office))
+        self.first_len: dict[str, int] = {}
+        for k in self.index:
+            self.first_len[k[0]] = max(self.first_len.get(k[0], 0), len(k))
+        self.agent_first_len: dict[str, int] = {}
+        for k in self.agent_index:
+            self.agent_first_len[k[0]] = max(self.agent_first_len.get(k[0], 0), len(k))
+        self.native_re = (re.compile("|".join(re.escape(f) for f in
+                                              sorted(self.native_forms, key=len, reverse=True)))
+                          if self.native_forms else None)
+        self._fuzzy_choices: dict | None = None
+
+    def _add_agent(self, noun: str, an: AgentNoun) -> None:
+        for form in {noun, plural(noun)}:
+            for key in key_variants(form):
+                old = self.agent_index.get(key)
+                if old is None or (old.office is None and an.office is not None):
+                    self.agent_index[key] = an
+
+    def _short_forms(self, a: Actor) -> set[str]:
+        """Single-word forms used after a full mention: the surname (first word for
+        Chinese/Korean names, last otherwise) plus the listed short forms."""
+        out = {norm_token(s) for s in a.short}
+        words = [t for t in key_of(a.name) if len(t) > 1]
+        if words:
+            countries = {r.country for r in a.roles} | {a.country}
+            surname = words[0] if countries & SURNAME_FIRST else words[-1]
+            if surname not in SHORT_STOP:
+                out.add(surname)
+        return out
+
+    # -- dates and codes -----------------------------------------------------------------
+    def _office_rank(self, office: str) -> int:
+        spec = self.data.offices.get(office)
+        return spec.rank if spec else 9
+
+    def role_at(self, actor: Actor, day: dt.date | None) -> tuple[Role | None, str]:
+        """The role that codes ``actor`` on ``day`` and how: active | former | future | latest."""
+        if not actor.roles:
+            return None, "none"
+        if day is None:   # no date: the latest role (by start)
+            return max(actor.roles, key=lambda r: (r.start or dt.date.min,
+                                                   -self._office_rank(r.office))), "latest"
+        active = [r for r in actor.roles if r.active(day)]
+        if active:
+            return min(active, key=lambda r: (self._office_rank(r.office),
+                                              -(r.start or dt.date.min).toordinal())), "active"
+        past = [r for r in actor.roles if r.end and r.end < day]
+        if past:
+            return max(past, key=lambda r: r.end), "former"
+        return min(actor.roles, key=lambda r: r.start or dt.date.min), "future"
+
+    def code_of(self, actor: Actor, day: dt.date | None,
+                agent_override: str | None = None) -> tuple[str | None, str | None, str | None, str | None]:
+        """(code, country, agent, office) of an actor on a day."""
+        if actor.kind == "person":
+            role, status = self.role_at(actor, day)
+            if role is None:
+                country, agent, office = actor.country, None, None
+            elif status == "former":   # CAMEO: former officials are elites
+                country, agent, office = role.country, "ELI", None
+            elif status == "future":   # not yet in office: country only
+                country, agent, office = role.country, None, None
+            else:
+                country, agent, office = role.country, role.agent, role.office
+        else:
+            country, agent, office = actor.country, actor.agent, None
+        if agent_override:
+            agent = agent_override
+        code = actor.code if actor.code and not agent_override else None
+        if code is None:
+            code = ((country or "") + (agent or "")) or None
+        return code, country, agent, office
+
+    def holders_at(self, country: str, office: str, day: dt.date | None) -> list[str]:
+        """Who held ``office`` in ``country`` on ``day`` (no date: the latest holder)."""
+        rows = self.holders.get((country, office), [])
+        if not rows:
+            return []
+        if day is None:
+            open_ = [aid for aid, r in rows if r.end is None]
+            if open_:
+                return sorted(set(open_))
+            return [max(rows, key=lambda x: x[1].start or dt.date.min)[0]]
+        return sorted({aid for aid, r in rows if r.active(day)})
+
+    def leader_offices(self, country: str) -> tuple[str, ...]:
+        if country in self.data.leaders:
+            return (self.data.leaders[country],)
+        return DEFAULT_LEADER_OFFICES
+
+    # -- output --------------------------------------------------------------------------
+    def mention(self, text: str, span: tuple[int, int], actor: Actor | None, day,
+                resolved_by: str, *, agent=None, country=None, name=None,
+                candidates: list[str] | None = None, kind: str | None = None,
+                confidence: float | None = None) -> dict:
+        if actor is not None:
+            code, a_country, a_agent, office = self.code_of(actor, day, agent)
+            m = {"text": text, "name": actor.name, "code": code, "country": a_country,
+                 "agent": a_agent, "actor_id": actor.actor_id}
+            if office:
+                m["role"] = office
+            kind = kind or actor.kind
+        else:
+            code = ((country or "") + (agent or "")) or None
+            m = {"text": text, "name": name, "code": code, "country": country,
+                 "agent": agent, "actor_id": None}
+            kind = kind or "agent"
+        m["span"] = [span[0], span[1]]
+        m["kind"] = kind
+        m["resolved_by"] = resolved_by
+        m["confidence"] = confidence if confidence is not None else CONFIDENCE.get(resolved_by, 0.5)
+        if candidates:
+            m["candidates"] = candidates
+        return m
+
+    # -- scanning ------------------------------------------------------------------------
+    @staticmethod
+    def _tokens(text: str) -> list[Tok]:
+        return [Tok(m.group(), m.start(), m.end(), norm_token(m.group()))
+                for m in TOKEN_RE.finditer(text)]
+
+    @staticmethod
+    def _capitalised(tok: Tok) -> bool:
+        c = tok.text[0]
+        return c.isupper() or (not c.isascii() and not c.islower())
+
+    def _form_ok(self, form: Form, toks: list[Tok]) -> bool:
+        if form.acronym:
+            return all(t.text.replace(".", "").isupper() for t in toks)
+        return self._capitalised(toks[0])
+
+    def _lookup(self, toks: list[Tok], i: int) -> Hit | None:
+        """Longest dictionary name or agent noun starting at token i."""
+        n = len(toks)
+        first = toks[i].key
+        longest = self.first_len.get(first, 0)
+        for j in range(min(n, i + longest), i, -1):
+            forms = self.index.get(tuple(t.key for t in toks[i:j]))
+            if forms and self._contiguous(toks, i, j):
+                ok = [f for f in forms if self._form_ok(f, toks[i:j])]
+                if any(f.how == "ignore" for f in ok):
+                    return Hit(i, j, "ignore")
+                if ok:
+                    return Hit(i, j, "name", forms=ok)
+        longest = self.agent_first_len.get(first, 0)
+        for j in range(min(n, i + longest), i, -1):
+            an = self.agent_index.get(tuple(t.key for t in toks[i:j]))
+            if an and self._contiguous(toks, i, j) and not (
+                    j - i == 1 and toks[i].text.isupper() and len(toks[i].text) <= 3
+                    and toks[i].key not in ("pm",)):
+                return Hit(i, j, "agent", agent=an)
+        if first in self.short_index and self._capitalised(toks[i]):
+            return Hit(i, i + 1, "short")
+        return None
+
+    def _contiguous(self, toks, i, j) -> bool:
+        """No sentence punctuation inside a multi-token match ('Korea. South' is two)."""
+        for a, b in zip(toks[i:j - 1], toks[i + 1:j]):
+            gap = self._text[a.end:b.start]
+            if len(a.text) <= 2 and a.text[0].isupper():   # initials: "George W. Bush"
+                gap = gap.replace(".", "", 1)
+            if gap.strip(" -‐–'’\u00a0") or "\n" in gap:
+                return False
+        return True
+
+    def scan(self, text: str) -> tuple[list[Tok], list[Hit]]:
+        self._text = text
+        toks = self._tokens(text)
+        hits, i = [], 0
+        while i < len(toks):
+            h = self._lookup(toks, i)
+            if h:
+                if h.kind != "ignore":
+                    hits.append(h)
+                i = h.j
+            else:
+                i += 1
+        return toks, hits
+
+    def has_actor(self, text: str) -> bool:
+        """Fast prefilter: does ``text`` contain any known actor form or agent noun?"""
+        self._text = text
+        toks = self._tokens(text)
+        for i in range(len(toks)):
+            k = toks[i].key
+            if k in self.first_len or k in self.agent_first_len:
+                h = self._lookup(toks, i)
+                if h and h.kind != "ignore":
+                    return True
+        return bool(self.native_re and CJK_RE.search(text) and self.native_re.search(text))
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve_text(self, text: str, date=None) -> list[dict]:
+        """Actor mentions in a raw string (no spaCy needed)."""
+        return self._resolve(text, parse_day(date), doc=None)
+
+    def resolve_doc(self, doc) -> list[dict]:
+        """Actor mentions of a spaCy Doc, dated by ``doc._.published``; adds token spans."""
+        published = doc._.published if doc.has_extension("published") else None
+        mentions = self._resolve(doc.text, parse_day(published), doc=doc)
+        for m in mentions:
+            sp = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
+            m["token_span"] = [sp.start, sp.end] if sp is not None else None
+        return mentions
+
+    def _resolve(self, text: str, day, doc) -> list[dict]:
+        from . import compose
+        return compose.resolve(self, text, day, doc)
+
+    # -- API helpers ---------------------------------------------------------------------
+    def lookup_form(self, surface: str) -> list[Actor]:
+        """Actors whose names/aliases equal ``surface`` (normalised)."""
+        forms = self.index.get(key_of(surface), [])
+        return [self.actors[f.actor_id] for f in forms]
+
+    def describe(self, actor: Actor, day=None) -> dict:
+        code, country, agent, office = self.code_of(actor, parse_day(day))
+        return {"actor_id": actor.actor_id, "name": actor.name, "kind": actor.kind,
+                "code": code, "country": country, "agent": agent, "role": office,
+                "aliases": actor.aliases[:20],
+                "roles": [{"country": r.country, "agent": r.agent, "office": r.office,
+                           "from": r.start.isoformat() if r.start else None,
+                           "to": r.end.isoformat() if r.end else None} for r in actor.roles]}
+
+    def search(self, q: str, limit: int = 20) -> list[dict]:
+        """Actors whose names start with / contain / resemble ``q`` (for /api/actors?q=)."""
+        from rapidfuzz import fuzz, process
+
+        q = " ".join(key_of(q))
+        if not q:
+            return []
+        choices = self._search_choices()
+        scored: dict[str, float] = {}
+        for s, aid in choices:
+            if s.startswith(q):
+                scored[aid] = max(scored.get(aid, 0), 100.0 + (s == q) * 10)
+            elif q in s:
+                scored[aid] = max(scored.get(aid, 0), 90.0)
+        if len(scored) < limit:
+            for s, score, idx in process.extract(q, [c[0] for c in choices], scorer=fuzz.WRatio,
+                                                 limit=limit * 3, score_cutoff=80):
+                aid = choices[idx][1]
+                scored[aid] = max(scored.get(aid, 0), score * 0.9)
+        # ties: the better-known actor (more spellings) first
+        best = sorted(scored.items(), key=lambda x: (-x[1], -len(self.actors[x[0]].aliases),
+                                                      self.actors[x[0]].name))[:limit]
+        return [self.describe(self.actors[aid]) | {"score": round(s, 1)} for aid, s in best]
+
+    @functools.cached_property
+    def _search_choice_list(self):
+        out = []
+        for a in self.actors.values():
+            for f in [a.name] + a.aliases + a.capitals + a.demonyms + a.native:
+                out.append((" ".join(key_of(f)) or f, a.actor_id))
+        return out
+
+    def _search_choices(self):
+        return self._search_choice_list
+
+    def recode_for_date(self, actor: dict, date) -> dict:
+        """The same actor coded for another day (an event date): a person's role then."""
+        aid = actor.get("actor_id")
+        a = self.actors.get(aid) if aid else None
+        if a is None or a.kind != "person":
+            return dict(actor)
+        day = parse_day(date)
+        override = actor.get("agent") if actor.get("kind") == "metonym" else None
+        code, country, agent, office = self.code_of(a, day, override)
+        out = dict(actor)
+        out.update(code=code, country=country, agent=agent)
+        if office:
+            out["role"] = office
+        else:
+            out.pop("role", None)
+        return out
+
+    def resolve_phrase(self, text: str, date=None) -> dict | None:
+        """The one actor a short phrase names ("two Chinese warplanes" -> CHNMIL):
+        the most specific mention (person/org > country+agent > country > agent)."""
+        ms = self.resolve_text(text, date)
+        if not ms:
+            return None
+
+        def score(m):
+            return ((m["actor_id"] is not None and m["kind"] in ("person", "org", "coref")) * 4
+                    + (m["country"] is not None) * 2 + (m["agent"] is not None)
+                    + (m["span"][1] - m["span"][0]) / 1000.0)
+        return max(ms, key=score)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(extra_files: tuple[str, ...]) -> ActorResolver:
+    return ActorResolver(load_files(extra_files))
+
+
+def get_resolver(extra_files=()) -> ActorResolver:
+    """The resolver for the package dictionary plus ``extra_files`` (cached per process)."""
+    return _cached(tuple(str(f) for f in extra_files))

@@ -1,0 +1,98 @@
+"""``eventwire events``: canonical events from the database, filtered."""
+from __future__ import annotations
+
+import sys
+
+from ._common import error_line, iso_date
+from .ingest import add_db_option
+
+DEFAULT_COLUMNS = ["date", "source_code", "target_code", "cameo", "quad_class", "goldstein",
+                   "num_mentions", "num_sources", "sentence"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("events", help="list canonical events with filters",
+                       description="List canonical events (newest first). Negated and "
+                                   "historical events are left out unless asked for.")
+    add_db_option(p)
+    p.add_argument("--actor", help="either side: country (CHN), code prefix (CHNGOV) or actor id")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="source A, target B")
+    p.add_argument("--country", help="either side or the event's place")
+    p.add_argument("--cameo", help="CAMEO code or prefix (042, 04)")
+    p.add_argument("--root", help="CAMEO root (two digits)")
+    p.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="QuadClass")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--include-historical", action="store_true")
+    p.add_argument("--include-negated", action="store_true")
+    p.add_argument("--q", help="text search in the sentences and headlines")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", default="table", choices=["table", "jsonl", "csv"])
+    p.set_defaults(func=run)
+
+
+def print_table(df, title: str | None = None, columns: list[str] | None = None,
+                max_width: int = 60) -> None:
+    """A DataFrame as a rich table on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    cols = [c for c in (columns or list(df.columns)) if c in df.columns]
+    table = Table(title=title)
+    for c in cols:
+        numeric = str(df[c].dtype).startswith(("int", "float", "Int", "Float"))
+        table.add_column(c, justify="right" if numeric else "left", overflow="fold",
+                         max_width=max_width)
+    for row in df[cols].itertuples(index=False):
+        table.add_row(*["" if _missing(v) else _fmt(v) for v in row])
+    # Piped output is not cut to 80 columns: a wide console keeps rows greppable.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def _missing(v) -> bool:
+    try:
+        return v is None or v != v
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt(v) -> str:
+    if hasattr(v, "strftime"):
+        return v.strftime("%Y-%m-%d")
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def write_frame(df, fmt: str) -> None:
+    """jsonl/csv of a DataFrame on stdout (dates as ISO strings)."""
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    else:
+        df.to_json(sys.stdout, orient="records", lines=True, date_format="iso")
+        if len(df):
+            sys.stdout.write("\n")
+
+
+def run(args) -> int:
+    from ..errors import EventwireError
+    from ..store import Store
+
+    try:
+        with Store(args.db, read_only=True) as store:
+            df = store.events(actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None,
+                              country=args.country, cameo=args.cameo, cameo_root=args.root,
+                              quad_class=args.quad, date_from=args.date_from,
+                              date_to=args.date_to, include_historical=args.include_historical,
+                              include_negated=args.include_negated, q=args.q, limit=args.limit)
+    except EventwireError as exc:
+        error_line(str(exc))
+        return 1
+    if args.format == "table":
+        print_table(df, title=f"{len(df)} event(s)", columns=DEFAULT_COLUMNS)
+    else:
+        for c in ("date", "first_published"):
+            if c in df:
+                df[c] = df[c].astype(str).replace({"NaT": None, "None": None})
+        write_frame(df, args.format)
+    return 0

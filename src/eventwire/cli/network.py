@@ -1,0 +1,38 @@
+"""``eventwire network``: the top dyads by volume and by conflict."""
+from __future__ import annotations
+
+from ._common import error_line
+from .events import print_table, write_frame
+from .ingest import add_db_option
+
+
+def register(sub) -> None:
+    p = sub.add_parser("network", help="top dyads by event volume and by conflict")
+    add_db_option(p)
+    p.add_argument("--limit", type=int, default=15)
+    p.add_argument("--include-historical", action="store_true")
+    p.add_argument("--format", default="table", choices=["table", "jsonl", "csv"])
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..analysis import network
+    from ..errors import EventwireError
+    from ..store import Store
+
+    try:
+        with Store(args.db, read_only=True) as store:
+            frames = {by: network(store, limit=args.limit, by=by,
+                                  include_historical=args.include_historical)
+                      for by in ("volume", "conflict")}
+    except EventwireError as exc:
+        error_line(str(exc))
+        return 1
+    if args.format == "table":
+        print_table(frames["volume"], title="top dyads by volume")
+        print_table(frames["conflict"], title="top dyads by conflict (QuadClass 3-4)")
+    else:
+        for by, df in frames.items():
+            df.insert(0, "ranking", by)
+            write_frame(df, args.format)
+    return 0

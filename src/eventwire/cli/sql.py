@@ -1,0 +1,35 @@
+"""``eventwire sql "SELECT ..."``: read-only SQL over the database, time-limited."""
+from __future__ import annotations
+
+from ._common import error_line
+from .events import print_table, write_frame
+from .ingest import add_db_option
+
+
+def register(sub) -> None:
+    p = sub.add_parser("sql", help="run one read-only SELECT over the database",
+                       description="Run one SELECT (or WITH ... SELECT) statement on a read-only "
+                                   "connection. Tables: documents, mentions, events, actors, "
+                                   "stories, story_docs, schema_version.")
+    p.add_argument("query")
+    add_db_option(p)
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
+    p.add_argument("--format", default="table", choices=["table", "jsonl", "csv"])
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..errors import EventwireError
+    from ..store import Store
+
+    try:
+        with Store(args.db, read_only=True) as store:
+            df = store.sql(args.query, timeout=args.timeout)
+    except EventwireError as exc:
+        error_line(str(exc))
+        return 1
+    if args.format == "table":
+        print_table(df)
+    else:
+        write_frame(df, args.format)
+    return 0

@@ -1,0 +1,681 @@
+"""The verb-pattern coder: from a dependency-parsed sentence with resolved actors to events.
+
+For each verb (or event noun) whose lemma has patterns, every pattern is tried; the most
+specific one that fires gives the CAMEO code. Source and target come from syntactic roles
+(subject, object, prepositional objects, by-agent of a passive, possessor of a nominal),
+expanded over coordination (one event per actor pair), and resolved to the actor mentions
+in ``doc._.actors``. Negation, modality and attribution are read off the verb's own
+dependents and the chain of governing verbs ("refused to sign", "said that ...").
+
+``code_sentence`` optionally fills a ``trace`` list (pattern tried, fired or why not) that
+``eventwire explain`` shows.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..records import ACTOR_FIELDS
+from .codebook import get_codebook
+from .patterns import Pattern, PatternSet, get_patterns
+
+SUBJ_DEPS = ("nsubj", "csubj")
+NOMINAL_MODS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod")
+CLAUSE_STOP = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "cc", "punct")
+MODALITY_RANK = {"asserted": 0, "reported": 1, "intended": 2, "hedged": 3, "hypothetical": 4}
+
+
+@dataclass
+class Try:
+    """One pattern tried on one token: for explain."""
+    token_i: int
+    token: str
+    pattern: str
+    cameo: str
+    fired: bool
+    reason: str
+    events: int = 0
+
+
+# ---------------------------------------------------------------- actors
+
+class ActorIndex:
+    """Token index -> actor mention, built once per doc from ``doc._.actors``."""
+
+    def __init__(self, doc):
+        self.by_token: dict[int, dict] = {}
+        self.starts: list[int] = []
+        for a in doc._.actors or []:
+            ts = a.get("token_span")
+            if not ts:
+                continue
+            for i in range(ts[0], max(ts[1], ts[0] + 1)):
+                self.by_token.setdefault(i, a)
+            self.starts.append(ts[0])
+        self.starts.sort()
+
+    def any_in(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+    def at(self, tok) -> dict | None:
+        """The actor a noun phrase headed by ``tok`` refers to: its own mention first,
+        then modifiers ("Chinese officials", "China's envoy"), then of/from/in/by-phrases
+        ("officials of China", "companies within North Korea"). An agent-only head
+        ("students", "government") takes the country found in its phrase."""
+        own = self.by_token.get(tok.i)
+        if own is not None and own.get("country"):
+            return own
+        found = self._search(tok)
+        if own is None:
+            return found
+        if found is not None and found.get("country") and own.get("agent"):
+            comp = dict(found)
+            comp.update(code=(found.get("country") or "") + own["agent"], agent=own["agent"],
+                        text=tok.doc[min(own["token_span"][0], found["token_span"][0]):
+                                     max(own["token_span"][1], found["token_span"][1])].text)
+            return comp
+        return own
+
+    def _search(self, tok) -> dict | None:
+        frontier, seen = [tok], {tok.i}
+        for depth in range(3):
+            nxt = []
+            for t in frontier:
+                kids = [c for c in t.children if c.dep_ in NOMINAL_MODS]
+                kids += [g for c in t.children
+                         if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "within", "at", "by", "with", "near", "along")
+                         for g in c.children if g.dep_ == "pobj"]
+                for c in kids:
+                    if c.i in seen:
+                        continue
+                    seen.add(c.i)
+                    if c.i in self.by_token:
+                        return self.by_token[c.i]
+                    nxt.append(c)
+            frontier = nxt
+        return None
+
+
+def actor_object(a: dict | None) -> dict | None:
+    if not a:
+        return None
+    return {k: a.get(k) for k in ACTOR_FIELDS}
+
+
+# ---------------------------------------------------------------- syntax helpers
+
+def conjuncts(tok) -> list:
+    """``tok`` and the tokens coordinated with it ("China and Russia")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def governor(v):
+    """The verb that governs ``v`` through a complement/prepositional link, or None."""
+    if v.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis") and v.head is not v:
+        return v.head
+    if v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep":
+        return v.head.head
+    return None
+
+
+PRONOUNS = {"it", "he", "she", "they", "we", "its", "his", "her", "their"}
+
+
+def subjects(v, lex, depth=0) -> list:
+    """Subject tokens of verb ``v``: own subject, by-agent of a passive, or inherited."""
+    if depth > 4:
+        return []
+    for c in v.children:
+        if c.dep_ in SUBJ_DEPS:
+            if c.lower_ in PRONOUNS and v.dep_ in ("ccomp", "conj") and \
+                    v.head.lemma_ in lex["speech_verbs"] and v.head is not v:
+                # "Beijing announced it will send ...": the pronoun is the speaker
+                speaker = subjects(v.head, lex, depth + 1)
+                if speaker:
+                    return conjuncts(c) + speaker
+            return conjuncts(c)
+    if is_passive(v):
+        agents = [g for c in v.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" for g in conjuncts(g)]
+        if agents or depth == 0:
+            return agents
+        # raising: "Russia is expected to sign" -> Russia signs
+        return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        return [v.head]
+    gov = governor(v)
+    if gov is None:
+        return orphan_subject(v)
+    if v.dep_ == "xcomp" and gov.lemma_ in lex["object_control"]:
+        objs = objects(gov) or [g for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
+                                for g in c.children if g.dep_ == "pobj"]
+        if objs:
+            return objs
+    return subjects(gov, lex, depth + 1)
+
+
+def orphan_subject(v) -> list:
+    """A root verb the parser left without subject, typically after a long apposition
+    ("China Airlines, one of only two carriers ..., ceased flights"): the nearest
+    coordinated/appositive noun before it that is followed by a comma."""
+    if v.dep_ != "ROOT":
+        return []
+    for t in reversed(list(v.sent)[: v.i - v.sent.start]):
+        if t.dep_ in ("conj", "appos", "npadvmod") and t.pos_ == "PROPN" and any(
+                x.text == "," for x in t.doc[t.i + 1:v.i]):
+            return [t]
+    return []
+
+
+def objects(v) -> list:
+    if is_passive(v):
+        return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    objs = [t for c in v.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
+    if objs:
+        # "met Park in 2013 and Moon in 2017": the parser hangs the second object on the verb
+        objs += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+                 and c.i > objs[0].i]
+    return objs
+
+
+CONTENT_PREPS = ("for", "with", "on", "of", "into")
+
+
+def object_phrase(v) -> list:
+    """What the verb is about: object heads, what they are 'of' ("a list of sanctions"),
+    their compounds/appositions, the objects of a complement verb ("urged X to show
+    restraint") and of content prepositions ("appealed for aid", "threatened X with
+    sanctions", "went on hunger strike")."""
+    heads = list(objects(v))
+    heads += [g for c in v.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    heads += [o for c in v.children if c.dep_ in ("xcomp", "ccomp") for o in objects(c)]
+    out = []
+    for o in heads:
+        out.append(o)
+        for c in o.children:
+            if c.dep_ in ("compound", "appos"):
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def prep_objects(heads, preps: set) -> list:
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        out.extend(conjuncts(g))
+    return out
+
+
+def slot_tokens(v, slot: str, lex, nominal=False) -> list:
+    if slot == "subj":
+        return subjects(v, lex) if not nominal else []
+    if slot == "dobj":
+        return objects(v)
+    if slot == "iobj":
+        return [t for c in v.children if c.dep_ in ("dative", "iobj") for t in conjuncts(c)]
+    if slot == "poss":
+        if not nominal:  # a verb's "poss": whose object it is ("rejected the French proposal")
+            return objects(v)
+        return [t for c in v.children if c.dep_ == "poss" for t in conjuncts(c)]
+    if slot == "amod":
+        return [c for c in v.children if c.dep_ in ("amod", "compound")]
+    if slot == "ccomp.subj":
+        return [s for c in v.children if c.dep_ == "ccomp" for s in subjects(c, lex)]
+    if slot.startswith("prep:"):
+        preps = set(slot[5:].split("|"))
+        heads = [v] + object_phrase(v)
+        return prep_objects(heads, preps)
+    return []
+
+
+# ---------------------------------------------------------------- negation / modality
+
+def negation(v, lex) -> str | None:
+    """The cue that says the event did not happen, or None."""
+    for c in v.children:
+        if c.dep_ == "neg":
+            return c.text
+        if c.dep_ in ("det", "advmod") and c.lower_ in lex["negating_dets"]:
+            return c.text
+    for o in objects(v):
+        for c in o.children:
+            if c.dep_ in ("det", "neg") and c.lower_ in ("no",):
+                return f"{c.text} {o.text}"
+    t = v
+    for _ in range(5):
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
+            return t.head.text
+        if t.dep_ in ("xcomp", "acl") and t.head.lemma_ in lex["refusal_governors"]:
+            return t.head.text  # "refused to sign", "the failure of Kim to meet"
+        if t.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in t.head.children):
+            return "not " + t.head.text  # "did not agree to meet", "is not willing to yield"
+        if t.dep_ in ("xcomp", "conj", "acomp") and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+            t = t.head
+            continue
+        break
+    return None
+
+
+def governors(v, limit=6):
+    """(dep, governing token) pairs from ``v`` up to the root."""
+    out, t = [], v
+    for _ in range(limit):
+        g = governor(t)
+        if g is None or g is t:
+            break
+        out.append((t.dep_, g))
+        t = g
+    return out
+
+
+def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
+    """(modality, attribution) of the event on ``v``."""
+    found = "asserted"
+    attribution = None
+
+    def bump(m):
+        nonlocal found
+        if MODALITY_RANK[m] > MODALITY_RANK[found]:
+            found = m
+
+    chain = [("self", v)] + governors(v)
+    for k, (dep, g) in enumerate(chain):
+        own = g is v
+        for c in g.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or dep == "xcomp"):
+                bump("intended")
+            if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or dep == "xcomp"):
+                bump("hypothetical")
+            if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]:
+                bump("hypothetical")
+            if c.dep_ == "advmod" and c.lower_ in lex["hedge_adverbs"]:
+                bump("hedged")
+        if own:
+            continue
+        if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
+            bump("hedged")
+        elif dep == "xcomp" and (g.lemma_ in lex["intent_governors"] or g.lower_ == "going"):
+            bump("intended")
+        elif dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"] and attribution is None:
+            bump("reported")
+            attribution = speaker_of(g, lex, actors)
+        elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]
+                                    for c in chain[k - 1][1].children if chain[k - 1][1] is not g):
+            bump("hypothetical")
+    # "according to X"
+    if attribution is None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                objs = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"] or \
+                       [g for g in t.children if g.dep_ == "pobj"]
+                if objs:
+                    bump("reported")
+                    a = actors.at(objs[0])
+                    attribution = {"speaker": a["text"] if a else _np_text(objs[0]),
+                                   "actor_id": a.get("actor_id") if a else None,
+                                   "cue": "according to"}
+                break
+    if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        bump("hypothetical")
+    return found, attribution
+
+
+def _np_text(tok) -> str:
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "poss")]
+    start = min([tok.i] + [c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def speaker_of(speech_verb, lex, actors: ActorIndex) -> dict:
+    subs = subjects(speech_verb, lex)
+    if not subs:
+        return {"speaker": None, "actor_id": None, "cue": speech_verb.text}
+    a = actors.at(subs[0])
+    return {"speaker": a["text"] if a else _np_text(subs[0]),
+            "actor_id": a.get("actor_id") if a else None, "cue": speech_verb.text}
+
+
+def non_factive(v, lex) -> str | None:
+    """The governing verb when ``v`` is only proposed/demanded/threatened, else None."""
+    for dep, g in governors(v, limit=2):
+        if dep == "xcomp" and g.lemma_ in lex["non_factive_governors"]:
+            return g.text
+        if dep != "xcomp":
+            break
+    return None
+
+
+# ---------------------------------------------------------------- pattern matching
+
+def check_pattern(p: Pattern, v, lex) -> str | None:
+    """Why pattern ``p`` does not fit token ``v`` (None if its constraints hold)."""
+    if p.nominal and v.pos_ not in ("NOUN", "PROPN"):
+        return f"'{v.text}' is a {v.pos_}, pattern wants a noun"
+    if not p.nominal and v.pos_ not in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children):
+        return f"'{v.text}' is a {v.pos_}, pattern wants a verb"
+    if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
+        return "has an object or clause; pattern is intransitive"
+    if p.particle:
+        prts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod", "prep")}
+        if not prts & set(p.particle):
+            return f"no particle {'/'.join(p.particle)}"
+    if p.object or p.not_object:
+        lemmas = {t.lemma_.lower() for t in object_phrase(v)}
+        if p.object and not lemmas & set(p.object):
+            return (f"object {sorted(lemmas) or '(none)'} not in {list(p.object)[:6]}")
+        if p.not_object and lemmas & set(p.not_object):
+            return f"object {sorted(lemmas & set(p.not_object))} excluded"
+    if p.xcomp:
+        xs = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in p.xcomp]
+        if not xs:
+            return f"no complement verb in {list(p.xcomp)[:6]}"
+    if p.prep:
+        heads = [v] + object_phrase(v)
+        have = {c.lower_ for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")}
+        if not have & set(p.prep):
+            return f"no preposition {'/'.join(p.prep)}"
+    return None
+
+
+def _slot_actors(p, v, slot, lex, actors) -> list:
+    found = []
+    for t in slot_tokens(v, slot, lex, nominal=p.nominal):
+        a = actors.at(t)
+        if a is not None and all(a is not f and (a.get("actor_id") != f.get("actor_id")
+                                                 or not a.get("actor_id")) for f in found):
+            found.append(a)
+    return found
+
+
+def resolve(p: Pattern, v, lex, actors: ActorIndex, slots) -> tuple[list, str]:
+    """Actors found in the first slot that yields any, plus the slot name.
+
+    A sector-only actor ("civilians") takes the country of a later slot when there is
+    one ("massacred civilians in Burundi" -> BDICVL)."""
+    for k, slot in enumerate(slots):
+        found = _slot_actors(p, v, slot, lex, actors)
+        if not found:
+            continue
+        if all(not a.get("country") for a in found):
+            for later in slots[k + 1:]:
+                place = [a for a in _slot_actors(p, v, later, lex, actors) if a.get("country")]
+                if place:
+                    found = [compose(a, place[0]) if a.get("agent") else a for a in found]
+                    break
+        return found, slot
+    return [], ""
+
+
+def compose(agent: dict, country: dict) -> dict:
+    """An agent-only mention placed in a country: CVL + BDI -> BDICVL."""
+    out = dict(country)
+    out.update(code=(country.get("country") or "") + (agent.get("agent") or ""),
+               agent=agent.get("agent"), text=agent.get("text"), span=agent.get("span"),
+               token_span=agent.get("token_span"))
+    return out
+
+
+def _same(a, b) -> bool:
+    return a is b or (a.get("actor_id") and a.get("actor_id") == b.get("actor_id")
+                      and a.get("span") == b.get("span"))
+
+
+def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
+    """Actor pairs the pattern yields on ``v``, or (None, reason)."""
+    sources, s_slot = resolve(p, v, lex, actors, p.source)
+    targets, t_slot = resolve(p, v, lex, actors, p.target)
+    if not targets and not p.nominal and (p.xcomp or p.object):
+        # "refused to meet Kim", "pledged to provide aid to X": the target sits on the
+        # complement verb
+        for c in v.children:
+            if c.dep_ == "xcomp" or (p.xcomp and c.dep_ == "ccomp"):
+                targets, t_slot = resolve(p, c, lex, actors, ("dobj", "prep:with|to|on|against|in"))
+                if targets:
+                    break
+    if p.reciprocal and len(sources) >= 2 and not targets:
+        return [(a, b) for a in sources for b in sources if not _same(a, b)], ""
+    if p.reciprocal and len(targets) >= 2 and not sources:
+        return [(a, b) for a in targets for b in targets if not _same(a, b)], ""
+    if p.require_target and not targets:
+        return None, f"no target actor in {'/'.join(p.target)}"
+    if not sources and not targets:
+        return None, "no source or target actor"
+    if len(targets) > 1 and sources:
+        # "flights between Beijing and Pyongyang" by a Chinese carrier: the other side is the target
+        foreign = [t for t in targets if t.get("country") not in {s.get("country") for s in sources}]
+        if foreign and len(foreign) < len(targets):
+            targets = foreign
+    out = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and t is not None and _same(s, t):
+                continue
+            out.append((s, t))
+    if not out:
+        return None, "source and target are the same actor"
+    return out, ""
+
+
+@dataclass
+class Candidate:
+    pattern: Pattern
+    pairs: list
+
+
+def clause_span(v) -> tuple[int, int]:
+    """Token span of the clause of ``v``: its subtree without nested full clauses."""
+    toks = [v.i]
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("ccomp", "parataxis") and t is v and c.pos_ in ("VERB", "AUX"):
+                continue
+            toks.append(c.i)
+            stack.append(c)
+    sent = v.sent
+    return max(min(toks), sent.start), min(max(toks) + 1, sent.end)
+
+
+def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
+    cb = get_codebook()
+    code = cb.normalise(p.cameo) or p.cameo
+    if cb.has(code):
+        info = cb.cameo(code)
+        plover = cb.plover_for(code)
+    else:  # a user dictionary with its own codes (e.g. PETRARCH's WEIS-style codes)
+        code = p.cameo
+        info = {"root": code[:2], "quad_class": None, "goldstein": None}
+        plover = None
+    neg = negation(v, lex)
+    mod, attribution = modality(v, sent, lex, actors)
+    start, end = clause_span(v)
+    doc = v.doc
+    conf = p.confidence
+    if s is None or t is None:
+        conf -= 0.15
+    if p.nominal:
+        conf -= 0.1
+    return {
+        "sentence_index": sent_index,
+        "sentence": sent.text,
+        "span": [doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)],
+        "source": actor_object(s),
+        "target": actor_object(t),
+        "cameo": code,
+        "cameo_root": info["root"],
+        "quad_class": info["quad_class"],
+        "goldstein": info["goldstein"],
+        "plover": plover,
+        "verb": {"text": v.text, "lemma": v.lemma_, "span": [v.idx, v.idx + len(v.text)]},
+        "negated": neg is not None,
+        "modality": mod,
+        "attribution": attribution,
+        "pattern": p.id,
+        "confidence": round(max(0.05, min(conf, 1.0)), 2),
+        "_verb_i": v.i,
+        "_clause": [start, end],
+        "_negation_cue": neg,
+    }
+
+
+def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | None = None,
+                  trace: list | None = None) -> list[dict]:
+    """Events of one spaCy sentence span."""
+    pset = pset or get_patterns()
+    lex = pset.lexicon
+    if not actors.any_in(sent.start, sent.end):
+        if trace is not None:
+            trace.append(Try(sent.start, "", "-", "", False, "no actor in the sentence"))
+        return []
+    events: list[dict] = []
+    nominal: list[dict] = []
+    surface = _surface_index(pset)
+    for v in sent:
+        lemma = v.lemma_.lower()
+        index = pset.by_noun if v.pos_ in ("NOUN", "PROPN") else pset.by_verb
+        if lemma not in index:
+            # the lemmatizer slips ("staged" -> "stag"): fall back on our own inflections
+            lemma = surface[0 if index is pset.by_verb else 1].get(v.lower_, lemma)
+        cands = index.get(lemma, [])
+        if not cands:
+            continue
+        blocked = non_factive(v, lex)
+        fired: list[Candidate] = []
+        for p in cands:
+            why = check_pattern(p, v, lex)
+            if why is None and blocked and not p.nominal:
+                why = f"only proposed/demanded under '{blocked}' (the governing verb is coded)"
+            pairs = None
+            if why is None:
+                pairs, why = pairs_for(p, v, lex, actors)
+                why = why or None
+            if trace is not None:
+                trace.append(Try(v.i, v.text, p.id, p.cameo, why is None, why or "fired"))
+            if why is None:
+                fired.append(Candidate(p, pairs))
+        if not fired:
+            continue
+        best = max(fired, key=lambda c: (c.pattern.specificity, len(c.pattern.cameo)))
+        if trace is not None:
+            for tr in trace:
+                if tr.token_i == v.i and tr.fired and tr.pattern != best.pattern.id:
+                    tr.fired = False
+                    tr.reason = f"fits, but the more specific {best.pattern.id} wins"
+        for s, t in best.pairs:
+            ev = make_event(best.pattern, v, s, t, sent, sent_index, lex, actors)
+            (nominal if best.pattern.nominal else events).append(ev)
+    # A nominal event inside a coded verb's phrase repeats it ("announced sanctions
+    # against X", "held talks with Y"): keep the verbal one.
+    for ev in nominal:
+        noun = sent.doc[ev["_verb_i"]]
+        dup = False
+        for ve in events:
+            verb = sent.doc[ve["_verb_i"]]
+            if ve["cameo_root"] == ev["cameo_root"] and (
+                    verb.i == noun.head.i or noun in verb.subtree and noun.i != verb.i):
+                dup = True
+                break
+            if ve["cameo_root"] == ev["cameo_root"] and \
+                    (ve["source"] or {}).get("actor_id") == (ev["source"] or {}).get("actor_id") and \
+                    (ve["target"] or {}).get("actor_id") == (ev["target"] or {}).get("actor_id"):
+                dup = True
+                break
+        if not dup:
+            events.append(ev)
+    events.sort(key=lambda e: e["_verb_i"])
+    return events
+
+
+_SURFACE_CACHE: dict[int, tuple] = {}
+
+
+def _surface_index(pset: PatternSet) -> tuple[dict, dict]:
+    """surface form -> lemma for the pattern verbs and nouns (built once per pattern set)."""
+    got = _SURFACE_CACHE.get(id(pset))
+    if got is None or got[0] is not pset:
+        verbs = {f: lem for lem in pset.by_verb for f in inflections(lem)}
+        nouns = {f: lem for lem in pset.by_noun for f in inflections(lem)}
+        got = (pset, verbs, nouns)
+        _SURFACE_CACHE[id(pset)] = got
+    return got[1], got[2]
+
+
+def is_caption(text: str, lex) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in lex["caption_cues"])
+
+
+# ---------------------------------------------------------------- prefilter
+
+_IRREGULAR = {
+    "meet": ["met"], "send": ["sent"], "hold": ["held"], "tell": ["told"], "say": ["said"],
+    "make": ["made"], "give": ["gave", "given"], "take": ["took", "taken"], "fight": ["fought"],
+    "strike": ["struck", "stricken"], "shoot": ["shot"], "seek": ["sought"], "go": ["went", "gone"],
+    "fly": ["flew", "flown"], "lead": ["led"], "leave": ["left"], "speak": ["spoke", "spoken"],
+    "throw": ["threw", "thrown"], "withdraw": ["withdrew", "withdrawn"], "forgive": ["forgave", "forgiven"],
+    "begin": ["began", "begun"], "bring": ["brought"], "buy": ["bought"], "sell": ["sold"],
+    "break": ["broke", "broken"], "drive": ["drove", "driven"], "keep": ["kept"], "lay": ["laid"],
+    "stand": ["stood"], "win": ["won"], "beat": ["beaten"], "bind": ["bound"], "blow": ["blew", "blown"],
+    "set": ["set"], "cut": ["cut"], "put": ["put"], "shut": ["shut"], "hit": ["hit"], "quit": ["quit"],
+    "spread": ["spread"], "undertake": ["undertook", "undertaken"], "overthrow": ["overthrew", "overthrown"],
+    "rise": ["rose", "risen"], "steal": ["stole", "stolen"], "swear": ["swore", "sworn"],
+    "freeze": ["froze", "frozen"], "seize": ["seized"], "flee": ["fled"], "feel": ["felt"],
+    "mislead": ["misled"], "come": ["came"], "foresee": ["foresaw", "foreseen"], "see": ["saw", "seen"],
+    "slay": ["slew", "slain"], "wage": ["waged"], "bear": ["bore", "borne"], "write": ["wrote", "written"],
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Surface forms of an English lemma (regular rules + a few irregulars)."""
+    w = lemma.lower()
+    out = {w}
+    if w.endswith("e"):
+        out |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif re.search(r"(s|x|z|ch|sh)$", w):
+        out |= {w + "es", w + "ed", w + "ing"}
+    else:
+        out |= {w + "s", w + "ed", w + "ing"}
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", w):  # stop -> stopped, ban -> banned
+            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    out.update(_IRREGULAR.get(w, []))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _cue_words(extra: tuple = ()) -> frozenset:
+    pset = get_patterns(extra)
+    words = set()
+    for lemma in list(pset.by_verb) + list(pset.by_noun):
+        words |= inflections(lemma)
+    return frozenset(words)
+
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def has_event_cue(text: str) -> bool:
+    """Cheap test: does the text contain any surface form of a pattern verb or noun?"""
+    words = _cue_words()
+    return any(w in words for w in _WORD.findall(text.lower()))

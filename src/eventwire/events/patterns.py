@@ -1,0 +1,218 @@
+"""Verb patterns as data: load, validate and index ``data/patterns/*.yaml``.
+
+A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
+
+    - id: consult.send_envoy        # unique; recorded on every event it produces
+      cameo: "042"                  # a code of the CAMEO codebook
+      verbs: [send, dispatch]       # verb lemmas ...  (or)
+      nouns: [visit, trip]          # ... noun lemmas for nominal events ("a visit by")
+      object: [envoy, delegation]   # optional: the direct object (or its 'of'/compound) must be one of these
+      particle: [up]                # optional: phrasal-verb particle ("step up")
+      xcomp: [attack, strike]       # optional: an infinitive complement lemma ("threaten to attack")
+      prep: [to]                    # optional: a preposition that must be attached to verb/object
+      source: [subj]                # slots tried in order (default [subj] / [poss, prep:by, prep:of] for nouns)
+      target: [prep:to, dobj]       # slots tried in order (default [dobj])
+      require_target: true          # no event without a target (default false for verbs, true for nouns)
+      reciprocal: true              # coordinated subjects without object act on each other ("X and Y met")
+      intransitive: true            # only without object or that-clause ("demonstrated" vs "demonstrated that")
+      confidence: 0.8               # base confidence (default 0.7)
+
+Slots: ``subj`` (nsubj, or the by-agent of a passive), ``dobj`` (direct object, or the
+passive subject), ``iobj`` (dative), ``prep:X`` / ``prep:X|Y`` (object of a preposition on
+the verb or on its object), ``poss`` (possessor of a nominal: "China's visit"),
+``amod`` (adjective/compound modifier: "Chinese officials' visit"), ``ccomp.subj``.
+
+A bad entry raises ``DataFileError(file, line, reason)``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataFileError
+from .codebook import get_codebook
+
+PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
+SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|prep:[a-z_]+(\|[a-z_]+)*)$")
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without the 1.1 booleans on/off/yes/no: "prep: [on, off]" are words here."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"),
+                              list("tTfF"))
+
+
+def yaml_load(text: str):
+    return yaml.load(text, Loader=_Loader)
+
+
+KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
+        "target", "require_target", "reciprocal", "confidence", "note", "not_object",
+        "intransitive"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    cameo: str
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    not_object: tuple[str, ...] = ()
+    particle: tuple[str, ...] = ()
+    xcomp: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    source: tuple[str, ...] = ("subj",)
+    target: tuple[str, ...] = ("dobj",)
+    require_target: bool = False
+    reciprocal: bool = False
+    intransitive: bool = False   # fires only without object/clausal complement
+    confidence: float = 0.7
+    origin: str = ""          # file:line, for explain
+
+    @property
+    def nominal(self) -> bool:
+        return bool(self.nouns)
+
+    @property
+    def specificity(self) -> float:
+        """More constraints win over fewer; a deeper CAMEO code breaks ties."""
+        return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
+                + bool(self.prep) + 0.1 * (len(self.cameo) - 2))
+
+
+@dataclass
+class PatternSet:
+    patterns: list[Pattern] = field(default_factory=list)
+    by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
+    by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
+    # governing verbs with a special role (from modality.yaml)
+    lexicon: dict[str, set] = field(default_factory=dict)
+
+    def add(self, p: Pattern) -> None:
+        self.patterns.append(p)
+        for v in p.verbs:
+            self.by_verb.setdefault(v, []).append(p)
+        for n in p.nouns:
+            self.by_noun.setdefault(n, []).append(p)
+
+
+def _line_of(text: str, key_id: str) -> int:
+    """Best-effort line number of a pattern id in its file (YAML loses positions)."""
+    for i, line in enumerate(text.splitlines(), 1):
+        if re.search(r"\bid:\s*['\"]?" + re.escape(key_id) + r"['\"]?\s*$", line):
+            return i
+    return 0
+
+
+def _strs(path, line, raw, key) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise DataFileError(path, line, f"{key} must be a list of words")
+    return tuple(x.strip().lower() for x in raw)
+
+
+def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
+    if not isinstance(raw, dict):
+        raise DataFileError(path, line, "a pattern must be a mapping")
+    unknown = set(raw) - KEYS
+    if unknown:
+        raise DataFileError(path, line, f"unknown key(s): {', '.join(sorted(unknown))}")
+    pid = raw.get("id")
+    if not pid or not isinstance(pid, str):
+        raise DataFileError(path, line, "pattern without id")
+    if pid in seen:
+        raise DataFileError(path, line, f"duplicate pattern id {pid!r}")
+    code = str(raw.get("cameo", ""))
+    if not get_codebook().has(code):
+        raise DataFileError(path, line, f"{pid}: {code!r} is not a CAMEO code")
+    verbs = _strs(path, line, raw.get("verbs"), "verbs")
+    nouns = _strs(path, line, raw.get("nouns"), "nouns")
+    if bool(verbs) == bool(nouns):
+        raise DataFileError(path, line, f"{pid}: give either verbs or nouns")
+    slots = {}
+    for key, default in (("source", ("poss", "prep:by|of|from", "amod") if nouns else ("subj",)),
+                         ("target", ("prep:to|with|against|on|between",) if nouns else ("dobj",))):
+        val = _strs(path, line, raw.get(key), key) or default
+        for s in val:
+            if not SLOT_RE.match(s):
+                raise DataFileError(path, line, f"{pid}: bad {key} slot {s!r}")
+        slots[key] = val
+    conf = raw.get("confidence", 0.7)
+    if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
+        raise DataFileError(path, line, f"{pid}: confidence must be in (0, 1]")
+    seen.add(pid)
+    return Pattern(
+        id=pid, cameo=code, verbs=verbs, nouns=nouns,
+        object=_strs(path, line, raw.get("object"), "object"),
+        not_object=_strs(path, line, raw.get("not_object"), "not_object"),
+        particle=_strs(path, line, raw.get("particle"), "particle"),
+        xcomp=_strs(path, line, raw.get("xcomp"), "xcomp"),
+        prep=_strs(path, line, raw.get("prep"), "prep"),
+        source=slots["source"], target=slots["target"],
+        require_target=bool(raw.get("require_target", bool(nouns))),
+        reciprocal=bool(raw.get("reciprocal", False)), confidence=float(conf),
+        intransitive=bool(raw.get("intransitive", False)),
+        origin=f"{Path(path).name}:{line}")
+
+
+def load_pattern_file(path, pset: PatternSet, seen: set) -> None:
+    path = Path(path)
+    if path.suffix == ".txt":  # a PETRARCH/TABARI verb dictionary
+        from .petrarch import load_verb_patterns
+        for p in load_verb_patterns(path):
+            if p.id not in seen:
+                seen.add(p.id)
+                pset.add(p)
+        return
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = yaml_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(path, (mark.line + 1) if mark else 0, f"YAML error: {exc}")
+    if not isinstance(doc, dict) or not isinstance(doc.get("patterns"), list):
+        raise DataFileError(path, 1, "expected a mapping with a 'patterns:' list")
+    for raw in doc["patterns"]:
+        line = _line_of(text, str(raw.get("id", ""))) if isinstance(raw, dict) else 0
+        pset.add(parse_pattern(path, line, raw, seen))
+
+
+def load_lexicon(path: Path) -> dict[str, set]:
+    """Word lists that steer negation/modality/attribution (data/patterns/lexicon.yaml)."""
+    doc = yaml_load(path.read_text(encoding="utf-8")) or {}
+    out = {}
+    for key, words in doc.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataFileError(path, _line_of(path.read_text(), key) or 0,
+                                f"{key} must be a list of words")
+        out[key] = {w.lower() for w in words}
+    return out
+
+
+def load_patterns(extra_files=()) -> PatternSet:
+    pset = PatternSet()
+    seen: set = set()
+    for f in sorted(PATTERN_DIR.glob("[0-9]*.yaml")):
+        load_pattern_file(f, pset, seen)
+    for f in extra_files:
+        load_pattern_file(f, pset, seen)
+    pset.lexicon = load_lexicon(PATTERN_DIR / "lexicon.yaml")
+    return pset
+
+
+@functools.lru_cache(maxsize=8)
+def get_patterns(extra_files: tuple = ()) -> PatternSet:
+    return load_patterns(extra_files)

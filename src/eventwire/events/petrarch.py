@@ -1,0 +1,314 @@
+"""Import of PETRARCH/TABARI dictionaries, so users migrating from PETRARCH keep their work.
+
+- ``load_actor_dictionary(path)``: ``*.actors.txt`` -> actor entries (name, code, synonyms),
+  in the form the actor resolver's user dictionaries take (``to_actor_yaml``), and usable
+  directly by ``DictionaryActorTagger`` (a phrase matcher that sets ``doc._.actors``).
+- ``load_agent_dictionary(path)``: ``*.agents.txt`` -> agent nouns with their ``~XXX`` codes;
+  an agent after an actor ("Arnor police") composes the code (ARN + COP).
+- ``load_verb_patterns(path)``: ``*.verbs.txt`` -> eventwire ``Pattern``s: each verb block
+  (``--- VERB [code] ---`` with its synonym lines) gives a bare verb pattern, and each
+  ``- ... * WORD ... [code]`` line a pattern constrained on the object/preposition words.
+
+The TABARI pattern language (``$`` source, ``+`` target, ``%`` compound, synsets ``&X``,
+``^`` skips) is richer than what a dependency coder needs; we keep the words after the
+verb as object/preposition constraints, which is what most patterns express.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataFileError
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+def _strip_comment(line: str) -> str:
+    line = re.sub(r"<!--.*?-->", "", line)
+    return line.split("#", 1)[0].rstrip()
+
+
+def _phrase(raw: str) -> str:
+    """TABARI phrase -> lowercase words: '_' joins words, trailing '_' marks exact form."""
+    return " ".join(w for w in raw.replace("_", " ").lower().split() if w)
+
+
+# ------------------------------------------------------------------ actors
+
+@dataclass
+class DictActor:
+    name: str
+    code: str
+    synonyms: list[str] = field(default_factory=list)
+    kind: str = "actor"      # actor | agent
+
+    @property
+    def actor_id(self) -> str:
+        return f"petrarch:{self.code.lower()}:{re.sub(r'[^a-z0-9]+', '-', self.name.lower()).strip('-')}"
+
+
+def _current_code(codes: list[str]) -> str | None:
+    """A PETRARCH date-restricted code list -> the open-ended (latest) code."""
+    best = None
+    for c in codes:
+        c = c.strip()
+        m = re.match(r"^([A-Za-z0-9~+/\-]+)", c)
+        if not m:
+            continue
+        best = m.group(1)
+        if ">" in c:  # "HOBREB > 990816": the code from that date on
+            return best
+    return best
+
+
+def load_actor_dictionary(path) -> list[DictActor]:
+    """Parse a PETRARCH actors file. Entries: 'NAME [CODE]', '+SYNONYM' lines, and
+    multi-line blocks whose code lines follow ('\\t[CODE dates]')."""
+    path = Path(path)
+    out: list[DictActor] = []
+    cur: DictActor | None = None
+    pending: list[str] = []
+    in_comment = False
+    for n, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if "<!--" in raw and "-->" not in raw:
+            in_comment = True
+            continue
+        if in_comment:
+            if "-->" in raw:
+                in_comment = False
+            continue
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        s = line.strip()
+        if s.startswith("+"):
+            if cur is None:
+                raise DataFileError(path, n, "synonym before any actor")
+            cur.synonyms.append(_phrase(s[1:]))
+            continue
+        if s.startswith("["):
+            if cur is None:
+                raise DataFileError(path, n, "code line before any actor")
+            pending.append(s.strip("[] "))
+            cur.code = _current_code(pending) or cur.code
+            continue
+        codes = _CODE.findall(s)
+        name = _phrase(_CODE.sub("", s))
+        if not name:
+            raise DataFileError(path, n, f"no actor name in {s!r}")
+        pending = list(codes)
+        cur = DictActor(name=name, code=_current_code(codes) or "")
+        out.append(cur)
+    return [a for a in out if a.code and not a.code.startswith(("---", "+++", "###"))]
+
+
+def load_agent_dictionary(path) -> list[DictActor]:
+    """Parse a PETRARCH agents file: 'AGENT {PLURALS} [~CODE]'; '!X! = a, b' substitutions."""
+    path = Path(path)
+    subs: dict[str, list[str]] = {}
+    out: list[DictActor] = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line = _strip_comment(raw).strip()
+        if not line or line.startswith("<"):
+            continue
+        m = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
+        if m:
+            subs[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        codes = _CODE.findall(line)
+        if not codes:
+            continue
+        code = codes[-1].strip().lstrip("~")
+        plurals = re.findall(r"\{([^}]*)\}", line)
+        name_raw = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()
+        names = [name_raw]
+        for key, vals in subs.items():
+            if f"!{key}!" in name_raw:
+                names = [name_raw.replace(f"!{key}!", v) for v in vals]
+        forms = []
+        for nm in names:
+            base = _phrase(nm)
+            forms.append(base)
+            if not plurals or not plurals[0].strip():
+                forms.append(base + "s")  # the default regular plural
+        for p in plurals:
+            forms += [_phrase(x) for x in p.split() if x]
+        if forms and forms[0]:
+            out.append(DictActor(name=forms[0], code=code, synonyms=forms[1:], kind="agent"))
+    return out
+
+
+def to_actor_yaml(actors: list[DictActor]) -> list[dict]:
+    """Entries in the shape of eventwire's actor user dictionaries (see docs/actors.md)."""
+    return [{"id": a.actor_id, "name": a.name.title(), "code": a.code,
+             "aliases": sorted(set(a.synonyms))} for a in actors if a.kind == "actor"]
+
+
+class DictionaryActorTagger:
+    """Longest-match phrase tagger over a doc's tokens, setting ``doc._.actors``.
+
+    Used for dictionaries the built-in resolver does not know (PETRARCH user files, the
+    fictional actors of the validation suites). An agent noun next to an actor composes a
+    code ("Arnor police" -> ARNCOP); an agent alone gets no country.
+    """
+
+    def __init__(self, actors: list[DictActor], agents: list[DictActor] = ()):
+        self.index: dict[str, list[tuple[list[str], DictActor]]] = {}
+        for a in list(actors) + list(agents):
+            for form in [a.name] + a.synonyms:
+                words = form.split()
+                if words:
+                    self.index.setdefault(words[0], []).append((words, a))
+        for v in self.index.values():
+            v.sort(key=lambda x: -len(x[0]))
+
+    def _match(self, low: list[str], i: int):
+        for words, a in self.index.get(low[i], []):
+            if low[i:i + len(words)] == words:
+                return len(words), a
+        # prefix forms: TABARI 'ARGENTIN' matches Argentina/Argentine
+        return None
+
+    def __call__(self, doc):
+        low = [t.lower_ for t in doc]
+        hits = []
+        i = 0
+        while i < len(doc):
+            m = self._match(low, i)
+            if m is None:
+                i += 1
+                continue
+            n, a = m
+            hits.append((i, i + n, a))
+            i += n
+        actors = []
+        k = 0
+        while k < len(hits):
+            s, e, a = hits[k]
+            agent = None
+            if a.kind == "actor" and k + 1 < len(hits) and hits[k + 1][2].kind == "agent" \
+                    and hits[k + 1][0] <= e + 1:
+                agent = hits[k + 1][2]
+                e = hits[k + 1][1]
+                k += 1
+            if a.kind == "agent":
+                # "police in Arnor": the agent takes the country of a following of/in actor
+                code, country = a.code, None
+            else:
+                code = a.code + (agent.code if agent else "")
+                country = a.code[:3]
+            span = doc[s:e]
+            actors.append({
+                "text": span.text, "name": a.name.title(), "code": code, "country": country,
+                "agent": agent.code if agent else (a.code if a.kind == "agent" else None),
+                "actor_id": a.actor_id, "span": [span.start_char, span.end_char],
+                "token_span": [s, e], "kind": "org" if a.kind == "actor" else "agent",
+                "confidence": 0.9})
+            k += 1
+        doc._.actors = actors
+        return doc
+
+
+# ------------------------------------------------------------------ verbs
+
+def load_verb_patterns(path):
+    """PETRARCH verbs file -> list of eventwire Patterns (codes kept as given)."""
+    from .patterns import Pattern
+
+    path = Path(path)
+    synsets: dict[str, list[str]] = {}
+    patterns: list[Pattern] = []
+    cur_set = None
+    verbs: list[str] = []
+    block_code = None
+    block_n = 0
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lines = text.splitlines()
+
+    def flush_block():
+        pass
+
+    for n, raw in enumerate(lines, 1):
+        line = _strip_comment(raw)
+        s = line.strip()
+        if not s or s.startswith("<"):
+            continue
+        if s.startswith("&") and "[" not in s:
+            cur_set = s.split()[0][1:].rstrip("_")
+            synsets[cur_set] = []
+            continue
+        if s.startswith("+") and cur_set is not None and block_code is None:
+            synsets[cur_set].append(_phrase(s[1:]))
+            continue
+        m = re.match(r"^---\s*(.+?)\s*\[([^\]]*)\]\s*---", s)
+        if m:
+            cur_set = None
+            block_n += 1
+            verbs = [_phrase(m.group(1)).split()[0]] if _phrase(m.group(1)) else []
+            block_code = m.group(2).split(":")[0].strip()
+            if block_code and block_code != "---":
+                patterns.append(_bare(Pattern, path, n, block_n, verbs, block_code))
+            continue
+        if block_code is None:
+            continue
+        if s.startswith("-"):
+            codes = _CODE.findall(s)
+            if not codes:
+                continue
+            code = codes[0].split(":")[0].strip()
+            if not code or code.startswith("-"):
+                continue
+            body = _CODE.sub("", s[1:]).strip()
+            p = _line_pattern(Pattern, path, n, verbs, code, body, synsets)
+            if p is not None:
+                patterns.append(p)
+            continue
+        # a synonym verb of the block ("ABANDON", "+ABC_DEF") or a multiword verb form
+        w = _phrase(s.lstrip("+").split("[")[0])
+        if w:
+            verbs.append(w.split()[0])
+            if patterns and patterns[-1].id.endswith(f"b{block_n}"):
+                last = patterns[-1]
+                patterns[-1] = Pattern(**{**last.__dict__, "verbs": tuple(dict.fromkeys(verbs))})
+    return patterns
+
+
+def _bare(Pattern, path, n, block_n, verbs, code):
+    return Pattern(id=f"petrarch:{path.stem}:b{block_n}", cameo=code, verbs=tuple(verbs),
+                   source=("subj",), target=("dobj", "prep:to|with|against|on|in|for|at|from"),
+                   confidence=0.6, origin=f"{path.name}:{n}")
+
+
+_SKIP = {"$", "+", "%", "^", "*", "to", "the", "a", "an"}
+
+
+def _line_pattern(Pattern, path, n, verbs, code, body, synsets):
+    """'- SAID * TO ATTEND [082]' -> a Pattern: words after '*' constrain object/prep."""
+    if "*" not in body or not verbs:
+        return None
+    after = body.split("*", 1)[1]
+    words = []
+    for w in re.split(r"[\s_]+", after.lower()):
+        w = w.strip()
+        if not w:
+            continue
+        if w.startswith("&"):
+            words.extend(x.split()[0] for x in synsets.get(w[1:].rstrip("_").upper(), [])
+                         or synsets.get(w[1:].rstrip("_"), [])[:1] if x)
+            continue
+        if w in _SKIP or not re.match(r"^[a-z][a-z'\-]*$", w):
+            continue
+        words.append(w)
+    if not words:
+        return None
+    preps = {"against", "in", "on", "by", "near", "at", "with", "for", "from", "into", "of",
+             "over", "about", "toward", "towards", "upon", "between"}
+    prep = tuple(w for w in words[:2] if w in preps)
+    objs = tuple(w.rstrip("s") if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+                 for w in words if w not in preps)[:3]
+    target = ("dobj",) + ((f"prep:{'|'.join(prep)}",) if prep else ()) + \
+        ("prep:to|with|against|on|in|for|at|from",)
+    return Pattern(id=f"petrarch:{path.stem}:{n}", cameo=code, verbs=tuple(dict.fromkeys(verbs)),
+                   object=objs if not prep else (), prep=prep, source=("subj",), target=target,
+                   confidence=0.65, origin=f"{path.name}:{n}")

@@ -1,0 +1,200 @@
+"""HTML -> article paragraphs and metadata (trafilatura, with an lxml fallback).
+
+trafilatura finds the main text of a page (dropping navigation, footers, comment
+sections); when it finds nothing (short pages, odd markup) a plain lxml walk over
+block elements, minus obvious page furniture, takes over. Metadata comes first from
+the page's own meta tags (deterministic), then from trafilatura.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import lxml.etree
+import lxml.html
+
+from .dates import to_iso_date
+
+
+class HtmlError(ValueError):
+    """The page has no extractable article text; the message is the reason."""
+
+
+@dataclass
+class HtmlArticle:
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None    # ISO date or None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    extractor: str = "trafilatura"  # or "lxml" when the fallback was used
+
+
+# meta name/property -> field; first hit wins, in this order.
+_DATE_META = ("article:published_time", "og:article:published_time", "datepublished",
+              "publishdate", "pubdate", "publish-date", "date", "dc.date",
+              "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+              "article.published")
+_OUTLET_META = ("og:site_name", "application-name", "twitter:site")
+_TITLE_META = ("og:title", "twitter:title", "headline")
+_AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "dc.creator")
+# Page furniture the fallback removes (by tag, and by class/id words).
+_FURNITURE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside",
+                   "form", "iframe", "svg", "button", "template", "select", "figure",
+                   "figcaption")
+_FURNITURE_ATTR = re.compile(
+    r"(^|[\s_-])(cookie|consent|banner|share|sharing|social|comment|comments|related|"
+    r"newsletter|subscribe|footer|nav|navbar|menu|sidebar|breadcrumb|promo|advert|ad|"
+    r"caption|byline-share)($|[\s_-])", re.I)
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd")
+
+
+def _parse(html: str):
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _meta(tree) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        val = (el.get("content") or "").strip()
+        if key and val and key not in out:
+            out[key] = val
+    for el in tree.iter("time"):
+        if el.get("itemprop", "").lower() == "datepublished" and el.get("datetime"):
+            out.setdefault("datepublished", el.get("datetime"))
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
+            continue
+        try:
+            data = json.loads(el.text)
+        except ValueError:
+            continue
+        for obj in data if isinstance(data, list) else [data]:
+            if not isinstance(obj, dict):
+                continue
+            for src, dst in (("datePublished", "datepublished"), ("headline", "headline")):
+                if isinstance(obj.get(src), str):
+                    out.setdefault(dst, obj[src])
+            pub = obj.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                out.setdefault("application-name", pub["name"])
+    return out
+
+
+def _first(meta: dict[str, str], keys) -> str | None:
+    for k in keys:
+        if meta.get(k):
+            return meta[k]
+    return None
+
+
+def _canonical(tree) -> str | None:
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            return el.get("href").strip()
+    return None
+
+
+def _is_furniture(el) -> bool:
+    if el.tag in _FURNITURE_TAGS:
+        return True
+    attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
+    return bool(attrs) and bool(_FURNITURE_ATTR.search(attrs))
+
+
+def fallback_paragraphs(tree) -> list[str]:
+    """Block-element texts of the page minus furniture (lxml only)."""
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.getparent() is not None:
+                el.drop_tree()
+            continue
+        if el.getparent() is not None and _is_furniture(el):
+            el.drop_tree()
+    root = next(iter(tree.iter("article")), None)
+    if root is None:
+        root = next(iter(tree.iter("main")), None)
+    if root is None:
+        body = tree.find("body")
+        root = body if body is not None else tree
+    paras = []
+    for el in root.iter(*_BLOCKS):
+        if any(anc.tag in _BLOCKS for anc in el.iterancestors()):
+            continue  # nested blocks are in their parent's text already
+        text = " ".join(el.text_content().split())
+        if text:
+            paras.append(text)
+    if not paras:
+        text = root.text_content()
+        paras = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return paras
+
+
+def html_fragment_text(fragment: str) -> list[str]:
+    """Paragraphs of a small HTML fragment (feed summaries): tags stripped."""
+    if "<" not in fragment:
+        return [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", fragment)) if p]
+    try:
+        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    return fallback_paragraphs(tree)
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlArticle:
+    """Main text and metadata of a page. Raises HtmlError when there is no text."""
+    tree = _parse(html)
+    if tree is None:
+        raise HtmlError("malformed HTML: nothing to parse")
+    meta = _meta(tree)
+    art = HtmlArticle()
+    art.url = url or _canonical(tree) or meta.get("og:url")
+    art.published = to_iso_date(_first(meta, _DATE_META))
+    art.outlet = _first(meta, _OUTLET_META)
+    art.title = _first(meta, _TITLE_META)
+    art.author = _first(meta, _AUTHOR_META)
+    html_el = tree if tree.tag == "html" else tree.find(".//html")
+    if html_el is not None and html_el.get("lang"):
+        art.language = html_el.get("lang").split("-")[0].lower()[:3] or None
+
+    doc = _trafilatura(html, art.url)
+    if doc is not None and (doc.text or "").strip():
+        art.paragraphs = [p for p in (" ".join(x.split()) for x in doc.text.split("\n")) if p]
+        art.title = doc.title or art.title
+        art.author = art.author or doc.author
+        art.outlet = art.outlet or doc.sitename
+        art.published = art.published or to_iso_date(doc.date)
+    else:
+        art.extractor = "lxml"
+        art.paragraphs = fallback_paragraphs(tree)
+    if not art.title:
+        t = tree.find(".//title")
+        if t is not None and t.text_content().strip():
+            art.title = " ".join(t.text_content().split())
+    if not art.outlet and art.url:
+        art.outlet = urlparse(art.url).hostname or None
+    if not art.paragraphs:
+        raise HtmlError("no article text found in the HTML")
+    return art
+
+
+def _trafilatura(html: str, url: str | None):
+    import trafilatura  # heavy import, only when a page is read
+
+    try:
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False,
+            include_tables=False, include_images=False, favor_precision=True,
+            # Only the page's header metadata: never guess a date from the body text
+            # (that is the temporal stage's job) and never fall back to today.
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception:  # noqa: BLE001 - trafilatura raises many types on odd markup
+        return None

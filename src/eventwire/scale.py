@@ -1,0 +1,455 @@
+"""Scale-out: the same coding code on a Dask cluster (issue 8).
+
+    eventwire code --engine dask --scheduler tcp://host:8786 INPUTS... --out DIR
+    eventwire ingest --from-parquet DIR --db events.duckdb
+
+``plan_partitions`` cuts the inputs into partitions that a worker can read on its own:
+groups of plain files (txt/html/feeds), byte ranges of JSONL files (cut at line
+boundaries), and whole WARC files. Each partition is coded on a worker with
+``eventwire.pipeline.code_documents`` (the pipeline is built once per worker process
+— a worker plugin warms it up, and ``nlp.get_pipeline`` caches it) and written as two
+Parquet files:
+
+    DIR/events/part-00012.parquet      flattened records + ``record`` (full JSON)
+    DIR/documents/part-00012.parquet   one row per document + ``document`` (full JSON)
+
+Nothing is lost: ``record`` and ``document`` hold everything the single-process run
+produces. Canonical event ids are *not* assigned on the workers: dedup needs all
+mentions, so it runs after the merge (``load_parquet`` -> ``Store.finalize``, or
+``read_parquet_records`` + ``dedup.assign_canonical_ids``).
+
+Workers need the same Python environment (eventwire, spaCy model) and must be able to
+read the input paths and write DIR (a shared file system or an fsspec-free NFS mount).
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Iterator
+
+from .config import Settings
+
+#: Approximate bytes of JSONL per partition.
+JSONL_PARTITION_BYTES = 8 * 1024 * 1024
+#: Plain files per partition.
+FILES_PER_PARTITION = 64
+
+_JSONL_EXT = (".jsonl", ".ndjson")
+_WARC_EXT = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+@dataclass
+class Partition:
+    """A unit of input a worker reads on its own."""
+
+    index: int
+    kind: str                      # "files" | "jsonl" | "warc"
+    paths: list[str] = field(default_factory=list)
+    start: int = 0                 # jsonl: byte range [start, end) of line starts
+    end: int | None = None
+
+    def describe(self) -> str:
+        if self.kind == "jsonl":
+            return f"{self.paths[0]}[{self.start}:{self.end}]"
+        return ",".join(self.paths) if len(self.paths) < 3 else f"{self.paths[0]} +{len(self.paths) - 1}"
+
+
+def _expand(inputs: Iterable[str]) -> list[str]:
+    files: list[str] = []
+    for path in inputs:
+        if path == "-":
+            raise ValueError("--engine dask cannot read stdin; give files or directories")
+        if os.path.isdir(path):
+            files.extend(sorted(os.path.join(r, f) for r, _, fs in os.walk(path) for f in fs))
+        else:
+            files.append(path)
+    return files
+
+
+def _jsonl_ranges(path: str, size: int) -> list[tuple[int, int]]:
+    """Byte ranges [start, end) of about ``size`` bytes, each starting at a line start."""
+    total = os.path.getsize(path)
+    ranges, start = [], 0
+    with open(path, "rb") as fh:
+        while start < total:
+            fh.seek(min(total, start + size))
+            if start + size < total:
+                fh.readline()           # move to the start of the next line
+            end = min(total, fh.tell()) if start + size < total else total
+            if end <= start:
+                end = total
+            ranges.append((start, end))
+            start = end
+    return ranges or [(0, 0)]
+
+
+def plan_partitions(inputs: Iterable[str], jsonl_bytes: int = JSONL_PARTITION_BYTES,
+                    files_per_partition: int = FILES_PER_PARTITION) -> list[Partition]:
+    """Cut the inputs into partitions (deterministic: same inputs, same plan)."""
+    parts: list[Partition] = []
+    plain: list[str] = []
+
+    def flush():
+        nonlocal plain
+        if plain:
+            parts.append(Partition(len(parts), "files", plain))
+            plain = []
+
+    for f in _expand(inputs):
+        low = f.lower()
+        if low.endswith(_JSONL_EXT):
+            flush()
+            for s, e in _jsonl_ranges(f, jsonl_bytes):
+                parts.append(Partition(len(parts), "jsonl", [f], s, e))
+        elif low.endswith(_WARC_EXT):
+            flush()
+            parts.append(Partition(len(parts), "warc", [f]))
+        else:
+            plain.append(f)
+            if len(plain) >= files_per_partition:
+                flush()
+    flush()
+    return parts
+
+
+# --------------------------------------------------------------------------------------
+# Reading a partition (on the worker)
+# --------------------------------------------------------------------------------------
+
+def read_partition(part: Partition, published=None, on_error=None) -> Iterator:
+    """Documents of one partition, read with the ordinary ingest readers."""
+    from .ingest import read_inputs
+
+    if part.kind != "jsonl":
+        yield from read_inputs(part.paths, published=published, on_error=on_error)
+        return
+    # A JSONL byte range: hand its lines to the JSONL reader through a temporary file
+    # with the same name, then restore the real path.
+    src = part.paths[0]
+    tmpdir = tempfile.mkdtemp(prefix="eventwire-part-")
+    try:
+        tmp = os.path.join(tmpdir, os.path.basename(src))
+        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+            fin.seek(part.start)
+            remaining = (part.end if part.end is not None else os.path.getsize(src)) - part.start
+            while remaining > 0:
+                block = fin.read(min(remaining, 1 << 20))
+                if not block:
+                    break
+                fout.write(block)
+                remaining -= len(block)
+        for d in read_inputs([tmp], published=published, on_error=on_error):
+            if d.path == tmp:
+                d.path = src
+            elif isinstance(d.path, str) and d.path.startswith(tmp):
+                d.path = src + d.path[len(tmp):]
+            yield d
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------
+# Parquet partitions
+# --------------------------------------------------------------------------------------
+
+_INT_COLS = {"sentence_index", "span_start", "span_end", "quad_class", "location_geonameid"}
+_FLOAT_COLS = {"goldstein", "confidence", "location_lat", "location_lon"}
+_BOOL_COLS = {"negated", "historical"}
+DOCUMENT_COLUMNS = ["doc_id", "path", "url", "title", "outlet", "published", "language",
+                    "source_format", "duplicate_of", "n_events", "error", "document"]
+
+
+def _event_schema():
+    import pyarrow as pa
+    from .records import flatten
+    fields = []
+    for col in flatten({}):
+        typ = (pa.int64() if col in _INT_COLS else pa.float64() if col in _FLOAT_COLS
+               else pa.bool_() if col in _BOOL_COLS else pa.string())
+        fields.append(pa.field(col, typ))
+    fields.append(pa.field("record", pa.string()))
+    return pa.schema(fields)
+
+
+def _document_schema():
+    import pyarrow as pa
+    return pa.schema([pa.field(c, pa.int64() if c == "n_events" else pa.string())
+                      for c in DOCUMENT_COLUMNS])
+
+
+def _cast(value, col):
+    if value is None:
+        return None
+    try:
+        if col in _INT_COLS:
+            return int(value)
+        if col in _FLOAT_COLS:
+            return float(value)
+        if col in _BOOL_COLS:
+            return bool(value)
+    except (TypeError, ValueError):
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _public(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if not k.startswith("_")}
+
+
+def event_rows(records: list[dict]) -> dict[str, list]:
+    from .records import flatten
+    schema = _event_schema()
+    cols: dict[str, list] = {f.name: [] for f in schema}
+    for rec in records:
+        rec = _public(rec)
+        flat = flatten(rec)
+        for name in cols:
+            if name == "record":
+                cols[name].append(json.dumps(rec, ensure_ascii=False, sort_keys=False))
+            else:
+                cols[name].append(_cast(flat.get(name), name))
+    return cols
+
+
+def document_json(d) -> str:
+    data = d.to_dict()
+    sig = getattr(d, "signature", None)
+    if sig is not None:
+        data["signature"] = sig
+    return json.dumps(data, ensure_ascii=False)
+
+
+def write_partition(out_dir: str, index: int, coded_docs: list) -> dict:
+    """Write one partition's events and documents; returns counts."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    records = [r for c in coded_docs for r in c.events]
+    name = f"part-{index:05d}.parquet"
+    for sub in ("events", "documents"):
+        os.makedirs(os.path.join(out_dir, sub), exist_ok=True)
+    ev_table = pa.table(event_rows(records), schema=_event_schema())
+    docs = {c: [] for c in DOCUMENT_COLUMNS}
+    for c in coded_docs:
+        d = c.document
+        for col, val in (("doc_id", d.doc_id), ("path", d.path), ("url", d.url),
+                         ("title", d.title), ("outlet", d.outlet), ("published", d.published),
+                         ("language", d.language), ("source_format", d.source_format),
+                         ("duplicate_of", d.duplicate_of), ("n_events", len(c.events)),
+                         ("error", c.error), ("document", document_json(d))):
+            docs[col].append(val)
+    doc_table = pa.table(docs, schema=_document_schema())
+    # Write to a temporary name and rename: a retried task never leaves half a file.
+    for sub, table in (("events", ev_table), ("documents", doc_table)):
+        final = os.path.join(out_dir, sub, name)
+        tmp = final + f".tmp-{os.getpid()}"
+        pq.write_table(table, tmp)
+        os.replace(tmp, final)
+    return {"partition": index, "documents": len(coded_docs), "events": len(records),
+            "errors": [f"{c.document.path}: {c.error}" for c in coded_docs if c.error]}
+
+
+def code_partition(part: Partition, out_dir: str, settings: Settings | None = None,
+                   published=None) -> dict:
+    """Read, code and write one partition (this runs on a worker)."""
+    from .pipeline import code_documents
+
+    settings = Settings(**asdict(settings)) if settings is not None else Settings()
+    settings.n_process = 1       # one process per worker task: Dask does the fan-out
+    input_errors: list[str] = []
+    docs = read_partition(part, published=published,
+                          on_error=lambda err: input_errors.append(str(err)))
+    coded = list(code_documents(docs, settings))
+    stats = write_partition(out_dir, part.index, coded)
+    stats["errors"] = input_errors + stats["errors"]
+    stats["notes"] = [f"{c.document.path}: {n}" for c in coded for n in c.document.notes]
+    return stats
+
+
+# --------------------------------------------------------------------------------------
+# Driving a cluster
+# --------------------------------------------------------------------------------------
+
+try:  # dask[distributed] is a dependency, but keep the module importable without it
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover
+    _WorkerPlugin = object
+
+
+class PipelineWarmup(_WorkerPlugin):
+    """Builds the pipeline once when a worker starts (``nlp.get_pipeline`` caches it
+    per process, so every task on that worker reuses it)."""
+
+    name = "eventwire-pipeline"
+
+    def __init__(self, settings_dict: dict):
+        self.settings_dict = settings_dict
+
+    def setup(self, worker):
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+        from .nlp import get_pipeline
+        s = Settings(**self.settings_dict)
+        s.n_process = 1
+        get_pipeline(s)
+
+
+def connect(scheduler: str | None = "local", n_workers: int | None = None):
+    """A dask.distributed Client: ``local`` (a LocalCluster on this machine, one
+    single-threaded process per core) or a scheduler address (tcp://host:8786)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler in (None, "", "local"):
+        cluster = LocalCluster(n_workers=n_workers or max(1, (os.cpu_count() or 2)),
+                               threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster)
+    return Client(scheduler)
+
+
+def close_client(client) -> None:
+    """Close a client and, when it owns one, its LocalCluster (quietly)."""
+    import logging
+    cluster = getattr(client, "cluster", None)
+    # Workers still heartbeating while the scheduler goes away log tracebacks: noise.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    try:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    finally:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
+def run_dask(inputs: list[str], out_dir: str, settings: Settings | None = None,
+             client=None, scheduler: str | None = "local", published=None,
+             jsonl_bytes: int = JSONL_PARTITION_BYTES,
+             files_per_partition: int = FILES_PER_PARTITION, on_result=None) -> list[dict]:
+    """Code ``inputs`` on a Dask cluster into Parquet partitions under ``out_dir``.
+
+    Returns the per-partition stats (documents, events, errors) in partition order.
+    """
+    from distributed import as_completed
+
+    settings = settings or Settings()
+    parts = plan_partitions(inputs, jsonl_bytes, files_per_partition)
+    out_dir = os.path.abspath(out_dir)
+    os.makedirs(out_dir, exist_ok=True)
+    for sub in ("events", "documents"):       # a fresh result: no stale partitions
+        for old in glob.glob(os.path.join(out_dir, sub, "part-*.parquet")):
+            os.remove(old)
+    own = client is None
+    if own:
+        client = connect(scheduler)
+    try:
+        try:
+            client.register_plugin(PipelineWarmup(asdict(settings)))
+        except Exception:   # noqa: BLE001 - warm-up is an optimisation only
+            pass
+        futures = [client.submit(code_partition, p, out_dir, settings, published,
+                                 key=f"eventwire-partition-{p.index}-{os.getpid()}", pure=False)
+                   for p in parts]
+        results: dict[int, dict] = {}
+        for fut in as_completed(futures):
+            res = fut.result()
+            results[res["partition"]] = res
+            if on_result:
+                on_result(res)
+        return [results[i] for i in sorted(results)]
+    finally:
+        if own:
+            close_client(client)
+
+
+# --------------------------------------------------------------------------------------
+# Reading the partitions back
+# --------------------------------------------------------------------------------------
+
+def _part_files(out_dir: str, sub: str) -> list[str]:
+    return sorted(glob.glob(os.path.join(out_dir, sub, "part-*.parquet")))
+
+
+def read_parquet_records(out_dir: str) -> Iterator[dict]:
+    """Every record of a Parquet result, in partition order (full JSON)."""
+    import pyarrow.parquet as pq
+    for f in _part_files(out_dir, "events"):
+        for rec in pq.read_table(f, columns=["record"]).column("record").to_pylist():
+            yield json.loads(rec)
+
+
+def read_parquet_coded(out_dir: str) -> Iterator:
+    """CodedDocument per stored document row, with its records, in partition order."""
+    import pyarrow.parquet as pq
+    from .pipeline import CodedDocument
+    from .records import Document
+
+    ev_dir = os.path.join(out_dir, "events")
+    doc_files = _part_files(out_dir, "documents")
+    if not doc_files:
+        raise FileNotFoundError(f"no Parquet partitions under {out_dir}/documents")
+    for f in doc_files:
+        by_doc: dict[str, list[dict]] = {}
+        ev_file = os.path.join(ev_dir, os.path.basename(f))
+        if os.path.exists(ev_file):
+            for rec in pq.read_table(ev_file, columns=["doc_id", "record"]).column("record").to_pylist():
+                r = json.loads(rec)
+                by_doc.setdefault(r["doc_id"], []).append(r)
+        table = pq.read_table(f, columns=["document", "error"])
+        for doc_json, error in zip(table.column("document").to_pylist(),
+                                   table.column("error").to_pylist()):
+            data = json.loads(doc_json)
+            sig = data.pop("signature", None)
+            d = Document.from_dict(data)
+            if sig is not None:
+                d.signature = sig
+            yield CodedDocument(d, by_doc.pop(d.doc_id, []), error)
+
+
+def load_parquet(out_dir: str, store, on_stored=None) -> dict:
+    """Load a Parquet result into a Store: ``add_coded`` per document, then dedup
+    (``finalize``) once everything is merged. Documents that failed on the workers are
+    not stored (a re-run retries them). Returns counts."""
+    added = skipped = failed = 0
+    for coded in read_parquet_coded(out_dir):
+        if coded.error:
+            failed += 1
+        elif store.add_coded(coded):
+            added += 1
+        else:
+            skipped += 1
+        if on_stored:
+            on_stored(coded)
+    stats = store.finalize()
+    return {"added": added, "skipped": skipped, "failed": failed, **stats}
+
+
+def ingest_parquet_command(args) -> int:
+    """``eventwire ingest --from-parquet DIR --db FILE`` (called by the ingest verb)."""
+    import sys
+
+    from .cli._common import error_line, exit_status, progress
+    from .errors import EventwireError
+    from .store import Store
+
+    try:
+        store = Store(args.db, lock_timeout=getattr(args, "lock_timeout", 10.0))
+    except EventwireError as exc:
+        error_line(str(exc))
+        return 1
+    with store, progress("loading") as bar:
+        try:
+            stats = load_parquet(args.from_parquet, store, on_stored=lambda c: bar.advance())
+        except FileNotFoundError as exc:
+            error_line(str(exc))
+            return 1
+        total = store.summary()
+    print(f"eventwire: {stats['added']} new document(s), {stats['skipped']} already stored, "
+          f"{stats['failed']} failed on the workers; {stats['events']} event(s) "
+          f"re-deduplicated; database {args.db}: {total['documents']} documents, "
+          f"{total['mentions']} mentions, {total['events']} events", file=sys.stderr)
+    return exit_status(stats["failed"])

@@ -1,0 +1,722 @@
+"""The DuckDB store behind ``eventwire ingest`` and every query verb.
+
+Tables (see docs/store.md): ``documents``, ``mentions`` (one coded event mention each:
+flat columns from ``records.flatten`` plus the full record as JSON), ``events``
+(canonical events), ``actors``, ``stories`` + ``story_docs``, ``schema_version``.
+
+Write path: ``add_coded`` stores one document and its mentions in one transaction, so
+a killed ingest leaves whole documents only and a re-run finishes the job;
+``finalize`` re-deduplicates only the blocks that new mentions touched, then rebuilds
+stories and actors — also in one transaction.
+
+DuckDB allows one writer process per file: a second one waits up to ``lock_timeout``
+seconds, then gets ``StoreLockedError`` (one line), never a corrupt file.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import threading
+import time
+from typing import Any, Iterable, Iterator
+
+from . import dedup
+from .errors import EventwireError
+from .records import EVENT_FIELDS, flatten
+
+
+class StoreError(EventwireError):
+    """A store problem shown to users as one line."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the database for writing."""
+
+
+# ------------------------------------------------------------------ schema
+
+_INT = {"sentence_index", "span_start", "span_end", "quad_class"}
+_FLOAT = {"goldstein", "confidence", "location_lat", "location_lon"}
+_BOOL = {"negated", "historical"}
+_DATE = {"doc_published", "date"}
+
+
+def _flat_columns() -> list[str]:
+    from .records import empty_event
+    return list(flatten(empty_event()))
+
+
+MENTION_FLAT = _flat_columns()
+
+
+def _coltype(col: str) -> str:
+    if col in _INT:
+        return "INTEGER"
+    if col in _FLOAT:
+        return "DOUBLE"
+    if col in _BOOL:
+        return "BOOLEAN"
+    if col in _DATE:
+        return "DATE"
+    if col == "location_geonameid":
+        return "BIGINT"
+    return "VARCHAR"
+
+
+_ACTOR_COLS = ["text", "name", "code", "country", "agent", "actor_id"]
+EVENT_COLUMNS = (
+    ["canonical_event_id", "block_key", "date", "date_precision"]
+    + [f"source_{c}" for c in _ACTOR_COLS] + [f"target_{c}" for c in _ACTOR_COLS]
+    + ["cameo", "cameo_root", "event_base_code", "quad_class", "goldstein",
+       "plover_event_type", "plover_mode", "plover_context", "negated", "modality",
+       "historical", "location_name", "location_country", "location_lat", "location_lon",
+       "location_geonameid", "location_precision", "num_mentions", "num_sources",
+       "num_articles", "confidence", "sentence", "doc_id", "source_url", "first_published",
+       "story_id", "event_id"])
+_EVENT_TYPES = {"num_mentions": "INTEGER", "num_sources": "INTEGER", "num_articles": "INTEGER",
+                "first_published": "DATE"}
+
+DOCUMENT_COLUMNS = ["doc_id", "path", "url", "title", "outlet", "author", "published",
+                    "language", "source_format", "duplicate_of", "text", "paragraphs",
+                    "notes", "signature", "n_mentions", "ingested_at"]
+
+# Ordered migrations: (version, description, statements). Never edit a released one;
+# append a new version instead.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "initial schema: documents, mentions, events, actors, stories", [
+        """CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY, path VARCHAR, url VARCHAR, title VARCHAR,
+            outlet VARCHAR, author VARCHAR, published DATE, language VARCHAR,
+            source_format VARCHAR, duplicate_of VARCHAR, text VARCHAR, paragraphs JSON,
+            notes JSON, signature JSON, n_mentions INTEGER, ingested_at TIMESTAMP)""",
+        "CREATE TABLE mentions (" + ", ".join(
+            f"{c} {_coltype(c)}" for c in MENTION_FLAT) +
+        ", story_id VARCHAR, block_key VARCHAR, record JSON)",
+        "CREATE TABLE events (" + ", ".join(
+            f"{c} {_EVENT_TYPES.get(c) or _coltype(c)}" for c in EVENT_COLUMNS) + ")",
+        """CREATE TABLE actors (actor_id VARCHAR, code VARCHAR, name VARCHAR,
+            country VARCHAR, agent VARCHAR, n_mentions INTEGER, n_events INTEGER,
+            first_date DATE, last_date DATE)""",
+        """CREATE TABLE stories (story_id VARCHAR, title VARCHAR, n_documents INTEGER,
+            n_events INTEGER, first_published DATE, last_published DATE, actors VARCHAR)""",
+        "CREATE TABLE story_docs (story_id VARCHAR, doc_id VARCHAR)",
+        "CREATE INDEX mentions_doc ON mentions (doc_id)",
+        "CREATE INDEX mentions_block ON mentions (block_key)",
+        "CREATE INDEX mentions_event ON mentions (canonical_event_id)",
+        "CREATE INDEX events_id ON events (canonical_event_id)",
+        "CREATE INDEX events_date ON events (date)",
+        "CREATE INDEX events_dyad ON events (source_country, target_country)",
+        "CREATE INDEX events_codes ON events (source_code, target_code)",
+        "CREATE INDEX events_cameo ON events (cameo_root, cameo)",
+        "CREATE INDEX events_block ON events (block_key)",
+    ]),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+# ------------------------------------------------------------------ helpers
+
+def _iso(value) -> str | None:
+    """A valid ISO date or None (a bad date must not fail a whole document)."""
+    if value in (None, ""):
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _json(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _signature(doc):
+    """The document's near-duplicate signature (eventwire.ingest.neardup), if available."""
+    sig = getattr(doc, "signature", None)
+    if sig is not None:
+        return list(sig)
+    try:
+        from .ingest.neardup import signature
+    except ImportError:  # ingestion without near-duplicate support: nothing to store
+        return None
+    return signature(doc.text)
+
+
+def _public(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if not str(k).startswith("_")}
+
+
+def mention_row(rec: dict) -> list:
+    flat = flatten(rec)
+    row = []
+    for c in MENTION_FLAT:
+        v = flat.get(c)
+        if c in _DATE:
+            v = _iso(v)
+        elif c in _BOOL:
+            v = bool(v)
+        elif c in _INT | _FLOAT | {"location_geonameid"} and v is not None:
+            try:
+                v = int(v) if c in _INT | {"location_geonameid"} else float(v)
+            except (TypeError, ValueError):
+                v = None
+        elif c == "canonical_event_id":
+            v = None  # assigned by finalize()
+        elif v is not None and not isinstance(v, str):
+            v = json.dumps(v) if isinstance(v, (list, dict)) else str(v)
+        row.append(v)
+    return row + [None, dedup.block_key(rec), _json(_public(rec))]
+
+
+def event_row(ev: dict) -> list:
+    """A canonical event (dedup.canonical_event) as a row of the events table."""
+    flat = flat_event(ev)
+    return [flat[k] for k in EVENT_COLUMNS]
+
+
+def flat_event(ev: dict) -> dict:
+    """A canonical event with flat columns, as in the events table."""
+    out: dict[str, Any] = {k: ev.get(k) for k in EVENT_COLUMNS}
+    for side in ("source", "target"):
+        a = ev.get(side) or {}
+        for c in _ACTOR_COLS:
+            out[f"{side}_{c}"] = a.get(c)
+    pl = ev.get("plover") or {}
+    out.update(plover_event_type=pl.get("event_type"), plover_mode=pl.get("mode"),
+               plover_context=",".join(pl.get("context") or []))
+    loc = ev.get("location") or {}
+    for c in ("name", "country", "lat", "lon", "geonameid", "precision"):
+        out[f"location_{c}"] = loc.get(c)
+    out["date"] = _iso(out["date"])
+    out["first_published"] = _iso(out["first_published"])
+    out["is_root_event"] = ev.get("is_root_event")
+    return out
+
+
+def _is_country(value: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{3}", value or ""))
+
+
+def _actor_clause(side: str, value: str) -> tuple[str, list]:
+    """One side of a dyad: a country (CHN), an actor id (person:x) or a code prefix (CHNGOV)."""
+    if ":" in value:
+        return f"{side}_actor_id = ?", [value]
+    value = value.upper()
+    if _is_country(value):
+        return f"({side}_country = ? OR {side}_code = ?)", [value, value]
+    return f"{side}_code LIKE ?", [value + "%"]
+
+
+# ------------------------------------------------------------------ the store
+
+class Store:
+    """An eventwire DuckDB database. ``Store(path)`` for writing, ``read_only=True`` to query."""
+
+    def __init__(self, path: str | os.PathLike = "eventwire.duckdb", read_only: bool = False,
+                 lock_timeout: float = 10.0):
+        import duckdb
+
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not os.path.exists(self.path):
+            raise StoreError(f"no eventwire database at {self.path} (run `eventwire ingest` first)")
+        deadline = time.monotonic() + lock_timeout
+        while True:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                msg = str(exc)
+                if "lock" not in msg.lower():
+                    raise StoreError(f"{self.path}: {msg.splitlines()[0]}") from exc
+                if time.monotonic() >= deadline:
+                    holder = re.search(r"PID (\d+)", msg)
+                    who = f" (pid {holder.group(1)})" if holder else ""
+                    raise StoreLockedError(
+                        f"{self.path} is in use by another eventwire process{who}; "
+                        f"waited {lock_timeout:g}s — try again when it finishes") from exc
+                time.sleep(0.2)
+        self._lock = threading.RLock()
+        if read_only and self.path != ":memory:":
+            # Query front ends (sql verb, web API) must not read or write other files.
+            self.con.execute("SET enable_external_access = false")
+        self._migrate()
+
+    # -- lifecycle
+    def close(self) -> None:
+        if getattr(self, "con", None) is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _cur(self):
+        """A cursor per call: DuckDB cursors may be used from other threads (web API)."""
+        return self.con.cursor()
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this eventwire "
+                             f"knows up to {SCHEMA_VERSION} — upgrade eventwire")
+        if version == SCHEMA_VERSION or self.read_only:
+            return
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, "
+                        "description VARCHAR, applied_at TIMESTAMP)")
+            for v, desc, statements in MIGRATIONS:
+                if v <= version:
+                    continue
+                for sql in statements:
+                    con.execute(sql)
+                con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [v, desc])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    def schema_version(self) -> int:
+        cur = self._cur()
+        exists = cur.execute("SELECT count(*) FROM information_schema.tables "
+                             "WHERE table_name = 'schema_version'").fetchone()[0]
+        if not exists:
+            return 0
+        return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    # -- write path
+    def has_document(self, doc_id: str) -> bool:
+        return self._cur().execute("SELECT 1 FROM documents WHERE doc_id = ?",
+                                   [doc_id]).fetchone() is not None
+
+    def add_coded(self, coded) -> bool:
+        """Store one coded document and its mentions in one transaction.
+
+        Returns False (and changes nothing) when the document is already stored.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        d = coded.document
+        with self._lock:
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if con.execute("SELECT 1 FROM documents WHERE doc_id = ?",
+                               [d.doc_id]).fetchone():
+                    con.execute("ROLLBACK")
+                    return False
+                con.execute(
+                    f"INSERT INTO documents VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                    [d.doc_id, d.path, d.url, d.title, d.outlet, d.author, _iso(d.published),
+                     d.language, d.source_format, d.duplicate_of, d.text, _json(d.paragraphs),
+                     _json(d.notes), _json(_signature(d)), len(coded.events),
+                     _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)])
+                rows = [mention_row(r) for r in coded.events]
+                if rows:
+                    con.executemany(
+                        f"INSERT INTO mentions VALUES ({', '.join('?' * len(rows[0]))})", rows)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+        return True
+
+    def signatures(self) -> Iterator[tuple[str, Any]]:
+        """(doc_id, MinHash signature) of stored originals, to seed near-duplicate linking
+        (``eventwire.ingest.NearDuplicateIndex``) across runs."""
+        cur = self._cur().execute("SELECT doc_id, signature FROM documents "
+                                  "WHERE signature IS NOT NULL AND duplicate_of IS NULL "
+                                  "ORDER BY ingested_at, doc_id")
+        while batch := cur.fetchmany(1000):
+            for doc_id, sig in batch:
+                yield doc_id, json.loads(sig)
+
+    def finalize(self, full: bool = False) -> dict:
+        """Dedup new mentions into canonical events; rebuild stories and actors.
+
+        Only the blocks touched by mentions without a canonical id are re-clustered
+        (``full=True`` redoes all). Returns {"blocks": n, "events": n}.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        with self._lock:
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                where = "" if full else " WHERE canonical_event_id IS NULL"
+                blocks = [r[0] for r in con.execute(
+                    f"SELECT DISTINCT block_key FROM mentions{where}").fetchall()]
+                n_events = self._redo_blocks(con, blocks)
+                new_docs = con.execute("SELECT count(*) FROM documents WHERE doc_id NOT IN "
+                                       "(SELECT doc_id FROM story_docs)").fetchone()[0]
+                if blocks or full or new_docs:
+                    self._rebuild_stories(con)
+                    self._rebuild_actors(con)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+        return {"blocks": len(blocks), "events": n_events}
+
+    def _redo_blocks(self, con, blocks: list[str]) -> int:
+        import pandas as pd
+
+        if not blocks:
+            return 0
+        con.execute("CREATE OR REPLACE TEMP TABLE _dirty (block_key VARCHAR)")
+        con.executemany("INSERT INTO _dirty VALUES (?)", [[b] for b in blocks])
+        rows = con.execute("SELECT m.block_key, m.record FROM mentions m "
+                           "JOIN _dirty USING (block_key)").fetchall()
+        by_block: dict[str, list[dict]] = {}
+        for key, rec in rows:
+            by_block.setdefault(key, []).append(json.loads(rec))
+        event_rows, links = [], []
+        for key in sorted(by_block):
+            for mentions in dedup.cluster_block(by_block[key]):
+                ev = dedup.canonical_event(mentions)
+                ev["block_key"] = key
+                event_rows.append(event_row(ev))
+                links.extend((m["event_id"], ev["canonical_event_id"]) for m in mentions)
+        con.execute("DELETE FROM events WHERE block_key IN (SELECT block_key FROM _dirty)")
+        if event_rows:
+            ev_df = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
+            con.register("_new_events", ev_df)
+            con.execute(f"INSERT INTO events SELECT {', '.join(EVENT_COLUMNS)} FROM _new_events")
+            con.unregister("_new_events")
+            link_df = pd.DataFrame(links, columns=["event_id", "cid"])
+            con.register("_links", link_df)
+            con.execute("UPDATE mentions SET canonical_event_id = _links.cid FROM _links "
+                        "WHERE mentions.event_id = _links.event_id")
+            con.unregister("_links")
+        con.execute("DROP TABLE _dirty")
+        return len(event_rows)
+
+    def _rebuild_stories(self, con) -> None:
+        import pandas as pd
+
+        docs: dict[str, dedup.StoryDoc] = {}
+        for doc_id, published, title, text in con.execute(
+                "SELECT doc_id, CAST(published AS VARCHAR), title, text FROM documents "
+                "WHERE duplicate_of IS NULL").fetchall():
+            docs[doc_id] = dedup.StoryDoc(doc_id, published, (title or "") + "\n" + (text or "")[:5000])
+        for doc_id, sc, sa, tc, ta, cid, cameo in con.execute(
+                "SELECT doc_id, source_country, source_actor_id, target_country, "
+                "target_actor_id, canonical_event_id, cameo FROM mentions").fetchall():
+            d = docs.get(doc_id)
+            if d is None:
+                continue
+            for country, aid in ((sc, sa), (tc, ta)):
+                key = aid if (aid or "").startswith("person:") else (country or aid)
+                if key:
+                    d.actors.add(key)
+            if cid and cameo and not dedup._generic(cameo[:3]):
+                d.events.add(cid)
+        story_of = dedup.cluster_stories(list(docs.values()))
+        # Syndicated copies belong to their original's story.
+        for doc_id, original in con.execute("SELECT doc_id, duplicate_of FROM documents "
+                                            "WHERE duplicate_of IS NOT NULL").fetchall():
+            story_of[doc_id] = story_of.get(original) or dedup.cluster_stories(
+                [dedup.StoryDoc(doc_id, None, "")])[doc_id]
+        con.execute("DELETE FROM story_docs")
+        if story_of:
+            df = pd.DataFrame(sorted(story_of.items()), columns=["doc_id", "story_id"])
+            con.register("_stories", df)
+            con.execute("INSERT INTO story_docs SELECT story_id, doc_id FROM _stories")
+            con.unregister("_stories")
+        con.execute("UPDATE mentions SET story_id = s.story_id FROM story_docs s "
+                    "WHERE mentions.doc_id = s.doc_id AND mentions.story_id IS DISTINCT FROM s.story_id")
+        con.execute("""UPDATE events SET story_id = x.story_id FROM (
+                         SELECT canonical_event_id, min(story_id) AS story_id FROM mentions
+                         GROUP BY canonical_event_id) x
+                       WHERE events.canonical_event_id = x.canonical_event_id""")
+        con.execute("DELETE FROM stories")
+        con.execute("""
+            INSERT INTO stories
+            SELECT s.story_id, arg_min(d.title, coalesce(d.published, DATE '9999-12-31')),
+                   count(DISTINCT d.doc_id),
+                   (SELECT count(DISTINCT canonical_event_id) FROM mentions m
+                     WHERE m.story_id = s.story_id),
+                   min(d.published), max(d.published),
+                   (SELECT string_agg(DISTINCT a, ',' ORDER BY a) FROM (
+                      SELECT source_country AS a FROM mentions m WHERE m.story_id = s.story_id
+                      UNION SELECT target_country FROM mentions m WHERE m.story_id = s.story_id)
+                    WHERE a IS NOT NULL)
+            FROM story_docs s JOIN documents d USING (doc_id)
+            GROUP BY s.story_id""")
+
+    def _rebuild_actors(self, con) -> None:
+        con.execute("DELETE FROM actors")
+        con.execute("""
+            INSERT INTO actors
+            WITH sides AS (
+              SELECT coalesce(source_actor_id, source_code) AS actor_id, source_code AS code,
+                     source_name AS name, source_country AS country, source_agent AS agent,
+                     canonical_event_id, date FROM mentions WHERE source_code IS NOT NULL
+                                                             OR source_actor_id IS NOT NULL
+              UNION ALL
+              SELECT coalesce(target_actor_id, target_code), target_code, target_name,
+                     target_country, target_agent, canonical_event_id, date
+              FROM mentions WHERE target_code IS NOT NULL OR target_actor_id IS NOT NULL)
+            SELECT actor_id, mode(code), mode(name), mode(country), mode(agent), count(*),
+                   count(DISTINCT canonical_event_id), min(date), max(date)
+            FROM sides GROUP BY actor_id""")
+
+    # -- read path
+    def events(self, actor=None, dyad=None, country=None, cameo=None, cameo_root=None,
+               quad_class=None, date_from=None, date_to=None, include_historical=False,
+               include_negated=False, q=None, limit=100, cursor=None, story=None):
+        """Canonical events as a DataFrame, newest first.
+
+        ``cursor`` is the opaque ``df.attrs["next_cursor"]`` of the previous page.
+        """
+        where, params = self._event_filters(
+            actor, dyad, country, cameo, cameo_root, quad_class, date_from, date_to,
+            include_historical, include_negated, q, story)
+        offset = int(cursor or 0)
+        sql = (f"SELECT * FROM events{where} ORDER BY date DESC NULLS LAST, "
+               f"num_mentions DESC, canonical_event_id LIMIT ? OFFSET ?")
+        df = self._cur().execute(sql, params + [int(limit) + 1, offset]).df()
+        more = len(df) > int(limit)
+        df = df.head(int(limit))
+        df.attrs["next_cursor"] = str(offset + int(limit)) if more else None
+        return df
+
+    def _event_filters(self, actor=None, dyad=None, country=None, cameo=None, cameo_root=None,
+                       quad_class=None, date_from=None, date_to=None, include_historical=False,
+                       include_negated=False, q=None, story=None):
+        clauses, params = [], []
+
+        def add(sql, *ps):
+            clauses.append(sql)
+            params.extend(ps)
+
+        if actor:
+            s, sp = _actor_clause("source", actor)
+            t, tp = _actor_clause("target", actor)
+            add(f"({s} OR {t})", *sp, *tp)
+        if dyad:
+            a, b = dyad
+            s, sp = _actor_clause("source", a)
+            t, tp = _actor_clause("target", b)
+            add(f"({s} AND {t})", *sp, *tp)
+        if country:
+            c = country.upper()
+            add("(source_country = ? OR target_country = ? OR location_country = ?)", c, c, c)
+        if cameo:
+            add("cameo LIKE ?", str(cameo) + "%")
+        if cameo_root:
+            add("cameo_root = ?", str(cameo_root).zfill(2))
+        if quad_class:
+            add("quad_class = ?", int(quad_class))
+        if date_from:
+            add("date >= CAST(? AS DATE)", str(date_from))
+        if date_to:
+            add("date <= CAST(? AS DATE)", str(date_to))
+        if not include_historical:
+            add("NOT coalesce(historical, false)")
+        if not include_negated:
+            add("NOT coalesce(negated, false)")
+        if q:
+            add("canonical_event_id IN (SELECT canonical_event_id FROM mentions "
+                "WHERE sentence ILIKE ? OR doc_title ILIKE ?)", f"%{q}%", f"%{q}%")
+        if story:
+            add("story_id = ?", story)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def mentions(self, canonical_event_id=None, doc_id=None, limit=None) -> list[dict]:
+        """Mention records (the contract), with their current canonical/story ids."""
+        clauses, params = [], []
+        if canonical_event_id:
+            clauses.append("canonical_event_id = ?")
+            params.append(canonical_event_id)
+        if doc_id:
+            clauses.append("doc_id = ?")
+            params.append(doc_id)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        lim = f" LIMIT {int(limit)}" if limit else ""
+        rows = self._cur().execute(
+            f"SELECT record, canonical_event_id, story_id FROM mentions{where} "
+            f"ORDER BY doc_id, sentence_index, event_id{lim}", params).fetchall()
+        return [self._record(*r) for r in rows]
+
+    def iter_mentions(self, include_negated=True, include_historical=True,
+                      batch=5000) -> Iterator[dict]:
+        clauses = []
+        if not include_negated:
+            clauses.append("NOT coalesce(negated, false)")
+        if not include_historical:
+            clauses.append("NOT coalesce(historical, false)")
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        cur = self._cur().execute(
+            f"SELECT record, canonical_event_id, story_id FROM mentions{where} "
+            f"ORDER BY doc_id, sentence_index, event_id")
+        while rows := cur.fetchmany(batch):
+            for r in rows:
+                yield self._record(*r)
+
+    @staticmethod
+    def _record(record: str, cid, story) -> dict:
+        rec = json.loads(record)
+        rec["canonical_event_id"] = cid
+        if story:
+            rec["story_id"] = story
+        ordered = {k: rec.get(k) for k in EVENT_FIELDS}
+        ordered.update({k: v for k, v in rec.items() if k not in ordered})
+        return ordered
+
+    def event(self, canonical_event_id: str) -> dict | None:
+        cur = self._cur().execute("SELECT * FROM events WHERE canonical_event_id = ?",
+                                  [canonical_event_id])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        out = dict(zip([d[0] for d in cur.description], row))
+        out = {k: (v.isoformat() if isinstance(v, _dt.date) else v) for k, v in out.items()}
+        out["mentions"] = self.mentions(canonical_event_id=canonical_event_id)
+        return out
+
+    def document(self, doc_id: str) -> dict | None:
+        cur = self._cur().execute("SELECT d.*, s.story_id FROM documents d "
+                                  "LEFT JOIN story_docs s USING (doc_id) WHERE doc_id = ?", [doc_id])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        out = dict(zip([d[0] for d in cur.description], row))
+        for k in ("paragraphs", "notes", "signature"):
+            out[k] = json.loads(out[k]) if out.get(k) else None
+        out = {k: (v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v)
+               for k, v in out.items()}
+        events = self.mentions(doc_id=doc_id)
+        out["events"] = events
+        actors, seen = [], set()
+        for rec in events:
+            for side in ("source", "target"):
+                a = rec.get(side)
+                if a and a.get("span") and tuple(a["span"]) not in seen:
+                    seen.add(tuple(a["span"]))
+                    actors.append(a)
+        out["actors"] = sorted(actors, key=lambda a: a["span"][0])
+        return out
+
+    def dyad_series(self, a: str, b: str, by: str = "week", directed: bool = False,
+                    include_historical: bool = False):
+        from .analysis import dyad_series
+        return dyad_series(self, a, b, by=by, directed=directed,
+                           include_historical=include_historical)
+
+    def actors(self, q=None, limit=50) -> list[dict]:
+        sql, params = "SELECT * FROM actors", []
+        if q:
+            sql += " WHERE actor_id ILIKE ? OR name ILIKE ? OR code ILIKE ?"
+            params = [f"%{q}%"] * 3
+        sql += " ORDER BY n_events DESC, actor_id LIMIT ?"
+        cur = self._cur().execute(sql, params + [int(limit)])
+        cols = [d[0] for d in cur.description]
+        return [{k: (v.isoformat() if isinstance(v, _dt.date) else v) for k, v in zip(cols, r)}
+                for r in cur.fetchall()]
+
+    def network(self, limit=20, by="volume"):
+        from .analysis import network
+        return network(self, limit=limit, by=by)
+
+    def stories(self, limit=50):
+        return self._cur().execute(
+            "SELECT * FROM stories ORDER BY last_published DESC NULLS LAST, n_documents DESC, "
+            "story_id LIMIT ?", [int(limit)]).df()
+
+    def contradictions(self) -> list[dict]:
+        from .analysis import contradictions
+        return contradictions(self)
+
+    def sql(self, query: str, timeout: float = 5.0, params=None):
+        """Run one read-only SELECT/WITH statement, interrupted after ``timeout`` seconds."""
+        check_read_only_sql(self.con, query)
+        cur = self._cur()
+        timer = threading.Timer(timeout, cur.interrupt)
+        timer.start()
+        try:
+            return cur.execute(query, params or []).df()
+        except Exception as exc:
+            if "interrupt" in str(exc).lower():
+                raise StoreError(f"query took longer than {timeout:g}s and was stopped") from exc
+            raise StoreError(str(exc).splitlines()[0]) from exc
+        finally:
+            timer.cancel()
+
+    def summary(self) -> dict:
+        cur = self._cur()
+
+        def one(sql, params=()):
+            return cur.execute(sql, list(params)).fetchone()[0]
+
+        out = {
+            "path": self.path,
+            "schema_version": self.schema_version(),
+            "documents": one("SELECT count(*) FROM documents"),
+            "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            "mentions": one("SELECT count(*) FROM mentions"),
+            "events": one("SELECT count(*) FROM events WHERE NOT negated AND NOT historical"),
+            "events_all": one("SELECT count(*) FROM events"),
+            "historical": one("SELECT count(*) FROM events WHERE historical AND NOT negated"),
+            "negated": one("SELECT count(*) FROM events WHERE negated"),
+            "pending": one("SELECT count(*) FROM mentions WHERE canonical_event_id IS NULL"),
+            "stories": one("SELECT count(*) FROM stories"),
+            "actors": one("SELECT count(*) FROM actors"),
+        }
+        lo, hi = cur.execute("SELECT min(date), max(date) FROM events "
+                             "WHERE NOT negated AND NOT historical").fetchone()
+        out["date_from"] = lo.isoformat() if lo else None
+        out["date_to"] = hi.isoformat() if hi else None
+        out["top_dyads"] = [
+            {"source": s, "target": t, "events": n, "mentions": int(m)}
+            for s, t, n, m in cur.execute(
+                "SELECT coalesce(source_code, '-'), coalesce(target_code, '-'), count(*), "
+                "sum(num_mentions) FROM events WHERE NOT negated AND NOT historical "
+                "AND source_code IS NOT NULL AND target_code IS NOT NULL "
+                "GROUP BY ALL ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT 10").fetchall()]
+        out["top_roots"] = [
+            {"cameo_root": r, "events": n}
+            for r, n in cur.execute(
+                "SELECT cameo_root, count(*) FROM events WHERE NOT negated AND NOT historical "
+                "GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 10").fetchall()]
+        return out
+
+
+_ALLOWED = ("SELECT",)
+
+
+def check_read_only_sql(con, query: str) -> None:
+    """Exactly one SELECT (incl. WITH ... SELECT) statement, or StoreError."""
+    import duckdb
+
+    try:
+        statements = con.extract_statements(query)
+    except duckdb.Error as exc:
+        raise StoreError(f"not valid SQL: {str(exc).splitlines()[0]}") from exc
+    if len(statements) != 1:
+        raise StoreError("give exactly one SELECT statement")
+    kind = str(statements[0].type).rsplit(".", 1)[-1]
+    if kind not in _ALLOWED:
+        raise StoreError(f"only SELECT/WITH queries are allowed (got {kind})")
+
+
+def open_store(path: str, read_only: bool = True, **kw) -> Store:
+    return Store(path, read_only=read_only, **kw)
+
+
+def ingest_coded(store: Store, coded_docs: Iterable, on_stored=None) -> int:
+    """Store coded documents one transaction each; returns how many were new."""
+    n = 0
+    for coded in coded_docs:
+        if store.add_coded(coded):
+            n += 1
+        if on_stored:
+            on_stored(coded)
+    return n

@@ -1,0 +1,535 @@
+"""The HTTP API and the web UI over one eventwire DuckDB store.
+
+    app = create_app("eventwire.duckdb")            # read-only, no /api/sql
+    app = create_app(db, token="s3cret")            # POST /api/documents with a bearer token
+    app = create_app(db, enable_sql=True)           # read-only, time-limited /api/sql
+
+Every JSON answer keeps the field names of the event-record contract. Errors are JSON
+``{"detail": "...", "status": N}``; bad parameters are 4xx, never 500.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as _dt
+import functools
+import hmac
+import logging
+import os
+import threading
+from importlib import resources
+from typing import Literal
+
+import duckdb
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import EventwireError
+from . import convert, cursors
+from .intake import IntakeError, documents_from_body
+from .sqlguard import SQLRejected, check_sql, lock_down, run_query
+
+log = logging.getLogger("eventwire.web")
+
+DEFAULT_MAX_BODY = 5_000_000   # bytes per POST /api/documents
+MAX_PAGE = 500                 # rows per page of /api/events
+SQL_MAX_ROWS = 5_000
+
+# The UI must work offline: only our own origin may serve scripts, styles, data.
+_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'")
+
+
+class ApiError(Exception):
+    """An error with an HTTP status and a message meant for the client."""
+
+    def __init__(self, status: int, detail: str, headers: dict | None = None):
+        super().__init__(detail)
+        self.status, self.detail, self.headers = status, detail, headers
+
+
+def _error(status: int, detail, headers=None, **extra) -> JSONResponse:
+    return JSONResponse({"detail": detail, "status": status, **extra}, status_code=status,
+                        headers=headers)
+
+
+class _StoreHandle:
+    """Access to the store, one thread at a time.
+
+    DuckDB connections are not safe to share between threads and FastAPI runs
+    endpoints in a thread pool, so every use goes through ``lock``.
+
+    Read-only servers open the file per request and close it right after: DuckDB lets
+    one process write a file only while no other process has it open, so a server
+    that kept it open all day would lock out the morning's ``eventwire ingest``.
+    While an ingest holds the file, requests answer 503 "busy" instead.
+    A writable server (token set) is the writer itself and keeps one Store open.
+    """
+
+    def __init__(self, db_path: str, writable: bool, store=None, lock_timeout: float = 3.0):
+        self.db_path, self.writable = str(db_path), writable
+        self.lock = threading.RLock()
+        self.lock_timeout = lock_timeout
+        self._store = store
+
+    def _open(self, read_only: bool):
+        from ..store import Store, StoreLockedError
+        if read_only and not os.path.exists(self.db_path):
+            raise ApiError(503, f"database not found: {os.path.basename(self.db_path)} "
+                                "(create it with `eventwire ingest`)")
+        try:
+            return Store(self.db_path, read_only=read_only, lock_timeout=self.lock_timeout)
+        except StoreLockedError:
+            raise ApiError(503, "the database is being updated by another process "
+                                "(eventwire ingest); try again in a moment",
+                           {"Retry-After": "5"}) from None
+        except EventwireError as exc:
+            raise ApiError(503, f"cannot open the database: {exc}") from None
+
+    @contextlib.contextmanager
+    def session(self):
+        """The Store to use for one request (under the lock)."""
+        with self.lock:
+            if self._store is not None or self.writable:
+                if self._store is None:
+                    self._store = self._open(read_only=False)
+                yield self._store
+                return
+            store = self._open(read_only=True)
+            try:
+                yield store
+            finally:
+                store.close()
+
+    def close(self):
+        with self.lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(400, f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _code(value: str | None, name: str) -> str | None:
+    """Actor codes, CAMEO codes etc.: short, printable, no surprises."""
+    if value in (None, ""):
+        return None
+    value = value.strip()
+    if not value or len(value) > 120 or any(ord(c) < 32 for c in value):
+        raise ApiError(400, f"{name}: not a valid value: {value!r}")
+    return value
+
+
+def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
+               enable_sql: bool = False, max_body: int = DEFAULT_MAX_BODY,
+               sql_timeout: float = 5.0, coder=None, store=None) -> FastAPI:
+    """Build the app.
+
+    token: bearer token for POST /api/documents; None reads ``EVENTWIRE_TOKEN`` from the
+        environment; no token at all (or "") disables writes (403) and opens the store
+        read-only.
+    enable_sql: offer ``/api/sql`` (single read-only SELECT, ``sql_timeout`` seconds).
+    coder: ``fn(documents) -> iterable of CodedDocument`` (default: the spaCy pipeline).
+    store: an already open Store to serve (tests); otherwise ``db_path`` is opened lazily.
+    """
+    if token is None:
+        token = os.environ.get("EVENTWIRE_TOKEN") or None
+    token = token or None
+    handle = _StoreHandle(db_path, writable=token is not None, store=store)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        handle.close()  # a writable server releases the file when it stops
+
+    app = FastAPI(
+        title="eventwire",
+        version=__version__,
+        summary="Political event data from news text: who did what to whom, when and where.",
+        description="Records follow the eventwire event-record contract. "
+                    "Read-only unless a token is configured.",
+        # FastAPI's /docs pages load their assets from a CDN; the app must work offline,
+        # so we serve the machine-readable spec only.
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.store_handle = handle
+    app.state.enable_sql = enable_sql
+
+    # ---------------------------------------------------------------- errors
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return _error(exc.status, exc.detail, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        parts = []
+        for e in exc.errors():
+            loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
+            parts.append(f"{loc}: {e.get('msg')}" if loc else str(e.get("msg")))
+        return _error(422, "; ".join(parts) or "invalid request",
+                      errors=convert.jsonable([{k: e.get(k) for k in ("loc", "msg", "type")}
+                                               for e in exc.errors()]))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return _error(exc.status_code, exc.detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return _error(500, f"internal error ({exc.__class__.__name__}); see the server log")
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", _CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    def call(method: str, *args, **kwargs):
+        """Run one Store method under the lock; its ValueErrors are the client's fault."""
+        with handle.session() as store:
+            try:
+                return getattr(store, method)(*args, **kwargs)
+            except (ValueError, TypeError, KeyError, EventwireError) as exc:
+                raise ApiError(400, str(exc) or exc.__class__.__name__) from None
+            except ImportError as exc:  # an analysis module this build does not have
+                raise ApiError(501, f"{method} is not available in this build ({exc})") from None
+            except (duckdb.ConversionException, duckdb.InvalidInputException) as exc:
+                raise ApiError(400, str(exc).splitlines()[0]) from None
+
+    # ---------------------------------------------------------------- read API
+    @app.get("/api/health", tags=["meta"])
+    def health():
+        """Liveness, and what this server allows."""
+        return {"status": "ok", "version": __version__, "writable": handle.writable,
+                "sql": enable_sql}
+
+    @app.get("/api/codebook", tags=["meta"])
+    def codebook():
+        """CAMEO code -> name, and the QuadClass names (for labels in clients)."""
+        return {"cameo": _cameo_names(), "quad_class": QUAD_NAMES}
+
+    @app.get("/api/summary", tags=["meta"])
+    def summary():
+        """Counts of documents, mentions, events, actors; date range."""
+        out = dict(call("summary"))
+        if out.get("path"):  # the file name is enough; the server's layout is not the client's business
+            out["path"] = os.path.basename(str(out["path"]))
+        return convert.jsonable(out)
+
+    @app.get("/api/events", tags=["events"])
+    def events(
+        actor: str | None = Query(None, description="actor code (CHNGOV) or actor_id, either side"),
+        dyad: str | None = Query(None, description="source,target codes, e.g. CHN,PRK"),
+        country: str | None = Query(None, description="ISO alpha-3 of either actor"),
+        cameo: str | None = Query(None, description="CAMEO code (prefix match)"),
+        root: str | None = Query(None, description="CAMEO root, 01..20"),
+        quad: int | None = Query(None, ge=1, le=4, description="QuadClass 1..4"),
+        date_from: str | None = Query(None, alias="from", description="event date >= (YYYY-MM-DD)"),
+        date_to: str | None = Query(None, alias="to", description="event date <= (YYYY-MM-DD)"),
+        include_historical: bool = Query(False, description="include background events"),
+        include_negated: bool = Query(False, description="include events that did not happen"),
+        q: str | None = Query(None, max_length=200, description="text search in sentences"),
+        limit: int = Query(50, ge=1, le=MAX_PAGE),
+        story: str | None = Query(None, max_length=64, description="story_id"),
+        cursor: str | None = Query(None, max_length=500, description="next_cursor of the previous page"),
+    ):
+        """Canonical events, newest first; page with ``limit`` and ``cursor``."""
+        pair = None
+        if dyad not in (None, ""):
+            parts = [p.strip() for p in dyad.split(",")]
+            if len(parts) != 2 or not all(parts):
+                raise ApiError(400, f"dyad: expected two actor codes separated by a comma "
+                                    f"(e.g. CHN,PRK), got {dyad!r}")
+            pair = (_code(parts[0], "dyad"), _code(parts[1], "dyad"))
+        if root not in (None, ""):
+            if not (root.isdigit() and 1 <= int(root) <= 20):
+                raise ApiError(400, f"root: a CAMEO root is 01..20, got {root!r}")
+            root = f"{int(root):02d}"
+        if cameo not in (None, "") and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+            raise ApiError(400, f"cameo: a CAMEO code is 2-4 digits, got {cameo!r}")
+        d_from, d_to = _date(date_from, "from"), _date(date_to, "to")
+        if d_from and d_to and d_from > d_to:
+            raise ApiError(400, f"from ({d_from}) is after to ({d_to})")
+        filters = dict(actor=_code(actor, "actor"), dyad=pair, country=_code(country, "country"),
+                       cameo=cameo or None, cameo_root=root or None, quad_class=quad,
+                       date_from=d_from, date_to=d_to, include_historical=include_historical,
+                       include_negated=include_negated, q=q or None)
+        if story:
+            filters["story"] = _code(story, "story")
+        fingerprint = cursors.fingerprint(filters)
+        try:
+            position = cursors.decode(cursor, fingerprint) if cursor else None
+        except ValueError as exc:
+            raise ApiError(400, f"cursor: {exc}") from None
+        frame = call("events", **filters, limit=limit, cursor=position)
+        after = (getattr(frame, "attrs", None) or {}).get("next_cursor")
+        return {"events": convert.records(frame), "limit": limit,
+                "next_cursor": cursors.encode(after, fingerprint) if after else None}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def event(event_id: str):
+        """One canonical event with every mention (record + sentence)."""
+        found = call("event", _code(event_id, "event_id"))
+        if not found:
+            raise ApiError(404, f"no event {event_id!r}")
+        found = dict(found)
+        mentions = [convert.as_record(m) for m in found.pop("mentions", []) or []]
+        out = convert.as_record(found)
+        out["mentions"] = mentions
+        return out
+
+    @app.get("/api/dyads/{source}/{target}/series", tags=["events"])
+    def dyad_series(source: str, target: str,
+                    by: Literal["day", "week", "month"] = Query("week"),
+                    directed: bool = Query(False, description="only source->target "
+                                           "(default: both directions)"),
+                    include_historical: bool = Query(False)):
+        """Events of a dyad per period: counts by QuadClass, Goldstein mean, mentions."""
+        frame = call("dyad_series", _code(source, "source"), _code(target, "target"), by=by,
+                     directed=directed, include_historical=include_historical)
+        return {"source": source, "target": target, "by": by, "directed": directed,
+                "series": convert.rows(frame)}
+
+    @app.get("/api/actors", tags=["actors"])
+    def actors(q: str | None = Query(None, max_length=200),
+               limit: int = Query(50, ge=1, le=500)):
+        """Actors in the store, most active first; ``q`` matches name or code."""
+        return {"actors": convert.rows(call("actors", q=q or None, limit=limit))}
+
+    @app.get("/api/network", tags=["actors"])
+    def network(limit: int = Query(20, ge=1, le=500),
+                by: Literal["volume", "conflict"] = Query("volume")):
+        """The strongest dyads (edges) and the actors they join (nodes)."""
+        edges = convert.rows(call("network", limit=limit, by=by))
+        return {"edges": edges, "nodes": _nodes(edges)}
+
+    @app.get("/api/stories", tags=["events"])
+    def stories(limit: int = Query(50, ge=1, le=500)):
+        """Stories: canonical events grouped into running threads."""
+        return {"stories": convert.rows(call("stories", limit=limit))}
+
+    @app.get("/api/contradictions", tags=["events"])
+    def contradictions():
+        """Reports that disagree (one says it happened, another that it did not)."""
+        return {"contradictions": convert.jsonable(call("contradictions"))}
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def document(doc_id: str):
+        """A stored article: its text with the spans of actors and events."""
+        found = call("document", _code(doc_id, "doc_id"))
+        if not found:
+            raise ApiError(404, f"no document {doc_id!r}")
+        found = dict(found)
+        found["events"] = [convert.as_record(e) if isinstance(e, dict) else e
+                           for e in found.get("events") or []]
+        return convert.jsonable({k: convert._maybe_json(k, v) for k, v in found.items()})
+
+    # ---------------------------------------------------------------- write API
+    def _authorize(request: Request) -> None:
+        if token is None:
+            raise ApiError(403, "writes are disabled on this server "
+                                "(start it with EVENTWIRE_TOKEN set to enable them)")
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise ApiError(401, "missing bearer token (Authorization: Bearer <token>)",
+                           {"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise ApiError(401, "wrong token", {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+    async def _read_body(request: Request) -> bytes:
+        """The body, refusing (413) as soon as it exceeds max_body bytes."""
+        declared = request.headers.get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                raise ApiError(400, "bad Content-Length")
+            if int(declared) > max_body:
+                raise ApiError(413, f"body too large ({declared} bytes > {max_body})")
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > max_body:
+                raise ApiError(413, f"body too large (> {max_body} bytes)")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _code_and_store(docs):
+        from ..pipeline import code_documents
+        run = coder or code_documents
+        results = []
+        try:
+            coded_docs = list(run(docs))
+        except (EventwireError, SystemExit, OSError) as exc:
+            # The model or a dictionary failed to load: the server's problem, said plainly.
+            log.exception("coder failed")
+            raise ApiError(503, f"the coder is not available: {exc}") from None
+        with handle.session() as store:
+            for coded in coded_docs:
+                stored = False if coded.error else bool(store.add_coded(coded))
+                results.append((coded, stored))
+            if any(stored for _, stored in results):
+                store.finalize()
+            out = []
+            for coded, stored in results:
+                d = coded.document
+                evs = [convert.as_record(e) for e in coded.events]
+                # After finalize the store knows the canonical event of each mention.
+                stored_doc = store.document(d.doc_id) if (stored or store.has_document(d.doc_id)) else None
+                if stored_doc and stored_doc.get("events"):
+                    by_id = {e.get("event_id"): e for e in stored_doc["events"] if isinstance(e, dict)}
+                    for e in evs:
+                        canon = (by_id.get(e["event_id"]) or {}).get("canonical_event_id")
+                        e["canonical_event_id"] = canon or e.get("canonical_event_id")
+                out.append({"doc_id": d.doc_id, "path": d.path, "title": d.title,
+                            "published": d.published, "stored": stored,
+                            "duplicate": not stored and not coded.error,
+                            "error": coded.error, "notes": list(d.notes), "events": evs})
+        return out
+
+    @app.post("/api/documents", tags=["documents"], status_code=201, openapi_extra={
+        "requestBody": {"content": {
+            "application/json": {"schema": {"type": "object", "properties": {
+                "id": {"type": "string"}, "url": {"type": "string"},
+                "title": {"type": "string"}, "outlet": {"type": "string"},
+                "published": {"type": "string", "format": "date"},
+                "text": {"type": "string"}, "html": {"type": "string"}}}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+            "text/plain": {"schema": {"type": "string"}},
+            "multipart/form-data": {"schema": {"type": "object", "properties": {
+                "file": {"type": "string", "format": "binary"}}}},
+        }}})
+    async def add_documents(request: Request,
+                            published: str | None = Query(None, description="publication date "
+                                                          "for inputs that carry none")):
+        """Code new articles and store them; answers with the coded events.
+
+        Needs ``Authorization: Bearer <EVENTWIRE_TOKEN>``. Bodies: one article object
+        (the JSONL input shape), a list of them, JSON lines, plain text, or uploaded files.
+        """
+        _authorize(request)
+        body = await _read_body(request)
+        try:
+            docs = documents_from_body(request.headers.get("content-type", ""), body, published)
+        except IntakeError as exc:
+            raise ApiError(exc.status, str(exc)) from None
+        documents = await run_in_threadpool(_code_and_store, docs)
+        return {"documents": documents,
+                "events": [e for d in documents for e in d["events"]]}
+
+    # ---------------------------------------------------------------- SQL
+    def _sql(query: str, limit: int):
+        if not enable_sql:
+            raise ApiError(403, "the SQL endpoint is disabled (start the server with --enable-sql)")
+        try:
+            query = check_sql(query)
+        except SQLRejected as exc:
+            raise ApiError(400, str(exc)) from None
+        with handle.session() as store:
+            con = _connection(store)
+            lock_down(con)  # for the whole database instance, before any user SQL runs
+            cur = con.cursor()
+            try:
+                columns, data, truncated = run_query(cur, query, sql_timeout, limit)
+            except TimeoutError as exc:
+                raise ApiError(408, str(exc)) from None
+            except duckdb.Error as exc:
+                raise ApiError(400, f"query failed: {str(exc).splitlines()[0]}") from None
+            finally:
+                cur.close()
+        return {"columns": columns, "rows": convert.jsonable(data), "truncated": truncated}
+
+    @app.get("/api/sql", tags=["sql"])
+    def sql_get(q: str = Query(..., max_length=20_000, description="one SELECT"),
+                limit: int = Query(1000, ge=1, le=SQL_MAX_ROWS)):
+        """Run one read-only SELECT (only when the server runs with --enable-sql)."""
+        return _sql(q, limit)
+
+    @app.post("/api/sql", tags=["sql"])
+    async def sql_post(request: Request, limit: int = Query(1000, ge=1, le=SQL_MAX_ROWS)):
+        """Same as GET, the query as JSON ``{"query": "..."}`` or as the text body."""
+        if not enable_sql:
+            raise ApiError(403, "the SQL endpoint is disabled (start the server with --enable-sql)")
+        body = (await _read_body(request)).decode("utf-8", "replace")
+        query = body
+        if request.headers.get("content-type", "").startswith("application/json"):
+            import json
+            try:
+                payload = json.loads(body)
+            except ValueError:
+                raise ApiError(400, "body is not valid JSON") from None
+            query = payload.get("query") if isinstance(payload, dict) else None
+            if not isinstance(query, str):
+                raise ApiError(400, 'expected {"query": "SELECT ..."}')
+        return await run_in_threadpool(_sql, query, limit)
+
+    # ---------------------------------------------------------------- UI
+    static_dir = str(resources.files("eventwire.web") / "static")
+    app.mount("/static", StaticFiles(directory=static_dir), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(os.path.join(static_dir, "index.html"),
+                            headers={"Cache-Control": "no-cache"})
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
+                   include_in_schema=False)
+    def _no_such_endpoint(rest: str):
+        raise ApiError(404, f"no such endpoint: /api/{rest}")
+
+    return app
+
+
+def _connection(store):
+    """The DuckDB connection of the store (its attribute name is the store's business)."""
+    for name in ("con", "conn", "connection", "_con", "_conn", "db"):
+        con = getattr(store, name, None)
+        if isinstance(con, duckdb.DuckDBPyConnection):
+            return con
+    raise ApiError(501, "this store does not expose a DuckDB connection for SQL")
+
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation",
+              3: "verbal conflict", 4: "material conflict"}
+
+
+@functools.lru_cache(maxsize=1)
+def _cameo_names() -> dict:
+    """CAMEO code -> name from the package's codebook (empty if it is not there)."""
+    path = resources.files("eventwire") / "data" / "cameo" / "event_codes.csv"
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return {r["code"].strip(): (r["name"] or "").strip()
+                    for r in csv.DictReader(fh) if r.get("code")}
+    except (OSError, KeyError):
+        return {}
+
+
+def _nodes(edges: list[dict]) -> list[dict]:
+    """Actors of the network edges with their total weight (for the UI layout)."""
+    nodes: dict[str, dict] = {}
+    for e in edges:
+        weight = e.get("n") or e.get("count") or e.get("num_events") or e.get("events") or 1
+        for side in ("source", "target"):
+            code = e.get(side) or e.get(f"{side}_code")
+            if not code:
+                continue
+            node = nodes.setdefault(code, {"id": code, "weight": 0})
+            node["weight"] += weight if isinstance(weight, (int, float)) else 1
+    return sorted(nodes.values(), key=lambda n: -n["weight"])

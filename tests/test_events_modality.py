@@ -1,0 +1,147 @@
+"""Negation, modality, attribution and no-event sentences: where GDELT/PETRARCH go wrong.
+
+``sentence | SRC TGT CODE negated|asserted [modality]``: the event must be coded with that
+negation flag and modality (negated events are kept, marked).
+"""
+import pytest
+
+from test_events_helpers import code, parse_case
+
+NEGATION = [
+    "Xi Jinping and Kim Jong-un have never met. | CHN PRK 040 negated",
+    "Song Tao returned to Beijing without meeting Kim Jong-un. | CHN PRK 040 negated",
+    "Song Tao left Pyongyang without meeting with Kim Jong-un. | CHN PRK 040 negated",
+    "Japan did not attend the summit with China. | JPN CHN 040 negated",
+    "Russia did not sign the treaty with Ukraine. | RUS UKR 057 negated",
+    "Russia refused to sign the treaty with Ukraine. | RUS UKR 057 negated",
+    "India refused to meet with Pakistan. | IND PAK 040 negated",
+    "Iran failed to release the British sailors. | IRN GBR 0841 negated",
+    "Germany has not criticized Turkey. | DEU TUR 111 negated",
+    "China never attacked Vietnam. | CHN VNM 190 negated",
+    "The United States did not impose sanctions on India. | USA IND 163 negated",
+    "Egypt declined to host the Israeli delegation. | EGY ISR 043 negated",
+    "Pakistan held no talks with India. | PAK IND 040 negated",
+    "France won't send troops to Mali. | FRA MLI 154 negated",
+]
+
+REFUSAL_IS_AN_EVENT = [
+    "Russia refused to sign the treaty with Ukraine. | RUS UKR 127 asserted",
+    "India refused to meet with Pakistan. | IND PAK 125 asserted",
+    "Turkey refused to release the American pastor. | TUR USA 1243 asserted",
+    "North Korea refused to negotiate with the United States. | PRK USA 125 asserted",
+]
+
+MODALITY = [
+    "Beijing will send an envoy to North Korea. | CHN PRK 042 asserted intended",
+    "China plans to send an envoy to North Korea. | CHN PRK 042 asserted intended",
+    "Japan intends to visit China next month. | JPN CHN 042 asserted intended",
+    "Russia is expected to sign a trade deal with Belarus. | RUS BLR 057 asserted intended",
+    "The Indian prime minister is going to visit Nepal. | IND NPL 042 asserted intended",
+    "If China attacks Taiwan, the United States will respond. | CHN TWN 190 asserted hypothetical",
+    "Will China send an envoy to North Korea? | CHN PRK 042 asserted hypothetical",
+    "Would Russia impose sanctions on Turkey? | RUS TUR 163 asserted hypothetical",
+    "Iran could attack Israel. | IRN ISR 190 asserted hypothetical",
+    "Unless Iran stops, Israel might attack Iran. | ISR IRN 190 asserted hypothetical",
+    "China appears to have rejected the American ultimatum. | CHN USA 127 asserted hedged",
+    "China seems to have rejected the American ultimatum. | CHN USA 127 asserted hedged",
+    "Russia apparently expelled British diplomats. | RUS GBR 166 asserted hedged",
+    "North Korea reportedly executed Japanese prisoners. | PRK JPN 1823 asserted hedged",
+    "Russia criticized Japan. | RUS JPN 111 asserted asserted",
+]
+
+REPORTED = [
+    # (sentence, expected embedded event, speaker actor code prefix)
+    ("Japan said that China had attacked Vietnam. | CHN VNM 190 asserted reported", "JPN"),
+    ("Geng Shuang said that Song Tao will visit North Korea. | CHN PRK 042 asserted intended", "CHN"),
+    ("The Pentagon said Russia deployed troops to Syria. | RUS SYR 154 asserted reported", "USA"),
+    ("Iran told reporters that Israel had bombed Syria. | ISR SYR 19 asserted reported", "IRN"),
+    ("According to Japan, North Korea fired missiles at South Korea. | PRK KOR 19 asserted reported", "JPN"),
+    ("Seoul claimed that Pyongyang had arrested South Korean citizens. | PRK KOR 173 asserted reported", "KOR"),
+]
+
+NO_EVENT = [
+    "China is North Korea's top ally and trading partner.",
+    "Beijing is the capital of China.",
+    "The general consensus is that the alliance is tense.",
+    "North Korea's economy depends on China.",
+    "Japan has a large navy.",
+    "Relations between China and Japan are complicated.",
+    "South Korea's president is popular.",
+    "Russia is a big country with many resources.",
+    "India and Pakistan are neighbours.",
+    "Song Tao (second from the left) visits Choe Ryong-hae in Pyongyang.",
+    "Xi Jinping meets Kim Jong-un Source: Yonhap News",
+    "The weather in Tokyo was sunny on Monday.",
+    "Many people in Egypt like football.",
+    "France and Germany are members of the European Union.",
+]
+
+
+@pytest.mark.parametrize("case", NEGATION)
+def test_negated_events_are_kept_and_marked(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) for e in events), _show(sentence, exp, events)
+    # and nothing of that root is counted as having happened
+    assert not any(e["cameo_root"] == exp.code[:2] and not e["negated"] for e in events)
+
+
+@pytest.mark.parametrize("case", REFUSAL_IS_AN_EVENT)
+def test_refusal_is_itself_a_reject_event(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) for e in events), _show(sentence, exp, events)
+
+
+@pytest.mark.parametrize("case", MODALITY)
+def test_modality(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) for e in events), _show(sentence, exp, events)
+
+
+@pytest.mark.parametrize("case,speaker", REPORTED)
+def test_reported_speech_is_attributed_and_the_statement_coded(pipeline, case, speaker):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    embedded = [e for e in events if exp.matches(e)]
+    assert embedded, _show(sentence, exp, events)
+    att = embedded[0]["attribution"]
+    assert att and att["cue"], embedded[0]
+    statement = [e for e in events if e["cameo_root"] == "01"]
+    if att["cue"] != "according to":
+        # the speaker's own statement event (CAMEO 01x)
+        assert statement and (statement[0]["source"]["code"].startswith(speaker)), events
+
+
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_states_opinions_and_captions_give_no_event(pipeline, sentence):
+    events = code(pipeline, sentence)
+    assert events == [], [(e["cameo"], e["pattern"]) for e in events]
+
+
+def test_headline_repeated_in_body_is_coded_once(pipeline):
+    text = ("China sends envoy to North Korea\n\n"
+            "China sent an envoy to North Korea on Friday, officials said.")
+    events = [e for e in code(pipeline, text) if e["cameo_root"] == "04"]
+    assert len(events) == 1 and events[0]["sentence_index"] == 1
+
+
+def test_event_record_fields(pipeline):
+    ev = code(pipeline, "Beijing sent an envoy to North Korea.")[0]
+    for key in ("sentence_index", "sentence", "span", "source", "target", "cameo", "cameo_root",
+                "quad_class", "goldstein", "plover", "verb", "negated", "modality",
+                "attribution", "pattern", "confidence", "_verb_i", "_clause"):
+        assert key in ev
+    assert set(ev["source"]) == {"text", "name", "code", "country", "agent", "actor_id", "span"}
+    assert (ev["cameo"], ev["quad_class"], ev["goldstein"]) == ("042", 1, 1.9)
+    assert ev["plover"]["event_type"] == "CONSULT"
+    assert ev["verb"]["lemma"] == "send" and ev["pattern"] == "04.send_envoy"
+    start, end = ev["span"]
+    assert ev["sentence"][start:end]  # a real char span of the clause
+    assert 0 < ev["confidence"] <= 1
+
+
+def _show(sentence, exp, events):
+    return (f"{sentence!r}: expected {exp}; got "
+            f"{[((e['source'] or {}).get('code'), (e['target'] or {}).get('code'), e['cameo'], e['pattern'], e['negated'], e['modality']) for e in events]}")

@@ -1,0 +1,129 @@
+"""Every export format, read back: jsonl/csv by the stdlib, parquet by DuckDB, GDELT by name."""
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pytest
+
+from eventwire.export import (GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, POLECAT_COLUMNS,
+                              export_store, gdelt_id, mentions_path, write_records)
+from eventwire.records import EVENT_FIELDS
+from eventwire.store import Store
+
+from test_store_factory import make_coded, make_event
+
+
+def corpus():
+    """A visit told by two outlets (one with a place), a sanction, a negated meeting."""
+    return [
+        make_coded("Envoy visit, wire A.", [
+            make_event("CHNGOV", "PRKGOV", "042", "2017-11-17", location="PRK-Pyongyang"),
+            make_event("USAGOV", "PRK", "163", "2017-11-17", sentence_index=2),
+            make_event("USAGOV", "PRKGOV", "040", "2017-11-16", negated=True, sentence_index=3),
+        ], outlet="Wire A", path="https://wire-a.example/visit"),
+        make_coded("Envoy visit, wire B.", [make_event("CHN", "PRK", "042", "2017-11-18")],
+                   outlet="Wire B", path="https://wire-b.example/envoy"),
+    ]
+
+
+def records():
+    return [r for c in corpus() for r in c.events]
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(str(tmp_path / "ew.duckdb")) as s:
+        for c in corpus():
+            s.add_coded(c)
+        s.finalize()
+        yield s
+
+
+def test_jsonl_lines_are_contract_records(tmp_path):
+    out = tmp_path / "r.jsonl"
+    write_records(records(), "jsonl", str(out))
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(lines) == 4 and list(lines[0])[:len(EVENT_FIELDS)] == EVENT_FIELDS
+
+
+def test_csv_has_flat_columns(tmp_path):
+    out = tmp_path / "r.csv"
+    write_records(records(), "csv", str(out))
+    rows = list(csv.DictReader(out.open()))
+    assert {r["source_code"] for r in rows} == {"CHNGOV", "USAGOV", "CHN"}
+    assert rows[0]["doc_outlet"] == "Wire A" and rows[0]["cameo"] == "042"
+
+
+def test_parquet_reads_back_in_duckdb(tmp_path):
+    out = tmp_path / "r.parquet"
+    write_records(records(), "parquet", str(out))
+    rows = duckdb.sql(f"SELECT cameo, negated, goldstein FROM '{out}' ORDER BY cameo").fetchall()
+    assert rows == [("040", True, 1.0), ("042", False, 1.9), ("042", False, 1.9), ("163", False, -8.0)]
+
+
+def test_gdelt_events_and_mentions_by_column_name(tmp_path):
+    out = tmp_path / "events.tsv"
+    write_records(records(), "gdelt", str(out))
+    events = read_tsv(out)
+    assert list(events[0]) == GDELT_EVENT_COLUMNS
+    visit = next(e for e in events if e["EventCode"] == "042")
+    assert (visit["NumMentions"], visit["NumSources"], visit["NumArticles"]) == ("2", "2", "2")
+    assert visit["SQLDATE"] == "20171117" and visit["EventRootCode"] == "04"
+    assert visit["Actor1Code"] == "CHNGOV" and visit["Actor1Type1Code"] == "GOV"
+    assert visit["ActionGeo_CountryCode"] == "PRK" and visit["IsRootEvent"] == "1"
+    assert {e["EventCode"] for e in events} == {"042", "163"}  # negated meeting left out
+    mentions = read_tsv(mentions_path(str(out)))
+    assert list(mentions[0]) == GDELT_MENTION_COLUMNS
+    assert sorted(m["GLOBALEVENTID"] for m in mentions if m["GLOBALEVENTID"] == visit["GLOBALEVENTID"]) \
+        == [visit["GLOBALEVENTID"]] * 2
+    assert {m["MentionSourceName"] for m in mentions} == {"Wire A", "Wire B"}
+
+
+def test_gdelt_export_from_the_store_matches_the_in_memory_one(store, tmp_path):
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    write_records(records(), "gdelt", str(a))
+    export_store(store, "gdelt", str(b))
+    drop = ("DATEADDED",)
+    key = lambda r: r["GLOBALEVENTID"]  # noqa: E731
+    rows_a = [{k: v for k, v in r.items() if k not in drop} for r in sorted(read_tsv(a), key=key)]
+    rows_b = [{k: v for k, v in r.items() if k not in drop} for r in sorted(read_tsv(b), key=key)]
+    assert rows_a == rows_b
+    assert len(read_tsv(mentions_path(str(b)))) == 3
+
+
+def test_polecat_columns_carry_plover_types(store, tmp_path):
+    out = tmp_path / "polecat.tsv"
+    export_store(store, "polecat", str(out))
+    rows = read_tsv(out)
+    assert list(rows[0]) == POLECAT_COLUMNS
+    sanction = next(r for r in rows if r["CAMEO Code"] == "163")
+    assert sanction["Event Type"] == "SANCTION" and sanction["Quad Code"] == "Material Conflict"
+    assert sanction["Actor Country"] == "USA" and sanction["Primary Actor Sector"] == "Government"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_store_exports_records_without_negated_unless_asked(store, tmp_path, fmt):
+    out = tmp_path / f"x.{fmt}"
+    assert export_store(store, fmt, str(out)) == 3
+    back = duckdb.sql(f"SELECT * FROM '{out}'" if fmt != "jsonl" else
+                      f"SELECT * FROM read_json_auto('{out}')").df()
+    assert len(back) == 3 and back["canonical_event_id"].notna().all()
+    assert export_store(store, fmt, str(out), include_negated=True) == 4
+
+
+def test_gdelt_ids_are_integers_from_the_canonical_id():
+    assert gdelt_id("ffffffffffffffff") == 2 ** 60 - 1
+
+
+def test_empty_exports_still_have_headers(tmp_path):
+    for fmt, cols in (("gdelt", GDELT_EVENT_COLUMNS), ("polecat", POLECAT_COLUMNS)):
+        out = tmp_path / f"e.{fmt}.tsv"
+        write_records([], fmt, str(out))
+        assert out.read_text().splitlines()[0].split("\t") == cols

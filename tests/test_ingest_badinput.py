@@ -1,0 +1,187 @@
+"""Bad input: one clear error naming the file (and line), and the batch goes on."""
+from __future__ import annotations
+
+import builtins
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import InputError
+from eventwire.ingest import read_inputs
+
+from test_ingest_readers import FIX, write_warc
+
+GOOD = FIX / "title_line.txt"
+
+
+def run(paths, **kw):
+    errors: list[InputError] = []
+    docs = list(read_inputs([str(p) for p in paths], on_error=errors.append, **kw))
+    return docs, errors
+
+
+def only_error(path: Path, **kw) -> InputError:
+    """Ingest the bad file followed by a good one: one error, the good one still read."""
+    docs, errors = run([path, GOOD], **kw)
+    assert [d.title for d in docs] == ["Vietnam protests Chinese drills near Paracel Islands"]
+    assert len(errors) == 1, errors
+    assert errors[0].path == str(path)
+    return errors[0]
+
+
+def test_missing_file(tmp_path):
+    err = only_error(tmp_path / "nope.txt")
+    assert "no such file" in err.reason
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Some text.")
+    real_open = builtins.open
+
+    def guarded_open(file, *a, **kw):  # root ignores chmod, so simulate the refusal
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *a, **kw)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    assert "permission denied" in only_error(locked).reason
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n\n ")
+    assert "empty" in only_error(tmp_path / "empty.txt").reason
+
+
+def test_binary_file_with_a_text_extension(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert "binary" in only_error(path).reason
+
+
+def test_undecodable_bytes(tmp_path):
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(b"Talks " + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D] * 40) + b" ended.\n")
+    assert "undecodable" in only_error(path).reason
+
+
+def test_cp1252_text_is_decoded_not_refused(tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("The minister said the caf\u00e9 talks were \u201cuseful\u201d.\n".encode("cp1252"))
+    docs, errors = run([path])
+    assert errors == [] and docs[0].text == "The minister said the café talks were “useful”."
+
+
+def test_text_that_cleans_to_nothing(tmp_path):
+    path = tmp_path / "only_boilerplate.txt"
+    path.write_text("Share this:\n\nTwitter\n\nFacebook\n\nLeave a Reply\n\nConnecting to %s\n")
+    assert "no article text" in only_error(path).reason
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><title>x</title></head><body><div><script>var a = 1;</script></div></body></html>",
+    "<html><<<>>><//><p></",
+    "",
+], ids=["no-text", "garbage", "empty"])
+def test_malformed_or_textless_html(tmp_path, html):
+    path = tmp_path / "page.html"
+    path.write_text(html)
+    err = only_error(path)
+    assert any(w in err.reason for w in ("no article text", "malformed HTML", "empty"))
+
+
+def test_invalid_json_on_one_line_names_the_line(tmp_path):
+    good = json.dumps({"id": "g1", "text": "Peru and Chile agreed on Monday to hold talks."})
+    good2 = json.dumps({"id": "g2", "text": "Ecuador recalled its ambassador on Tuesday."})
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([good, '{"id": "bad", "text": "unterminated', "[1, 2]",
+                               json.dumps({"id": "no-text", "title": "x"}), "", good2]) + "\n")
+    docs, errors = run([path])
+    assert [d.path for d in docs] == ["g1", "g2"]
+    assert [(e.line, e.reason.split(":")[0]) for e in errors] == [
+        (2, "invalid JSON"), (3, "expected a JSON object, got list"),
+        (4, "no 'text' or 'html' field with content")]
+    assert str(errors[0]) .startswith(f"{path}:2: invalid JSON")
+
+
+def test_oversized_file_is_skipped_not_read(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Word " * 5000)
+    err = only_error(big, max_bytes=10_000)
+    assert "larger than 10000 bytes" in err.reason
+
+
+def test_oversized_jsonl_line_costs_only_that_line(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    path.write_text(json.dumps({"id": "huge", "text": "x " * 20_000}) + "\n"
+                    + json.dumps({"id": "ok", "text": "Fiji and Tonga signed a fisheries pact."}) + "\n")
+    docs, errors = run([path], max_bytes=10_000)
+    assert [d.path for d in docs] == ["ok"]
+    assert errors[0].line == 1 and "longer than" in errors[0].reason
+
+
+def test_truncated_warc_record(tmp_path):
+    page = (FIX / "page.html").read_bytes()
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [("https://a.example/1", "text/html", page),
+                      ("https://a.example/2", "text/html", page.replace(b"Thai", b"Lao"))], gz=False)
+    data = path.read_bytes()
+    path.write_bytes(data[:-600])  # the second response loses its end
+    docs, errors = run([path])
+    assert [d.url for d in docs] == ["https://a.example/1"]
+    assert len(errors) == 1 and "truncated WARC record" in errors[0].reason
+    assert "https://a.example/2" in errors[0].reason
+
+
+@pytest.mark.parametrize("where", ["inside-a-record", "between-records"])
+def test_truncated_warc_gz(tmp_path, where):
+    page = (FIX / "page.html").read_bytes()
+    first = tmp_path / "first.warc.gz"
+    write_warc(first, [("https://a.example/1", "text/html", page)], gz=True)
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [("https://a.example/1", "text/html", page),
+                      ("https://a.example/2", "text/html", page.replace(b"Thai", b"Lao"))], gz=True)
+    data = path.read_bytes()
+    # Cut the last response's gzip member, or the next member right after its header
+    # (which warcio alone would pass over in silence).
+    cut = len(data) - 300 if where == "inside-a-record" else first.stat().st_size + 12
+    path.write_bytes(data[:cut])
+    docs, errors = run([path, GOOD])
+    assert [d.url for d in docs][:1] == ["https://a.example/1"]
+    assert len(errors) == 1 and "truncated" in errors[0].reason
+    assert docs[-1].title.startswith("Vietnam")  # the batch went on
+
+
+def test_not_a_warc_at_all(tmp_path):
+    path = tmp_path / "fake.warc"
+    path.write_text("this is not an archive\n")
+    assert "not a valid WARC" in only_error(path).reason
+
+
+def test_xml_that_is_not_a_feed(tmp_path):
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>')
+    err = only_error(path)
+    assert "feed" in err.reason
+
+
+def test_empty_directory(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert "no readable article files" in only_error(tmp_path / "empty").reason
+
+
+def test_one_batch_with_every_kind_of_bad_input_goes_on(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a_empty.txt").write_text("")
+    (bad / "b_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (bad / "c_page.html").write_text("<html><body></body></html>")
+    (bad / "d_lines.jsonl").write_text('{"id": 1, "text": "Oman hosted talks on Yemen on Sunday."}\n{oops\n')
+    shutil.copy(GOOD, bad / "e_good.txt")
+    docs, errors = run([bad])
+    assert len(docs) == 2
+    assert sorted(Path(e.path).name for e in errors) == [
+        "a_empty.txt", "b_binary.txt", "c_page.html", "d_lines.jsonl"]
+    assert all(str(e).startswith(e.path) for e in errors)  # one line, file first

@@ -1,0 +1,238 @@
+"""The sentence prefilter and streaming of eventwire.pipeline (issue 8).
+
+The prefilter masks sentences that cannot hold an event; whatever it drops, every span
+in the output must still be an offset into the document text.
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from eventwire import pipeline
+from eventwire.config import Settings
+from eventwire.pipeline import (ChunkCoder, code_documents, find_cue_checks, prefilter_text,
+                                split_sentences)
+from eventwire.records import Document
+
+ARTICLE = (
+    "Talks in Geneva\n\n"
+    "The weather in Geneva was mild on Tuesday. Delegates arrived by train from Zurich.\n\n"
+    "On Nov. 17, the U.S. Secretary of State met Russia's foreign minister in Geneva. "
+    "Dr. Smith, an adviser, said little. China accused Japan of violating its airspace.\n\n"
+    "Markets were calm. Iran's president condemned the sanctions imposed by the "
+    "European Union."
+)
+
+
+def _sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. Army arrived. It left.", ["The U.S. Army arrived.", "It left."]),
+    ("Dr. Smith met Mr. Jones on Nov. 17 in Washington.",
+     ["Dr. Smith met Mr. Jones on Nov. 17 in Washington."]),
+    ("George W. Bush spoke. Then he left!", ["George W. Bush spoke.", "Then he left!"]),
+    ('He said "we will go." The talks ended.', ['He said "we will go."', "The talks ended."]),
+    ("Headline without a stop\n\nBody sentence one. Body two.",
+     ["Headline without a stop", "Body sentence one.", "Body two."]),
+    ("Troops moved at 3 p.m. local time. Nothing else.",
+     ["Troops moved at 3 p.m. local time.", "Nothing else."]),
+    ("It cost 3.5 billion dollars. Officials agreed.",
+     ["It cost 3.5 billion dollars.", "Officials agreed."]),
+])
+def test_split_sentences(text, expected):
+    assert _sentences(text) == expected
+
+
+def test_split_sentences_spans_are_exact():
+    for (s, e), sent in zip(split_sentences(ARTICLE), _sentences(ARTICLE)):
+        assert ARTICLE[s:e] == sent and sent == sent.strip()
+
+
+def _fake_checks():
+    actors = ("Secretary", "Russia", "China", "Japan", "Iran", "European Union")
+    cues = ("met", "accused", "condemned")
+    return (lambda s: any(a in s for a in actors)), (lambda s: any(c in s for c in cues))
+
+
+def test_prefilter_masks_without_moving_offsets():
+    pf = prefilter_text(ARTICLE, *_fake_checks())
+    assert len(pf.masked) == len(ARTICLE)
+    kept = [ARTICLE[s:e] for s, e in (pf.sentences[i] for i in pf.kept)]
+    assert kept == [
+        "On Nov. 17, the U.S. Secretary of State met Russia's foreign minister in Geneva.",
+        "China accused Japan of violating its airspace.",
+        "Iran's president condemned the sanctions imposed by the European Union.",
+    ]
+    for i in pf.kept:
+        s, e = pf.sentences[i]
+        assert pf.masked[s:e] == ARTICLE[s:e]
+    # Dropped text is blanked, but newlines and the context's date expressions stay.
+    assert "weather" not in pf.masked and "Markets" not in pf.masked
+    assert "Tuesday" in pf.masked
+    assert pf.masked.count("\n") == ARTICLE.count("\n")
+    assert ARTICLE.index("Tuesday") == pf.masked.index("Tuesday")
+
+
+def test_prefilter_keeps_everything_when_all_sentences_qualify():
+    pf = prefilter_text(ARTICLE, lambda s: True, lambda s: True)
+    assert pf.masked == ARTICLE and len(pf.kept) == len(pf.sentences)
+
+
+def _spans(obj, key="span"):
+    """(span, text) pairs of every actor/verb object with a text."""
+    if isinstance(obj, dict):
+        if isinstance(obj.get(key), list) and isinstance(obj.get("text"), str):
+            yield obj[key], obj["text"]
+        for v in obj.values():
+            yield from _spans(v, key)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _spans(v, key)
+
+
+def _check_offsets(text, events):
+    for ev in events:
+        s, e = ev["span"]
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+        assert ev["sentence"].strip() == ev["sentence"]
+        for (a, b), t in _spans(ev):
+            assert text[a:b] == t, (ev["pattern"], t)
+
+
+@pytest.fixture(scope="module")
+def coder_pair(pipeline):
+    """The same pipeline with the prefilter on and off."""
+    s = Settings()
+    return ChunkCoder(s, pipeline, prefilter=True), ChunkCoder(s, pipeline, prefilter=False)
+
+
+def _docs(seed_paths):
+    docs = [Document.from_text(ARTICLE, path="article", published="2017-11-20", language="en")]
+    for p in seed_paths:
+        docs.append(Document.from_text(p.read_text(encoding="utf-8"), path=str(p),
+                                       published="2017-11-22", language="en"))
+    return docs
+
+
+def test_prefiltered_events_have_document_offsets(coder_pair, seed_paths):
+    on, _off = coder_pair
+    if on.checks is None:
+        pytest.skip("has_actor/has_event_cue not available: everything is parsed")
+    docs = _docs(seed_paths)
+    results = on.code([(d.doc_id, d.text, d.published, d.title) for d in docs])
+    n = 0
+    for d, (events, err) in zip(docs, results):
+        assert err is None
+        _check_offsets(d.text, events)
+        sentences = split_sentences(d.text)
+        for ev in events:
+            s, e = sentences[ev["sentence_index"]]
+            assert s <= ev["verb"]["span"][0] < e
+        n += len(events)
+    assert n > 0
+
+
+def test_prefilter_with_fake_checks_on_real_parse(coder_pair, monkeypatch):
+    """Offsets stay right whatever the checks keep (here: a hand-made pair)."""
+    on, _off = coder_pair
+    monkeypatch.setattr(on, "checks", _fake_checks())
+    d = Document.from_text(ARTICLE, path="article", published="2017-11-20", language="en")
+    [(events, err)] = on.code([(d.doc_id, d.text, d.published, d.title)])
+    assert err is None
+    _check_offsets(d.text, events)
+
+
+def test_prefilter_keeps_events_of_the_full_parse(coder_pair, seed_paths):
+    """Accuracy guard: most events of the full parse survive the prefilter."""
+    on, off = coder_pair
+    if on.checks is None:
+        pytest.skip("has_actor/has_event_cue not available")
+    docs = _docs(seed_paths)
+    items = [(d.doc_id, d.text, d.published, d.title) for d in docs]
+
+    def keys(results):
+        return {(i, ev["cameo"], tuple(ev["verb"]["span"]),
+                 (ev.get("source") or {}).get("code"), (ev.get("target") or {}).get("code"))
+                for i, (evs, _e) in enumerate(results) for ev in evs}
+    full, filtered = keys(off.code(items)), keys(on.code(items))
+    if not full:
+        pytest.skip("the coder finds no events yet")
+    assert len(full & filtered) >= 0.9 * len(full)
+
+
+def test_find_cue_checks_refuses_user_dictionaries_it_cannot_see(monkeypatch):
+    s = Settings()
+    s.pattern_files = ["my-verbs.txt"]
+    checks = find_cue_checks(None, s)
+    if checks is not None:   # only when the check itself takes the user's files
+        import inspect
+        from eventwire.events import coder
+        assert "extra_files" in inspect.signature(coder.has_event_cue).parameters
+
+
+# ---------------------------------------------------------------- streaming
+
+class _Counting:
+    def __init__(self, docs):
+        self.docs, self.pulled = docs, 0
+
+    def __iter__(self):
+        for d in self.docs:
+            self.pulled += 1
+            yield d
+
+
+def _many(n):
+    out = []
+    for i in range(n):
+        lang = "fr" if i % 7 == 3 else "en"
+        out.append(Document.from_text(f"Article {i}. Nothing happened today.",
+                                      path=f"a{i}", language=lang))
+    return out
+
+
+def test_code_documents_is_lazy_and_ordered(pipeline):
+    s = Settings()
+    s.batch_size = 4
+    src = _Counting(_many(40))
+    it = code_documents(iter(src), s, nlp=pipeline)
+    first = next(it)
+    assert first.document.path == "a0"
+    assert src.pulled <= 2 * s.batch_size       # did not read the whole corpus
+    rest = list(it)
+    assert [c.document.path for c in [first] + rest] == [f"a{i}" for i in range(40)]
+    assert all(c.document.notes for c in [first] + rest if c.document.language == "fr")
+
+
+def test_code_documents_with_worker_processes_matches_one_process(pipeline, seed_paths):
+    docs = _docs(seed_paths) + _many(10)
+    s1 = Settings()
+    s2 = Settings()
+    s2.n_process = 2
+    s2.batch_size = 2
+    one = [(c.document.doc_id, c.events, c.error) for c in code_documents(docs, s1, nlp=pipeline)]
+    two_src = _Counting(docs)
+    two = [(c.document.doc_id, c.events, c.error)
+           for c in code_documents(iter(two_src), s2, nlp=pipeline)]
+    assert one == two
+
+
+def test_window_bounds_what_is_read_ahead(pipeline):
+    s = Settings()
+    s.n_process = 2
+    s.batch_size = 2
+    src = _Counting(_many(200))
+    it = code_documents(iter(src), s, nlp=pipeline)
+    list(itertools.islice(it, 1))
+    # At most the in-flight window of chunks (plus one being filled) is read ahead.
+    assert src.pulled <= (2 * s.n_process + 3) * s.batch_size + 10
+    it.close()
+    assert pipeline is not None and pipeline_module_has_no_leftover_nlp()
+
+
+def pipeline_module_has_no_leftover_nlp():
+    return "nlp" not in pipeline._WORKER

@@ -1,0 +1,228 @@
+"""Where did it happen? Gazetteer look-ups, place mentions and event locations (issue 5)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.errors import DataFileError
+from eventwire.places import (PlaceComponent, find_places, load_aliases, load_regions,
+                              load_stopnames, resolve_event_location, resolve_place)
+
+from test_temporal import make_event
+
+
+# ---------------------------------------------------------------- one name
+@pytest.mark.parametrize("name, hint, country, precision, geonameid", [
+    ("Pyongyang", None, "PRK", "city", 1871859),
+    ("Beijing", None, "CHN", "city", 1816670),
+    ("Seoul", None, "KOR", "city", 1835848),
+    ("Kaesong", None, "PRK", "city", None),          # accents folded: Kaesŏng
+    ("Hamhung", None, "PRK", "city", None),
+    ("Dandong", None, "CHN", "city", None),
+    ("Hong Kong", None, "HKG", "country", None),     # a country in GeoNames
+    ("Paris", None, "FRA", "city", 2988507),         # the big Paris by default ...
+    ("Paris", "US", "USA", "city", 4717560),         # ... unless the context says America
+    ("Washington", None, "USA", "city", 4140963),    # the capital, not the state
+    ("Washington D.C.", None, "USA", "city", 4140963),
+    ("New York", None, "USA", "city", None),
+    ("Texas", None, "USA", "admin", None),
+    ("Georgia", None, "GEO", "country", None),       # the country unless context says US
+    ("Jordan", None, "JOR", "country", None),
+    ("North Korea", None, "PRK", "country", 1873107),
+    ("DPRK", None, "PRK", "country", 1873107),
+    ("South Korea", None, "KOR", "country", None),
+    ("Republic of Korea", None, "KOR", "country", None),
+    ("U.S.", None, "USA", "country", 6252001),
+    ("United States", None, "USA", "country", 6252001),
+    ("Britain", None, "GBR", "country", None),
+    ("Burma", None, "MMR", "country", None),
+    ("Korean Peninsula", None, None, "region", None),
+    ("Gaza Strip", None, "PSE", "region", None),
+    ("Gaza", None, "PSE", "city", 281133),
+    ("West Bank", None, "PSE", "region", None),
+    ("Crimea", None, "UKR", "region", None),
+    ("South China Sea", None, None, "region", None),
+    ("DMZ", None, None, "region", None),
+])
+def test_resolve_place(name, hint, country, precision, geonameid):
+    p = resolve_place(name, hint)
+    assert (p["country"], p["precision"]) == (country, precision)
+    if geonameid:
+        assert p["geonameid"] == geonameid
+    assert -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180
+
+
+@pytest.mark.parametrize("name", ["Narnia", "Foreign Ministry", "Xi Jinping", ""])
+def test_unknown_names_resolve_to_nothing(name):
+    assert resolve_place(name) is None
+
+
+def test_place_record_has_the_contract_fields():
+    assert set(resolve_place("Pyongyang")) == {"name", "country", "lat", "lon", "geonameid", "precision"}
+
+
+# ---------------------------------------------------------------- names in text
+@pytest.mark.parametrize("text, found", [
+    ("Protesters gathered in Paris on Monday.", [("Paris", "FRA")]),
+    ("Police in Paris, Texas arrested a man.", [("Paris", "USA"), ("Texas", "USA")]),
+    ("The governor of Texas later spoke in Paris.", [("Texas", "USA"), ("Paris", "USA")]),
+    ("Song flew from Beijing to Pyongyang.", [("Beijing", "CHN"), ("Pyongyang", "PRK")]),
+    ("Tension rose on the Korean peninsula.", [("Korean peninsula", None)]),
+    ("Despite China's objections, talks went on.", [("China", "CHN")]),
+    ("The U.S. and South Korea held drills.", [("U.S.", "USA"), ("South Korea", "KOR")]),
+    # names inside longer names are organisations, not places
+    ("China Airlines ceased flights.", []),
+    ("The Korea Times reported the test.", []),
+    ("The Bank of China froze accounts.", []),
+    ("A Hong Kong-based analyst disagreed.", []),
+    ("Seoul National University hosted the forum.", []),
+    ("The U.S. Department of Treasury announced sanctions.", []),
+    # citations are sources, not places
+    ("No thaw is in sight (Korea Times, November 20; Xinhua, Beijing).", []),
+    # people and English words that are also town names
+    ("Kim met the envoy.", []),
+    ("Most analysts agree.", []),
+    ("Song met Moon in Seoul.", [("Seoul", "KOR")]),
+])
+def test_find_places(text, found):
+    assert [(m.text, m.place["country"]) for m in find_places(text)] == found
+
+
+def test_mention_spans_point_at_the_text():
+    text = "Song flew from Beijing to Pyongyang."
+    assert [text[a:b] for a, b in (m.span for m in find_places(text))] == ["Beijing", "Pyongyang"]
+
+
+# ---------------------------------------------------------------- event locations
+@pytest.fixture(scope="module")
+def nlp(bare_nlp):
+    return bare_nlp
+
+
+@pytest.mark.parametrize("text, verb, name, country, precision", [
+    # the seed articles' events, in sentences of our own
+    ("Beijing dispatched veteran diplomat Song Tao, head of the liaison department, to Pyongyang.",
+     "dispatched", "Pyongyang", "PRK", "city"),
+    ("Beijing announced it will send Song Tao to North Korea on November 17.",
+     "send", "North Korea", "PRK", "country"),
+    ("Song returned to Beijing without meeting with Kim Jong-un.", "returned", "Beijing", "CHN", "city"),
+    ("In 2016, Song met with his North Korean counterpart, Ri Su-yong, in Beijing.",
+     "met", "Beijing", "CHN", "city"),
+    ("Ri visited Beijing to consult with the party.", "visited", "Beijing", "CHN", "city"),
+    ("In 2015, Liu watched the parade in Pyongyang with Kim Jong-un.", "watched", "Pyongyang", "PRK", "city"),
+    ("Trump visited China and pledged cooperation.", "visited", "China", "CHN", "country"),
+    ("The two sides discussed security on the Korean Peninsula.",
+     "discussed", "Korean Peninsula", None, "region"),
+    ("China successfully tested a nuclear bomb in Xinjiang in 1964.", "tested", "Xinjiang", "CHN", "admin"),
+    ("North Korea conducted a nuclear test at Punggye-ri in February 2013.",
+     "conducted", "Punggye-ri", "PRK", "city"),
+    ("Kim Jong-un inspected a factory in Hamhung.", "inspected", "Hamhŭng", "PRK", "city"),
+    ("Moon flew to Washington for talks with Trump.", "flew", "Washington", "USA", "city"),
+    ("A failed state on China's southern border would pose a threat.", "pose", "China", "CHN", "country"),
+    # elsewhere in the world
+    ("Soldiers clashed at the DMZ on Monday.", "clashed", "Korean Demilitarized Zone", None, "region"),
+    ("Protesters gathered in Paris on Monday.", "gathered", "Paris", "FRA", "city"),
+    ("Police in Paris, Texas arrested a man.", "arrested", "Paris", "USA", "city"),
+    ("Israeli jets struck targets in the Gaza Strip.", "struck", "Gaza Strip", "PSE", "region"),
+    ("Russia annexed Crimea in 2014.", "annexed", "Crimea", "UKR", "region"),
+    ("China built islands in the South China Sea.", "built", "South China Sea", None, "region"),
+    ("Envoys met near Panmunjom.", "met", "Panmunjom", None, "city"),
+    ("The ministers met in Seoul and later in Tokyo.", "met", "Seoul", "KOR", "city"),
+    ("Troops were deployed to Crimea.", "deployed", "Crimea", "UKR", "region"),
+    ("Trump's visit to China raised hopes.", "visit", "China", "CHN", "country"),
+    ("Rebels attacked Aleppo on Sunday.", "attacked", "Aleppo", "SYR", "city"),
+    ("The envoy held talks in Kaesong.", "held", "Kaesŏng", "PRK", "city"),
+    ("Delegates gathered in the West Bank.", "gathered", "West Bank", "PSE", "region"),
+])
+def test_event_location(nlp, text, verb, name, country, precision):
+    doc = nlp(text)
+    loc = resolve_event_location(doc, make_event(doc, verb))
+    assert loc is not None, text
+    assert (loc["name"], loc["country"], loc["precision"]) == (name, country, precision)
+
+
+@pytest.mark.parametrize("text, verb", [
+    # no location is better than a wrong one
+    ("The envoy met Choe Ryong-hae.", "met"),
+    ("China Airlines ceased flights between Beijing and Pyongyang.", "ceased"),   # "between" is a route
+    ("The Korea Times reported that Seoul protested.", "reported"),               # Seoul is an actor
+    ("The Treasury announced sanctions against companies within North Korea.", "announced"),
+    ("Beijing announced it will send Song Tao to North Korea.", "announced"),     # another clause
+    ("North Korea condemned the drills.", "condemned"),                           # actors are not places
+    ("Analysts say the talks failed (Korea Times, Seoul).", "failed"),            # citation
+    ("Song met the envoy of President Moon, who had flown in from Seoul.", "met"),
+])
+def test_no_event_location(nlp, text, verb):
+    doc = nlp(text)
+    assert resolve_event_location(doc, make_event(doc, verb)) is None
+
+
+def test_component_fills_location(nlp):
+    from eventwire.nlp import ensure_extensions
+    ensure_extensions()
+    doc = nlp("Song met Choe in Pyongyang. China sent aid.")
+    doc._.events = [make_event(doc, "met"), make_event(doc, "sent")]
+    PlaceComponent(nlp, "eventwire_place")(doc)
+    assert [e["location"] and e["location"]["name"] for e in doc._.events] == ["Pyongyang", None]
+
+
+# ---------------------------------------------------------------- data files
+def test_data_files_load():
+    assert any("Korean Peninsula" in names for names, _ in load_regions())
+    assert load_aliases() and "kim" in load_stopnames()
+
+
+@pytest.mark.parametrize("row, line, reason", [
+    ("Nowhere,,XX,1,2,region", 3, "ISO3"),
+    ("Nowhere,,,north,2,region", 3, "numbers"),
+    ("Nowhere,,,1,2,continent", 3, "precision"),
+    ("Nowhere,,,1,2", 3, "fields"),
+    ("Nowhere,,,100,2,region", 3, "range"),
+])
+def test_bad_region_rows_name_file_and_line(tmp_path, row, line, reason):
+    f = tmp_path / "regions.csv"
+    f.write_text("# comment\nname,aliases,country,lat,lon,precision\n" + row + "\n")
+    with pytest.raises(DataFileError) as exc:
+        load_regions(f)
+    assert exc.value.line == line and reason in exc.value.reason and str(f) in str(exc.value)
+
+
+def test_bad_alias_kind_names_the_line(tmp_path):
+    f = tmp_path / "aliases.csv"
+    f.write_text("alias,kind,target\nUS,country,USA\nAmerica,continent,USA\n")
+    with pytest.raises(DataFileError) as exc:
+        load_aliases(f)
+    assert exc.value.line == 3
+
+
+# ---------------------------------------------------------------- the seed articles
+def test_seed_article_locations_are_named_in_the_event_sentence(seed_paths, pipeline):
+    """Both seeds through the full pipeline: a location is only ever a place named in the
+    event's own sentence, outside parentheses (citations) and organisation names."""
+    from eventwire.nlp import make_doc
+    events = []
+    for p in seed_paths:
+        doc = pipeline(make_doc(pipeline, p.read_text(encoding="utf-8"), published="2017-11-22"))
+        events += [(doc, ev) for ev in doc._.events or []]
+    if not events:
+        pytest.skip("eventwire_events yields no events yet")
+    for doc, ev in events:
+        loc = ev["location"]
+        if loc is None:
+            continue
+        a, b = ev["span"]
+        sent = doc.char_span(a, b, alignment_mode="expand").sent
+        names = [m for m in find_places(doc.text)
+                 if sent.start_char <= m.span[0] < sent.end_char and m.place == loc]
+        assert names, (loc, ev["sentence"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["in ", "Paris", "North", "Korea", "China", " Airlines", ", ",
+                                 "(", ")", "Texas", "the ", "Korean peninsula", "U.S.", "-based ",
+                                 "Kim", ". ", "\n\n", "to ", "Sea"]), max_size=20).map("".join))
+def test_find_places_never_fails_and_spans_match(text):
+    for m in find_places(text):
+        assert text[m.span[0]:m.span[1]] == m.text
+        assert m.place["precision"] in ("city", "admin", "country", "region")

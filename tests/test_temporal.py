@@ -1,0 +1,425 @@
+"""When did it happen? Time expressions and event dates (issue 5).
+
+Publication date of the seed-like sentences: Wednesday 2017-11-22.
+"""
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.temporal import (TimeComponent, find_dates, is_historical, period_end,
+                                resolve_event_date)
+
+PUB = "2017-11-22"
+
+
+def first_date(text, published=PUB, anchor=None):
+    exprs = [x for x in find_dates(text, published, anchor) if not x.citation]
+    assert exprs, f"no date found in {text!r}"
+    return exprs[0]
+
+
+# ---------------------------------------------------------------- absolute dates
+@pytest.mark.parametrize("text, published, date, precision, historical", [
+    # day-month without a year: the year nearest the publication date (on/before it)
+    ("The envoy arrived in Pyongyang on November 17.", PUB, "2017-11-17", "day", False),
+    ("Trump said Wednesday 15th November that the deal was dead.", PUB, "2017-11-15", "day", False),
+    ("The ministry said on Thursday 16th November that talks were best.", PUB, "2017-11-16", "day", False),
+    ("Talks took place on May 19.", PUB, "2017-05-19", "day", True),
+    ("Officials met on Sept. 3 in Seoul.", PUB, "2017-09-03", "day", True),
+    ("The envoy visited on December 28.", "2018-01-03", "2017-12-28", "day", False),
+    ("Talks were held on December 30.", "2017-01-05", "2016-12-30", "day", False),
+    ("The ceremony is planned for January 10.", "2018-01-03", "2018-01-10", "day", False),
+    ("The ministry said the vote will happen on December 3.", PUB, "2017-12-03", "day", False),
+    ("Beijing will send an envoy to Pyongyang on November 17.", "2017-11-15", "2017-11-17", "day", False),
+    ("Beijing announced it will send an envoy to Pyongyang on November 17.", PUB, "2017-11-17", "day", False),
+    ("Talks ran on 9 November in Geneva.", PUB, "2017-11-09", "day", False),
+    # full dates in every common news form
+    ("Sanctions were announced on Nov. 21, 2017.", PUB, "2017-11-21", "day", False),
+    ("Sanctions were announced on November 21, 2017.", PUB, "2017-11-21", "day", False),
+    ("Sanctions were announced on 21 November 2017.", PUB, "2017-11-21", "day", False),
+    ("Elections were held on the 9th of May 2017.", PUB, "2017-05-09", "day", True),
+    ("The report was filed on 21/11/2017.", PUB, "2017-11-21", "day", False),
+    ("The report was filed on 21.11.2017.", PUB, "2017-11-21", "day", False),
+    ("Talks resumed on 11/21/2017 in Geneva.", PUB, "2017-11-21", "day", False),
+    ("The report was filed on 2017-11-21.", PUB, "2017-11-21", "day", False),
+    ("The armistice was signed on 27 July 1953.", PUB, "1953-07-27", "day", True),
+    ("The armistice was signed on July 27, 1953.", PUB, "1953-07-27", "day", True),
+    ("The rocket flew on Dec. 12, 2012.", PUB, "2012-12-12", "day", True),
+    ("The statement came on Tuesday, November 21, 2017.", PUB, "2017-11-21", "day", False),
+    # months and years: precision says how much the text knows
+    ("The rocket was launched in December 2012.", PUB, "2012-12-01", "month", True),
+    ("A nuclear test followed in February 2013.", PUB, "2013-02-01", "month", True),
+    ("The sanctions took effect in September 2017.", PUB, "2017-09-01", "month", False),
+    ("The last visit was in November, 2015.", PUB, "2015-11-01", "month", True),
+    ("It happened in December of 2012.", PUB, "2012-12-01", "month", True),
+    ("He met the envoy in May.", PUB, "2017-05-01", "month", True),
+    ("He met the envoy last May.", PUB, "2017-05-01", "month", True),
+    ("He will visit Seoul in March.", PUB, "2018-03-01", "month", False),
+    ("The parade was held in 2015.", PUB, "2015-01-01", "year", True),
+    ("Relations have been tense since 2011.", PUB, "2011-01-01", "year", True),
+    ("The embassy reopened in early 2016.", PUB, "2016-01-01", "year", True),
+    ("The treaty dates from 1961.", PUB, "1961-01-01", "year", True),
+    ("China tested a bomb in 1964.", PUB, "1964-01-01", "year", True),
+    ("In 2016, Song met his counterpart.", PUB, "2016-01-01", "year", True),
+    ("Work began in 1958 but ended twenty years later in 1974.", PUB, "1958-01-01", "year", True),
+    # ranges and decades: the date is the start, with year precision
+    ("The famine lasted from 1958 to 1962.", PUB, "1958-01-01", "year", True),
+    ("The Great Leap Forward (1958–1962) ruined the economy.", PUB, "1958-01-01", "year", True),
+    ("The campaign ran between 1966 and 1976.", PUB, "1966-01-01", "year", True),
+    ("The famine (1959-61) killed millions.", PUB, "1959-01-01", "year", True),
+    ("Such tests were common in the 1960s.", PUB, "1960-01-01", "year", True),
+    ("Elections were rigged in the late 1980s.", PUB, "1987-01-01", "year", True),
+    ("He grew up in the mid-1950s.", PUB, "1954-01-01", "year", True),
+    ("Talks ran on November 15-17.", PUB, "2017-11-15", "day", False),
+    ("The 2013 nuclear test angered Beijing.", PUB, "2013-01-01", "year", True),
+    ("Growth slowed in mid-2016.", PUB, "2016-01-01", "year", True),
+    ("Talks stalled in mid-November.", PUB, "2017-11-01", "month", False),
+    ("SEOUL, Nov 21 (Reuters) - North Korea fired a missile.", PUB, "2017-11-21", "day", False),
+])
+def test_absolute_dates(text, published, date, precision, historical):
+    x = first_date(text, published)
+    assert (x.date, x.precision, x.kind) == (date, precision, "absolute")
+    assert is_historical(x.date, x.precision, published, 60, x.end) is historical
+
+
+# ---------------------------------------------------------------- relative dates
+@pytest.mark.parametrize("text, published, date, precision, historical", [
+    ("North Korea fired a missile yesterday.", PUB, "2017-11-21", "day", False),
+    ("The ministry speaks today.", PUB, "2017-11-22", "day", False),
+    ("The delegation arrives tomorrow.", PUB, "2017-11-23", "day", False),
+    ("The attack happened last night.", PUB, "2017-11-21", "day", False),
+    ("The envoy met officials on Tuesday.", PUB, "2017-11-21", "day", False),
+    ("The envoy met officials on Wednesday.", PUB, "2017-11-22", "day", False),
+    ("The envoy arrived on Friday.", PUB, "2017-11-17", "day", False),
+    ("The envoy will meet officials on Friday.", PUB, "2017-11-24", "day", False),
+    ("The envoy met officials last Wednesday.", PUB, "2017-11-15", "day", False),
+    ("The envoy meets officials next Monday.", PUB, "2017-11-27", "day", False),
+    ("The minister resigned three days ago.", PUB, "2017-11-19", "day", False),
+    ("Protests broke out last week.", PUB, "2017-11-01", "month", False),
+    ("The envoy's trip happens this week.", PUB, "2017-11-01", "month", False),
+    ("Prices rose this month.", PUB, "2017-11-01", "month", False),
+    ("Protesters marched earlier this month.", PUB, "2017-11-01", "month", False),
+    ("Troops withdrew last month.", PUB, "2017-10-01", "month", False),
+    ("Talks will resume next month.", PUB, "2017-12-01", "month", False),
+    ("Last week the border closed.", "2017-11-02", "2017-10-01", "month", False),
+    ("In recent days China has signalled a change.", PUB, "2017-11-01", "month", False),
+    ("The border was closed earlier this year.", PUB, "2017-01-01", "year", False),
+    ("Talks collapsed last year.", PUB, "2016-01-01", "year", True),
+    ("Late last year the talks failed.", PUB, "2016-01-01", "year", True),
+    ("The summit will be held next year.", PUB, "2018-01-01", "year", False),
+    ("The law passed two years ago.", PUB, "2015-01-01", "year", True),
+    ("The envoy last came a decade ago.", PUB, "2007-01-01", "year", True),
+    ("The channel closed six months ago.", PUB, "2017-05-01", "month", True),
+])
+def test_relative_dates_count_from_publication(text, published, date, precision, historical):
+    x = first_date(text, published)
+    assert (x.date, x.precision, x.kind) == (date, precision, "relative")
+    assert is_historical(x.date, x.precision, published, 60, x.end) is historical
+
+
+@pytest.mark.parametrize("text, date, precision", [
+    # anaphoric expressions count from the previous date of the discourse
+    ("The talks began on March 3, 2016. One day later, the envoy left.", "2016-03-04", "day"),
+    ("The visit began on 14 November 2017. The next day, the envoy met Choe.", "2017-11-15", "day"),
+    ("The launch came in December 2012. The test came two months later.", "2013-02-01", "month"),
+    ("Xi was elected in December 2012. A rocket launch followed that same month.", "2012-12-01", "month"),
+    ("The treaty was signed in 1991. A year later it collapsed.", "1992-01-01", "year"),
+    ("Talks failed on June 3, 2014. The previous day, troops had massed.", "2014-06-02", "day"),
+    # the precision never gets finer than the anchor's
+    ("The test came in February 2013. One day later Seoul protested.", "2013-02-01", "month"),
+    # an absolute date right after the relative one says it exactly
+    ("Trump spoke on Wednesday 15th November. One day later on Thursday 16th November, Geng replied.",
+     "2017-11-16", "day"),
+])
+def test_anchored_dates_count_from_the_previous_date(text, date, precision):
+    x = [x for x in find_dates(text, PUB) if not x.citation][-1]
+    assert (x.date, x.precision) == (date, precision)
+
+
+def test_citation_dates_are_not_anchors():
+    text = "Talks began on March 3, 2016 (Xinhua, May 5, 2016). One day later, the envoy left."
+    assert find_dates(text, PUB)[-1].date == "2016-03-04"
+
+
+@pytest.mark.parametrize("published, date", [
+    ("2017-11-22T08:30:00Z", "2017-11-21"), ("2017-11-22 08:30", "2017-11-21"),
+    ("22 Nov 2017", None), ("2017-13-45", None),
+])
+def test_publication_timestamps_are_read_as_their_day(published, date):
+    got = find_dates("Troops fired yesterday.", published)
+    assert [x.date for x in got] == ([date] if date else [])
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("NEW DELHI, March 7 (Xinhua) -- Two civilians were killed, police said Saturday.",
+     "2020-06-15", "2020-03-07"),
+    ("SEOUL, Nov 14 (Reuters) - North Korea fired a missile yesterday.", PUB, "2017-11-13"),
+    # a dateline after the publication date is not trusted
+    ("SEOUL, Nov 30 (Reuters) - North Korea fired a missile yesterday.", PUB, "2017-11-21"),
+    # a date that is not a dateline changes nothing
+    ("Seoul was calm on Nov 14 - and North Korea fired a missile yesterday.", PUB, "2017-11-21"),
+])
+def test_a_dateline_is_the_reference_of_its_story(text, published, date):
+    relative = [x for x in find_dates(text, published) if x.kind == "relative"]
+    assert relative[-1].date == date
+
+
+def test_anchor_argument_sets_the_first_discourse_date():
+    assert first_date("One day later, the envoy left.", PUB, anchor="2017-11-15").date == "2017-11-16"
+
+
+@pytest.mark.parametrize("text, cited", [
+    ("Talks stalled (Korea Times, November 20).", [True]),
+    ("Song met Moon's envoy in May (Xinhua, May 19).", [False, True]),
+    ("He tested a bomb in 1964 (China.org.cn, October 16, 2007; SCMP, November 20).", [False, True, True]),
+    ("The Great Leap Forward (1958–1962) ruined the economy.", [False]),
+    ("No signs of a thaw (see also Jamestown, October 11).", [True]),
+])
+def test_parenthesised_source_citations_are_flagged(text, cited):
+    assert [x.citation for x in find_dates(text, PUB)] == cited
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("The Great Leap Forward (1958–1962) ruined the economy.", "1958-01-01", "1962-12-31"),
+    ("Such tests were common in the 1960s.", "1960-01-01", "1969-12-31"),
+    ("Protests broke out last week.", "2017-11-13", "2017-11-19"),
+    ("Talks ran on November 15-17.", "2017-11-15", "2017-11-17"),
+])
+def test_ranges_carry_start_and_end(text, start, end):
+    x = first_date(text)
+    assert (x.start, x.end) == (start, end)
+
+
+def test_spans_point_at_the_text():
+    text = "Xi met Park in 2013 and Moon on Nov. 21, 2017."
+    assert [text[a:b] for a, b in (x.span for x in find_dates(text, PUB))] == ["2013", "Nov. 21, 2017"]
+
+
+@pytest.mark.parametrize("text", [
+    "The 19th National Congress opened.",
+    "The troops may march on the capital.",
+    "It fired 2013 rounds of ammunition.",
+    "Volume: 17 Issue: 15",
+    "Its first congress in 36 years.",
+    "The 2000 troops crossed the river.",
+    "Troops march toward the capital in May Day celebrations of 800 workers",
+])
+def test_no_false_dates(text):
+    assert find_dates(text, PUB) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 -/.,()") + [
+    "May ", "November ", "in ", "Tuesday ", "one day later ", "the 1960s ", "2013", "ago ",
+    "last week ", "th ", "of "]), max_size=25).map("".join))
+def test_find_dates_never_fails_and_dates_are_valid(text):
+    for x in find_dates(text, PUB):
+        assert text[x.span[0]:x.span[1]] == x.text
+        assert x.precision in ("day", "month", "year")
+        assert period_end(x.date, x.precision) >= x.date
+
+
+@pytest.mark.parametrize("date, precision, end", [
+    ("2012-12-01", "month", "2012-12-31"), ("2015-01-01", "year", "2015-12-31"),
+    ("2016-02-01", "month", "2016-02-29"), ("2017-11-17", "day", "2017-11-17"),
+])
+def test_period_end(date, precision, end):
+    assert period_end(date, precision) == end
+
+
+@pytest.mark.parametrize("date, precision, days, historical", [
+    ("2017-09-22", "day", 60, True),       # 61 days before publication
+    ("2017-09-23", "day", 60, False),      # exactly 60 days
+    ("2017-11-01", "month", 60, False),    # "this month" is never historical
+    ("2017-09-01", "month", 60, False),    # September ends within 60 days
+    ("2017-05-01", "month", 60, True),
+    ("2017-01-01", "year", 60, False),     # "in 2017": the year is not over
+    ("2016-01-01", "year", 60, True),
+    ("2017-08-01", "day", 180, False),     # configurable window
+])
+def test_historical_compares_the_end_of_the_period(date, precision, days, historical):
+    assert is_historical(date, precision, PUB, days) is historical
+
+
+# ---------------------------------------------------------------- event dates
+@pytest.fixture(scope="module")
+def nlp(bare_nlp):
+    return bare_nlp
+
+
+def make_event(doc, verb: str, target: str | None = None) -> dict:
+    """A hand-made event as the event coder gives it: verb token, target span, sentence."""
+    word, _, nth = verb.partition("#")
+    hits = [t for t in doc if t.text == word]
+    v = hits[int(nth or 1) - 1]
+    sents = list(doc.sents)
+    ev = {"_verb_i": v.i, "verb": {"text": v.text, "lemma": v.lemma_,
+                                   "span": [v.idx, v.idx + len(v)]},
+          "sentence_index": sents.index(v.sent), "span": [v.sent.start_char, v.sent.end_char],
+          "source": None, "target": None}
+    if target:
+        start = doc.text.index(target)
+        ev["target"] = {"text": target, "span": [start, start + len(target)]}
+    return ev
+
+
+@pytest.mark.parametrize("text, verb, target, date, precision, basis, historical", [
+    # the seed articles' background events, in sentences of our own
+    ("Xi Jinping met Park Geun-hye in 2013 and Moon Jae-in in 2017.",
+     "met", "Park Geun-hye", "2013-01-01", "year", "text", True),
+    ("Xi Jinping met Park Geun-hye in 2013 and Moon Jae-in in 2017.",
+     "met", "Moon Jae-in", "2017-01-01", "year", "text", False),
+    ("Kim had his uncle executed in 2013.", "executed", "uncle", "2013-01-01", "year", "text", True),
+    ("This provocation was followed by a nuclear test in February 2013.",
+     "followed", None, "2013-02-01", "month", "text", True),
+    ("Xi was elected leader in December 2012. Kim greeted him with a rocket launch that same month.",
+     "greeted", "him", "2012-12-01", "month", "text", True),
+    ("In 2015, Liu Yunshan watched the parade with Kim Jong-un.",
+     "watched", "Kim Jong-un", "2015-01-01", "year", "text", True),
+    ("In 2016, Song met with his counterpart in Beijing. The counterpart then briefed Xi on the congress.",
+     "briefed", "Xi", "2016-01-01", "year", "text", True),
+    ("In 2016, Song met with his counterpart in Beijing.\n\nThe counterpart then briefed Xi on the congress.",
+     "briefed", "Xi", PUB, "day", "publication", False),
+    ("China tested a nuclear bomb in 1964 (Xinhua, October 16, 2007).",
+     "tested", "bomb", "1964-01-01", "year", "text", True),
+    ("Song met the envoy of President Moon in May (Xinhua, May 19).",
+     "met", "envoy", "2017-05-01", "month", "text", True),
+    ("China launched projects between the Great Leap Forward (1958–1962) and the Cultural Revolution.",
+     "launched", "projects", "1958-01-01", "year", "text", True),
+    ("Work on a submarine began in 1958 but the first one was only completed twenty years later in 1974.",
+     "completed", None, "1974-01-01", "year", "text", True),
+    ("Work on a submarine began in 1958 but the first one was only completed twenty years later in 1974.",
+     "began", None, "1958-01-01", "year", "text", True),
+    # the seed articles' current events
+    ("Trump said Wednesday 15th November that he and Xi agreed on the plan.",
+     "said", None, "2017-11-15", "day", "text", False),
+    ("Trump said Wednesday 15th November that he and Xi agreed on the plan.",
+     "agreed", None, "2017-11-15", "day", "text", False),
+    ("Trump spoke on Wednesday 15th November. One day later, Geng Shuang rejected the proposal.",
+     "rejected", "proposal", "2017-11-16", "day", "text", False),
+    ("Beijing announced it will send an envoy to North Korea on November 17.",
+     "send", "North Korea", "2017-11-17", "day", "text", False),
+    ("Beijing announced it will send an envoy to North Korea on November 17.",
+     "announced", None, "2017-11-17", "day", "text", False),
+    ("On November 21, the Treasury announced new sanctions against North Korea.",
+     "announced", "North Korea", "2017-11-21", "day", "text", False),
+    ("Airlines ceased flights between Beijing and Pyongyang on November 22.",
+     "ceased", None, "2017-11-22", "day", "text", False),
+    ("The envoy met Choe Ryong-hae in Pyongyang on Friday.",
+     "met", "Choe Ryong-hae", "2017-11-17", "day", "text", False),
+    ("The envoy's trip to North Korea took place this week.",
+     "took", None, "2017-11-01", "month", "text", False),
+    ("Protesters marched in Seoul earlier this month.", "marched", None, "2017-11-01", "month", "text", False),
+    ("North Korea fired a missile yesterday.", "fired", "missile", "2017-11-21", "day", "text", False),
+    # citations and dateless sentences: the publication date, said so
+    ("The Treasury announced new sanctions (Treasury, November 21).",
+     "announced", "sanctions", PUB, "day", "publication", False),
+    ("China sent an envoy to North Korea.", "sent", "envoy", PUB, "day", "publication", False),
+    ("Song returned to Beijing without meeting Kim Jong-un.", "returned", None, PUB, "day", "publication", False),
+    # a past date does not scope a present-tense statement
+    ("In 2013 Xi met Park. China now supports the sanctions.",
+     "supports", "sanctions", PUB, "day", "publication", False),
+    ("In 2013, Xi met Park, and China now supports the sanctions.",
+     "supports", "sanctions", PUB, "day", "publication", False),
+    ("Many of Kim's actions since coming to power in 2011 have been viewed as hostile.",
+     "viewed", None, "2011-01-01", "year", "text", True),
+    ("North Korea will test a missile, Seoul said in 2013.", "test", "missile", PUB, "day",
+     "publication", False),
+    # the end of the period decides "historical"
+    ("Officials met in May 2017.", "met", None, "2017-05-01", "month", "text", True),
+    ("Officials met in September 2017.", "met", None, "2017-09-01", "month", "text", False),
+    ("The talks collapsed two years ago.", "collapsed", None, "2015-01-01", "year", "text", True),
+    ("Talks will resume next month.", "resume", None, "2017-12-01", "month", "text", False),
+])
+def test_event_date(nlp, text, verb, target, date, precision, basis, historical):
+    doc = nlp(text)
+    got = resolve_event_date(doc, make_event(doc, verb, target), PUB)
+    assert got == {"date": date, "date_precision": precision, "date_basis": basis,
+                   "historical": historical}
+
+
+@pytest.mark.parametrize("days, historical", [(60, True), (180, False)])
+def test_historical_days_is_configurable(nlp, days, historical):
+    doc = nlp("Officials met on August 1, 2017.")
+    assert resolve_event_date(doc, make_event(doc, "met"), PUB, days)["historical"] is historical
+
+
+@pytest.mark.parametrize("text, date, precision, basis", [
+    ("China sent an envoy.", None, "unknown", None),
+    ("China sent an envoy in 2013.", "2013-01-01", "year", "text"),
+])
+def test_without_publication_date(nlp, text, date, precision, basis):
+    doc = nlp(text)
+    got = resolve_event_date(doc, make_event(doc, "sent"), None)
+    assert (got["date"], got["date_precision"], got["date_basis"], got["historical"]) == \
+        (date, precision, basis, False)
+
+
+# ---------------------------------------------------------------- the component
+def _component_run(nlp, text, events, published=PUB):
+    from eventwire.nlp import ensure_extensions
+    ensure_extensions()
+    doc = nlp(text)
+    doc._.published = published
+    doc._.events = [make_event(doc, *e) for e in events]
+    return TimeComponent(nlp, "eventwire_time", 60)(doc)
+
+
+def test_component_fills_every_event(nlp):
+    doc = _component_run(nlp, "Xi met Park Geun-hye in 2013 and Moon Jae-in in 2017.",
+                         [("met", "Park Geun-hye"), ("met", "Moon Jae-in")])
+    assert [(e["date"], e["historical"]) for e in doc._.events] == \
+        [("2013-01-01", True), ("2017-01-01", False)]
+
+
+def test_component_recodes_people_by_event_date(nlp, monkeypatch):
+    calls = []
+
+    class FakeResolver:
+        def recode_for_date(self, actor, date):
+            calls.append((actor["actor_id"], date))
+            return dict(actor, code="KORGOV")
+
+    fake = types.ModuleType("eventwire.actors.resolver")
+    fake.get_resolver = lambda: FakeResolver()
+    monkeypatch.setitem(sys.modules, "eventwire.actors.resolver", fake)
+    from eventwire.nlp import ensure_extensions
+    ensure_extensions()
+    doc = nlp("Xi met Park Geun-hye in 2013.")
+    doc._.published = PUB
+    ev = make_event(doc, "met", "Park Geun-hye")
+    ev["target"].update(actor_id="person:park-geun-hye", code="KORELI")
+    doc._.events = [ev]
+    TimeComponent(nlp, "eventwire_time", 60)(doc)
+    assert calls == [("person:park-geun-hye", "2013-01-01")]
+    assert doc._.events[0]["target"]["code"] == "KORGOV"
+
+
+# ---------------------------------------------------------------- the seed articles
+@pytest.fixture(scope="module")
+def seed_docs(seed_paths, pipeline):
+    """Both seed articles through the full pipeline, published 2017-11-22."""
+    from eventwire.nlp import make_doc
+    return [pipeline(make_doc(pipeline, p.read_text(encoding="utf-8"), published=PUB))
+            for p in seed_paths]
+
+
+def test_seed_articles_events_dated_by_their_text(seed_docs):
+    events = [(doc, ev) for doc in seed_docs for ev in (doc._.events or [])]
+    if not events:
+        pytest.skip("eventwire_events yields no events yet")
+    for doc, ev in events:
+        exprs = [x for x in find_dates(doc.text, PUB) if not x.citation]
+        a, b = ev["span"]
+        own = [x for x in exprs if a <= x.span[0] < b]
+        if own:   # the sentence itself gives a date: publication must not be the basis
+            assert ev["date_basis"] == "text", (ev["sentence"], own)
+        if ev["date"] and ev["date"][:4] < "2017":
+            assert ev["historical"] is True, ev["sentence"]
+        if ev["date_basis"] == "publication":
+            assert ev["historical"] is False
