@@ -34,13 +34,16 @@ def _resolver():
     return get_resolver()
 
 
-def country_of(m: dict | None) -> str | None:
-    """Country, or the NGEC-style pseudo-country of an international body."""
+def country_of(m: dict | None, style: str = "ngec") -> str | None:
+    """Country, or the pseudo-country of an international body: NGEC style (UNO, EUR,
+    IGO) or CAMEO style (the first three letters of the code: IGO, NGO, IMG)."""
     if not m:
         return None
     if m.get("country"):
         return m["country"]
     code = m.get("code") or ""
+    if style == "cameo":
+        return code[:3] if len(code) >= 6 else None
     if code.startswith("IGO"):
         if "UNO" in code:
             return "UNO"
@@ -127,10 +130,11 @@ def eval_gsr(r, path: Path = GSR) -> dict:
             exp_c = (a.get("code") or "").strip()[:3] or None
             if exp_c:
                 n_c += 1
-                good = country_of(m) == exp_c
+                got = country_of(m, "cameo")
+                good = got == exp_c
                 ok_c += good
                 if not good:
-                    misses.append((at, exp_c, country_of(m)))
+                    misses.append((at, exp_c, got))
             sector = (a.get("sector") or "").strip()[:3].upper()
             if sector and sector != "***":
                 n_s += 1

@@ -83,7 +83,7 @@ def test_bad_csv_row_names_its_line(tmp_path):
 
 def test_package_files_load_and_validate():
     data = load_files()
-    assert data.files and all(f.endswith(".yaml") for f in data.files)
+    assert data.files and all(f.endswith((".yaml", ".tsv")) for f in data.files)
 
 
 def test_user_yaml_file_adds_people_and_organisations(tmp_path):

@@ -225,13 +225,45 @@ def test_security_headers_keep_the_ui_on_its_own_origin(client):
 
 # ------------------------------------------------------------------ living next to `eventwire ingest`
 
-def test_a_read_only_server_does_not_keep_the_file_locked(db, client):
-    """Between requests the file is closed, so the morning's ingest can write to it."""
+@pytest.mark.parametrize("release_after,wait", [(0, 0), (0.3, 1.0)])
+def test_a_read_only_server_lets_go_of_the_file(db, tmp_path, release_after, wait):
+    """Once idle, the file is closed, so the morning's ingest can write to it."""
+    import shutil
+    import time
+
     from eventwire.store import Store
 
+    copy = tmp_path / "idle.duckdb"
+    shutil.copy(db, copy)
+    client = TestClient(create_app(str(copy), token="", release_after=release_after))
     assert client.get("/api/events", params={"limit": 1}).status_code == 200
-    with Store(db, lock_timeout=1):  # would raise StoreLockedError if the app still held it
+    time.sleep(wait)
+    with Store(copy, lock_timeout=1):  # fails if the app still had the file open
         pass
+    assert client.get("/api/events", params={"limit": 1}).status_code == 200
+
+
+def test_while_another_process_writes_the_server_says_busy(db, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "busy.duckdb"
+    shutil.copy(db, copy)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(copy)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        client = TestClient(create_app(str(copy), token="", lock_timeout=0.3))
+        r = client.get("/api/events")
+        assert r.status_code == 503 and "another process" in r.json()["detail"]
+        assert r.headers["retry-after"] == "5"
+    finally:
+        writer.kill()
+        writer.wait()
+    assert client.get("/api/events").status_code == 200  # and fine again once it is done
 
 
 def test_a_missing_database_is_a_clear_503(tmp_path):

@@ -79,21 +79,39 @@ def test_bad_inputs_are_counted_in_the_exit_status_and_the_rest_is_stored(corpus
     assert len(tables(db)["documents"]) == 6
 
 
-def test_a_second_writer_gets_a_clear_error(tmp_path):
-    db = tmp_path / "ew.duckdb"
-    Store(str(db)).close()
+def hold_writer(db):
+    """Another process with the database open for writing."""
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from eventwire.store import Store; "
          f"s = Store({str(db)!r}); print('ready', flush=True); time.sleep(60)"],
         stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path):
+    db = tmp_path / "ew.duckdb"
+    Store(str(db)).close()
+    holder = hold_writer(db)
     try:
-        assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreLockedError, match="in use by another eventwire process"):
             Store(str(db), lock_timeout=0.5)
     finally:
         holder.kill()
         holder.wait()
     Store(str(db)).close()  # the lock is gone with the process; the file is fine
+
+
+def test_ingest_into_a_locked_database_fails_with_one_line(corpus, tmp_path, capsys):
+    db = tmp_path / "ew.duckdb"
+    holder = hold_writer(db)
+    try:
+        assert ingest([corpus], db, ["--lock-timeout", "0.3"]) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "in use by another eventwire process" in err[0]
 
 
 @pytest.mark.slow

@@ -151,3 +151,10 @@ def test_stories_join_similar_articles_on_the_same_actors_and_days():
             StoryDoc("d4", "2018-03-01", text, {"CHN", "PRK"})]
     s = cluster_stories(docs)
     assert s["d1"] == s["d2"] and len({s["d1"], s["d3"], s["d4"]}) == 3
+
+
+def test_assign_canonical_ids_also_gives_story_ids():
+    a = make_coded("Envoy visit, outlet A.", [make_event(cameo="042")], outlet="A")
+    b = make_coded("Envoy visit, outlet B.", [make_event(cameo="042")], outlet="B")
+    recs = assign_canonical_ids(a.events + b.events)
+    assert recs[0]["story_id"] and recs[0]["story_id"] == recs[1]["story_id"]

@@ -90,6 +90,12 @@ def page(browser, server):
     context.close()
 
 
+def expect(locator):
+    # Playwright's polling assertions: no string eval, which our CSP (rightly) forbids.
+    from playwright.sync_api import expect as _expect
+    return _expect(locator)
+
+
 def open_view(page, hash_: str, ready: str):
     page.goto(f"{page.base}/{hash_}")
     page.wait_for_selector(f"body[data-ready='{ready}']")
@@ -113,7 +119,7 @@ def test_load_more_appends_the_next_page(page):
     open_view(page, "#/events?limit=10", "events")
     assert page.locator("table.events tbody tr").count() == 10
     page.click("button:has-text('Load more')")
-    page.wait_for_function("document.querySelectorAll('table.events tbody tr').length === 20")
+    expect(page.locator("table.events tbody tr")).to_have_count(20)
     ids = page.eval_on_selector_all("table.events tbody tr", "rows => rows.map(r => r.dataset.event)")
     assert len(set(ids)) == 20
 
@@ -123,7 +129,7 @@ def test_filter_by_dyad_then_open_event_and_chart(page):
     page.fill("input[name=source]", "chn")
     page.fill("input[name=target]", "PRK")
     page.click("button:has-text('Apply filters')")
-    page.wait_for_function("location.hash.includes('dyad=CHN%2CPRK')")
+    page.wait_for_url(re.compile(r"#/events\?dyad=CHN%2CPRK"))
     page.wait_for_selector("body[data-ready='events'] table.events")
     dyads = page.locator("table.events td.dyad").all_inner_texts()
     assert dyads and all(re.sub(r"\s+", "", d) == "CHNGOV→PRKGOV" for d in dyads)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from eventwire.errors import InputError
 from eventwire.ingest import read_inputs
@@ -185,3 +186,34 @@ def test_one_batch_with_every_kind_of_bad_input_goes_on(tmp_path):
     assert sorted(Path(e.path).name for e in errors) == [
         "a_empty.txt", "b_binary.txt", "c_page.html", "d_lines.jsonl"]
     assert all(str(e).startswith(e.path) for e in errors)  # one line, file first
+
+
+def test_truncated_jsonl_gz_keeps_the_lines_before_the_break(tmp_path):
+    import gzip
+    lines = "".join(json.dumps({"id": f"n{i}", "text": f"Delegations met in Geneva for round {i} of talks."})
+                    + "\n" for i in range(200))
+    data = gzip.compress(lines.encode())
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    docs, errors = run([path, GOOD])
+    assert len(docs) > 1 and docs[0].path == "n0" and docs[-1].title.startswith("Vietnam")
+    assert len(errors) == 1 and "broken compressed data" in errors[0].reason
+
+
+_FIXTURE_BYTES = [p.read_bytes() for p in sorted(FIX.iterdir()) if p.is_file()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ext=st.sampled_from([".txt", ".html", ".jsonl", ".rss", ".atom", ".warc", ".warc.gz",
+                            ".jsonl.gz", ".bin"]),
+       data=st.one_of(
+           st.binary(max_size=2000),
+           # real fixtures with a slice cut out: truncated and spliced inputs
+           st.builds(lambda b, i, j: b[:i] + b[j:], st.sampled_from(_FIXTURE_BYTES),
+                     st.integers(0, 2000), st.integers(0, 2000))))
+def test_any_bytes_give_documents_or_errors_never_an_exception(tmp_path_factory, ext, data):
+    path = tmp_path_factory.mktemp("fuzz") / ("input" + ext)
+    path.write_bytes(data)
+    docs, errors = run([path])
+    assert docs or errors  # nothing vanishes silently
+    assert all(e.path == str(path) for e in errors)

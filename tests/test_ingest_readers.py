@@ -71,10 +71,8 @@ def test_doc_id_is_sha256_of_cleaned_text_and_text_is_paragraphs():
     assert doc.text == "\n\n".join(doc.paragraphs)
 
 
-def test_seed_article_reads_with_its_title_and_without_its_comment_form():
-    seed = next(Path("/work/shared/seeds").glob("000_*.txt"), None)
-    if seed is None:
-        pytest.skip("shared seeds not available")
+def test_seed_article_reads_with_its_title_and_without_its_comment_form(seeds_dir):
+    seed = next(seeds_dir.glob("000_*.txt"))
     doc = one(seed, published="2017-11-17")
     assert doc.title and doc.title.startswith("China sending Special Envoy")
     assert "Leave a Reply" not in doc.text and "commenting using" not in doc.text
@@ -284,3 +282,34 @@ def test_documents_carry_their_signature_for_the_store():
     doc = one(FIX / "title_line.txt")
     assert doc.signature == signature(doc.text)
     assert "signature" not in doc.to_dict()  # not part of the Document record itself
+
+
+@pytest.mark.parametrize("head,title,author", [
+    ("Gulf states restore flights\n\nBy Amira Saleh\n\n", "Gulf states restore flights", "Amira Saleh"),
+    ("By Amira Saleh\n\n", None, "Amira Saleh"),
+    ("by the way of the border\n\n", "by the way of the border", None),  # not a byline
+])
+def test_txt_title_and_byline_paragraphs(tmp_path, head, title, author):
+    path = tmp_path / "a.txt"
+    path.write_text(head + "DOHA -- Qatar and Bahrain agreed on Sunday to reopen air links, officials said.\n")
+    doc = one(path)
+    assert (doc.title, doc.author) == (title, author)
+    assert doc.text.startswith("DOHA --")
+
+
+def test_unreadable_metadata_date_is_noted_and_the_default_used(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Published: the day before yesterday\n\nOman hosted talks on Yemen on Sunday, officials said.\n")
+    doc = one(path, published="2017-11-20")
+    assert doc.published == "2017-11-20"
+    assert any("unreadable publication date" in n for n in doc.notes)
+
+
+def test_html_dates_are_never_guessed_from_the_body_or_the_clock(tmp_path):
+    page = tmp_path / "undated.html"
+    body = "".join(f"<p>On November {d}, 2017, envoys from Seoul and Tokyo met again in Busan "
+                   f"to discuss fisheries, officials said after round {d} of the talks.</p>"
+                   for d in range(10, 20))
+    page.write_text(f"<html><head><title>Fisheries talks</title></head><body><article>{body}"
+                    "</article></body></html>")
+    assert one(page).published is None

@@ -69,11 +69,17 @@ def test_prefilter_masks_without_moving_offsets():
     for i in pf.kept:
         s, e = pf.sentences[i]
         assert pf.masked[s:e] == ARTICLE[s:e]
-    # Dropped text is blanked, but newlines and the context's date expressions stay.
+    # Dropped text is blanked, but newlines stay (paragraphs stay paragraphs).
     assert "weather" not in pf.masked and "Markets" not in pf.masked
-    assert "Tuesday" in pf.masked
+    assert "Tuesday" not in pf.masked
     assert pf.masked.count("\n") == ARTICLE.count("\n")
+
+
+def test_prefilter_can_keep_date_expressions_visible():
+    pf = prefilter_text(ARTICLE, *_fake_checks(), keep_dates=True)
+    assert len(pf.masked) == len(ARTICLE)
     assert ARTICLE.index("Tuesday") == pf.masked.index("Tuesday")
+    assert "weather" not in pf.masked
 
 
 def test_prefilter_keeps_everything_when_all_sentences_qualify():

@@ -45,9 +45,12 @@ def _write_inputs(tmp_path):
     jsonl = tmp_path / "feed.jsonl"
     with jsonl.open("w", encoding="utf-8") as fh:
         for i, (title, body) in enumerate(ARTICLES[3:]):
-            fh.write(json.dumps({"id": f"j{i}", "url": f"https://example.org/{i}",
-                                 "title": title, "published": "2017-11-20",
-                                 "text": body}) + "\n")
+            art = {"id": f"j{i}", "url": f"https://example.org/{i}", "title": title,
+                   "published": "2017-11-20", "text": body}
+            if i == 2:   # no id/url: named by file and line number
+                del art["id"], art["url"]
+                fh.write("\n")
+            fh.write(json.dumps(art) + "\n")
     return [str(txt_dir), str(jsonl)]
 
 
@@ -57,7 +60,9 @@ def _jsonl_supported(path):
 
 
 def _without_canonical(records):
-    return {r["event_id"]: {k: v for k, v in r.items() if k != "canonical_event_id"}
+    """Public fields (private ``_`` helper keys are never output) minus the dedup id."""
+    return {r["event_id"]: {k: v for k, v in r.items()
+                            if k != "canonical_event_id" and not k.startswith("_")}
             for r in records}
 
 
@@ -71,6 +76,9 @@ def test_plan_partitions_cuts_jsonl_at_line_starts(tmp_path):
     assert ranges[0][0] == 0 and ranges[-1][1] == len(raw)
     for (s, e), (s2, _e2) in zip(ranges, ranges[1:]):
         assert e == s2 and raw[e - 1:e] == b"\n"
+    for p in parts:
+        if p.kind == "jsonl":
+            assert p.first_line == raw[:p.start].count(b"\n") + 1
 
 
 @pytest.mark.slow

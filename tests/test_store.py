@@ -196,3 +196,53 @@ def test_a_bad_date_in_a_record_does_not_fail_the_document(db):
         assert s.add_coded(coded)
         s.finalize()
         assert s.summary()["mentions"] == 1
+
+
+def test_migrations_apply_in_order_once(db, monkeypatch):
+    import eventwire.store as store_mod
+
+    Store(db).close()  # a database at version 1
+    extra = (SCHEMA_VERSION + 1, "test: a notes column on events",
+             ["ALTER TABLE events ADD COLUMN test_note VARCHAR"])
+    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS + [extra])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Store(db) as s:
+        assert s.schema_version() == SCHEMA_VERSION + 1
+        assert "test_note" in s.sql("SELECT * FROM events LIMIT 0").columns
+        versions = s.sql("SELECT version FROM schema_version ORDER BY applied_at, version")
+    assert list(versions.version) == [1, SCHEMA_VERSION + 1]
+    with Store(db) as s:  # nothing applied twice
+        assert len(s.sql("SELECT * FROM schema_version")) == 2
+
+
+def test_a_database_from_a_newer_eventwire_is_refused(db):
+    with Store(db) as s:
+        s.con.execute("INSERT INTO schema_version VALUES (99, 'future', now())")
+    with pytest.raises(StoreError, match="upgrade eventwire"):
+        Store(db)
+
+
+def test_a_failed_document_leaves_nothing_behind(db, monkeypatch):
+    import eventwire.store as store_mod
+
+    good, bad = make_coded("good", [make_event()]), make_coded("bad", [make_event(), make_event(
+        cameo="163", sentence_index=1)])
+    real = store_mod.mention_row
+    calls = []
+
+    def flaky(rec):  # the second mention of a document fails to convert
+        calls.append(rec)
+        if rec["doc_id"] == bad.document.doc_id and rec["cameo"] == "163":
+            raise ValueError("boom")
+        return real(rec)
+
+    monkeypatch.setattr(store_mod, "mention_row", flaky)
+    with Store(db) as s:
+        assert s.add_coded(good)
+        with pytest.raises(ValueError):
+            s.add_coded(bad)
+        assert not s.has_document(bad.document.doc_id)
+        assert s.summary()["mentions"] == 1
+        monkeypatch.setattr(store_mod, "mention_row", real)
+        assert s.add_coded(bad)  # a retry stores it whole
+        assert s.summary()["mentions"] == 3

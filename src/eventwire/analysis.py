@@ -91,6 +91,8 @@ def dyad_chart(df, a: str, b: str, out: str, by: str = "week") -> str:
         ax.bar(x, vals, bottom=bottom, color=color, label=label)
         bottom = [p + v for p, v in zip(bottom, vals)]
     ax.set_ylabel("events")
+    from matplotlib.ticker import MaxNLocator
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ticks = [p.strftime("%Y-%m-%d") for p in df["period"]] if len(df) else []
     step = max(1, len(ticks) // 12)
     ax.set_xticks(x[::step], ticks[::step], rotation=45, ha="right")

@@ -343,8 +343,14 @@ def dedup(records: list[dict], window: int = DATE_WINDOW_DAYS) -> dict[str, list
 
 
 def assign_canonical_ids(records: list[dict]) -> list[dict]:
-    """Give every record the ``canonical_event_id`` of its real-world event (in place)."""
+    """Give every record the ``canonical_event_id`` of its real-world event, and the
+    ``story_id`` of its article's story (in place). In memory, stories are judged from
+    the coded sentences; the store uses the full article texts."""
     dedup(records)
+    if records:
+        story_of = cluster_stories(story_docs_from_records(records))
+        for rec in records:
+            rec["story_id"] = story_of.get(rec.get("doc_id"))
     return records
 
 
@@ -374,11 +380,11 @@ def _words(text: str) -> set:
     return {w.lower() for w in _WORD.findall(text or "")}
 
 
-def _days_apart(a: str | None, b: str | None) -> int:
+def _day_number(published: str | None) -> int | None:
     try:
-        return abs((_dt.date.fromisoformat(a[:10]) - _dt.date.fromisoformat(b[:10])).days)
+        return _dt.date.fromisoformat(str(published)[:10]).toordinal()
     except (TypeError, ValueError):
-        return 0  # an undated article may belong to any story
+        return None
 
 
 def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
@@ -406,24 +412,29 @@ def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
             else:
                 by_event[ev] = i
     words = [_words(d.text) for d in docs]
+    days = [_day_number(d.published) for d in docs]
     by_actor: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
-        for a in d.actors:
-            by_actor.setdefault(a, []).append(i)
+        if days[i] is not None:  # undated articles join stories through shared events only
+            for a in d.actors:
+                by_actor.setdefault(a, []).append(i)
     seen = set()
     for members in by_actor.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if (i, j) in seen or find(i) == find(j):
+        # A sweep over publication days keeps this linear in practice, even for actors
+        # in every article (USA): only articles a few days apart are compared.
+        members.sort(key=lambda i: (days[i], i))
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if days[j] - days[i] > STORY_DAYS:
+                    break
+                pair = (min(i, j), max(i, j))
+                if pair in seen or find(i) == find(j):
                     continue
-                seen.add((i, j))
+                seen.add(pair)
                 if len(docs[i].actors & docs[j].actors) < 2:
                     continue
-                if _days_apart(docs[i].published, docs[j].published) > STORY_DAYS:
-                    continue
-                union_ = words[i] | words[j]
-                if union_ and len(words[i] & words[j]) / len(union_) >= STORY_MIN_SIMILARITY:
+                both = words[i] | words[j]
+                if both and len(words[i] & words[j]) / len(both) >= STORY_MIN_SIMILARITY:
                     union(i, j)
     out = {}
     for i, d in enumerate(docs):
@@ -436,7 +447,7 @@ def story_docs_from_records(records: list[dict]) -> list[StoryDoc]:
     """StoryDocs built from coded records alone (sentences stand in for the text)."""
     docs: dict[str, StoryDoc] = {}
     for r in records:
-        d = docs.setdefault(r["doc_id"], StoryDoc(r["doc_id"], (r.get("doc") or {}).get("published"), ""))
+        d = docs.setdefault(r.get("doc_id"), StoryDoc(r.get("doc_id") or "", (r.get("doc") or {}).get("published"), ""))
         d.text += " " + (r.get("sentence") or "")
         for side in ("source", "target"):
             a = r.get(side)

@@ -10,11 +10,15 @@ sentences that can hold an event:
 * a sentence is a *candidate* when the actor resolver's ``has_actor`` and the event
   coder's ``has_event_cue`` both say yes (dictionary look-ups, no parse);
 * the other sentences are *masked*: their characters become spaces (newlines are
-  kept), except date expressions, which stay so that the date stage still sees the
-  dates of the context. spaCy turns each masked run into one whitespace token, so the
-  parse costs about as much as the candidate sentences alone, and **every character
-  offset the components produce is an offset of the original document text** — no
-  remapping is needed, whatever span-bearing keys the components add.
+  kept, so paragraphs stay paragraphs). spaCy turns each masked run into one
+  whitespace token, so the parse costs about as much as the candidate sentences
+  alone, and **every character offset the components produce is an offset of the
+  original document text** — no remapping is needed, whatever span-bearing keys the
+  components add;
+* context that the later stages read from the text itself — dates of earlier
+  sentences of the paragraph, place names — stays available: ``doc._.full_text``
+  holds the unmasked text, and the time and place stages search that (regexes and
+  gazetteer look-ups, no parse needed).
 
 In prefilter mode ``sentence_index`` is the index of the event's sentence among the
 splitter's sentences of the whole document (the parser never sees the whole document),
@@ -239,8 +243,12 @@ def find_cue_checks(nlp=None, settings: Settings | None = None
 
 
 def prefilter_text(text: str, has_actor: Callable[[str], bool],
-                   has_event_cue: Callable[[str], bool], keep_dates: bool = True) -> Prefiltered:
-    """Mask the sentences that cannot hold an event (offsets are preserved)."""
+                   has_event_cue: Callable[[str], bool], keep_dates: bool = False) -> Prefiltered:
+    """Mask the sentences that cannot hold an event (offsets are preserved).
+
+    ``keep_dates`` leaves the date expressions of masked sentences visible (for a
+    date stage that reads only ``doc.text``; ours reads ``doc._.full_text``).
+    """
     sentences = split_sentences(text)
     kept: list[int] = []
     chars = None
@@ -335,7 +343,10 @@ class ChunkCoder:
     """Codes lists of documents with one pipeline; the same code runs in every worker."""
 
     def __init__(self, settings: Settings, nlp=None, prefilter: bool | None = None):
+        from spacy.tokens import Doc
         from .nlp import get_pipeline
+        if not Doc.has_extension("full_text"):
+            Doc.set_extension("full_text", default=None)
         self.settings = settings
         self.nlp = nlp or get_pipeline(settings)
         self.checks = find_cue_checks(self.nlp, settings) if _prefilter_enabled(prefilter) else None
@@ -355,8 +366,12 @@ class ChunkCoder:
 
         def one_doc(i):
             _doc_id, _t, pub, title = items[i]
-            src = pfs[i].masked if pfs[i] is not None else texts[i]
-            return make_doc(self.nlp, src, published=pub, doc_id=items[i][0], title=title)
+            masked = pfs[i] is not None and pfs[i].masked is not texts[i]
+            doc = make_doc(self.nlp, pfs[i].masked if masked else texts[i], published=pub,
+                           doc_id=items[i][0], title=title)
+            if masked:
+                doc._.full_text = texts[i]
+            return doc
 
         def collect(i, sdoc):
             evs = [dict(e) for e in (sdoc._.events or [])]

@@ -506,7 +506,8 @@ class PlaceComponent:
         events = doc._.events or []
         if not events:
             return doc
-        mentions = find_places(doc.text)
+        # The prefilter (pipeline.py) may blank non-event sentences: places come from the full text.
+        mentions = find_places(getattr(doc._, "full_text", None) or doc.text)
         for ev in events:
             try:
                 ev["location"] = resolve_event_location(doc, ev, mentions)

@@ -51,6 +51,7 @@ class Partition:
     paths: list[str] = field(default_factory=list)
     start: int = 0                 # jsonl: byte range [start, end) of line starts
     end: int | None = None
+    first_line: int = 1            # jsonl: line number of the first line of the range
 
     def describe(self) -> str:
         if self.kind == "jsonl":
@@ -59,32 +60,43 @@ class Partition:
 
 
 def _expand(inputs: Iterable[str]) -> list[str]:
+    """Input paths -> files, walking directories the way ``read_inputs`` does."""
+    try:
+        from .ingest import walk
+    except ImportError:      # pragma: no cover - older ingest
+        def walk(d):
+            return sorted(os.path.join(r, f) for r, _, fs in os.walk(d) for f in fs)
     files: list[str] = []
     for path in inputs:
         if path == "-":
             raise ValueError("--engine dask cannot read stdin; give files or directories")
         if os.path.isdir(path):
-            files.extend(sorted(os.path.join(r, f) for r, _, fs in os.walk(path) for f in fs))
+            files.extend(walk(path))
         else:
             files.append(path)
     return files
 
 
-def _jsonl_ranges(path: str, size: int) -> list[tuple[int, int]]:
-    """Byte ranges [start, end) of about ``size`` bytes, each starting at a line start."""
-    total = os.path.getsize(path)
-    ranges, start = [], 0
+def _jsonl_ranges(path: str, size: int) -> list[tuple[int, int, int]]:
+    """(start, end, first_line) byte ranges of about ``size`` bytes, cut at line starts.
+
+    ``first_line`` (1-based) keeps the line numbers of the whole file, which name
+    articles without an id (``path:line``) and errors.
+    """
+    ranges: list[tuple[int, int, int]] = []
+    start, line_no, pos = 0, 1, 0
+    lines_in_part = 0
     with open(path, "rb") as fh:
-        while start < total:
-            fh.seek(min(total, start + size))
-            if start + size < total:
-                fh.readline()           # move to the start of the next line
-            end = min(total, fh.tell()) if start + size < total else total
-            if end <= start:
-                end = total
-            ranges.append((start, end))
-            start = end
-    return ranges or [(0, 0)]
+        for line in iter(lambda: fh.readline(1 << 20), b""):
+            pos += len(line)
+            if line.endswith(b"\n"):
+                lines_in_part += 1
+            if pos - start >= size and line.endswith(b"\n"):
+                ranges.append((start, pos, line_no))
+                start, line_no, lines_in_part = pos, line_no + lines_in_part, 0
+    if pos > start or not ranges:
+        ranges.append((start, pos, line_no))
+    return ranges
 
 
 def plan_partitions(inputs: Iterable[str], jsonl_bytes: int = JSONL_PARTITION_BYTES,
@@ -101,10 +113,10 @@ def plan_partitions(inputs: Iterable[str], jsonl_bytes: int = JSONL_PARTITION_BY
 
     for f in _expand(inputs):
         low = f.lower()
-        if low.endswith(_JSONL_EXT):
+        if low.endswith(_JSONL_EXT) and os.path.isfile(f):
             flush()
-            for s, e in _jsonl_ranges(f, jsonl_bytes):
-                parts.append(Partition(len(parts), "jsonl", [f], s, e))
+            for s, e, first in _jsonl_ranges(f, jsonl_bytes):
+                parts.append(Partition(len(parts), "jsonl", [f], s, e, first))
         elif low.endswith(_WARC_EXT):
             flush()
             parts.append(Partition(len(parts), "warc", [f]))
@@ -127,13 +139,30 @@ def read_partition(part: Partition, published=None, on_error=None) -> Iterator:
     if part.kind != "jsonl":
         yield from read_inputs(part.paths, published=published, on_error=on_error)
         return
-    # A JSONL byte range: hand its lines to the JSONL reader through a temporary file
-    # with the same name, then restore the real path.
+    # A JSONL byte range goes to the ordinary reader as a temporary file of the same
+    # name. Blank lines in front (the reader skips them but counts them) keep the line
+    # numbers of the whole file; the real path is put back in documents and errors.
     src = part.paths[0]
     tmpdir = tempfile.mkdtemp(prefix="eventwire-part-")
+    tmp = os.path.join(tmpdir, os.path.basename(src))
+
+    def fix(value):
+        return src + value[len(tmp):] if isinstance(value, str) and value.startswith(tmp) else value
+
+    def report(err):
+        if on_error is None:
+            return
+        try:
+            if getattr(err, "path", None):
+                err.path = fix(err.path)
+            err.args = tuple(a.replace(tmp, src) if isinstance(a, str) else a for a in err.args)
+        except Exception:  # noqa: BLE001 - reporting must not fail
+            pass
+        on_error(err)
+
     try:
-        tmp = os.path.join(tmpdir, os.path.basename(src))
         with open(src, "rb") as fin, open(tmp, "wb") as fout:
+            fout.write(b"\n" * max(0, part.first_line - 1))
             fin.seek(part.start)
             remaining = (part.end if part.end is not None else os.path.getsize(src)) - part.start
             while remaining > 0:
@@ -142,11 +171,9 @@ def read_partition(part: Partition, published=None, on_error=None) -> Iterator:
                     break
                 fout.write(block)
                 remaining -= len(block)
-        for d in read_inputs([tmp], published=published, on_error=on_error):
-            if d.path == tmp:
-                d.path = src
-            elif isinstance(d.path, str) and d.path.startswith(tmp):
-                d.path = src + d.path[len(tmp):]
+        for d in read_inputs([tmp], published=published, on_error=report):
+            d.path = fix(d.path)
+            d.notes = [n.replace(tmp, src) for n in d.notes]
             yield d
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)

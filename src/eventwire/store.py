@@ -205,7 +205,8 @@ def _actor_clause(side: str, value: str) -> tuple[str, list]:
         return f"{side}_actor_id = ?", [value]
     value = value.upper()
     if _is_country(value):
-        return f"({side}_country = ? OR {side}_code = ?)", [value, value]
+        # a country, or a 3-letter code prefix without a country (IGO, NGO, ...)
+        return f"({side}_country = ? OR {side}_code LIKE ?)", [value, value + "%"]
     return f"{side}_code LIKE ?", [value + "%"]
 
 

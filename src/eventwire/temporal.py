@@ -602,7 +602,8 @@ class TimeComponent:
         if not events:
             return doc
         published = normalize_published(doc._.published)
-        exprs = find_dates(doc.text, published)
+        # The prefilter (pipeline.py) may blank non-event sentences: dates come from the full text.
+        exprs = find_dates(getattr(doc._, "full_text", None) or doc.text, published)
         for ev in events:
             try:
                 ev.update(resolve_event_date(doc, ev, published, self.historical_days, exprs))

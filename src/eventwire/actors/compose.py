@@ -45,6 +45,7 @@ class Phrase:
 
 def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]:
     toks, hits = r.scan(text)
+    hits = _drop_cities_inside_names(r, text, toks, hits)
     hits = _add_fuzzy(r, text, toks, hits, doc)
     hits.sort(key=lambda h: h.i)
     phrases = _phrases(r, text, toks, hits, doc)
@@ -87,6 +88,33 @@ def _kind_of(r: ActorResolver, hit: Hit) -> str | None:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
+ADMIN_WORDS = {"state", "province", "region", "city", "district", "county", "governorate",
+               "oblast", "prefecture", "municipality", "mayor", "authorities", "police"}
+
+
+def _drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
+    """A city name inside a longer proper name is part of that name ("Omar Hassan
+    al-Bashir", "King Hassan"), unless an administrative word follows ("Kano State")."""
+    starts = {h.i: h for h in hits}
+    ends = {h.j: h for h in hits}
+    out = []
+    for h in hits:
+        if h.kind == "name" and h.forms and all(f.how == "city" for f in h.forms):
+            prev_title = ends.get(h.i)
+            glued_before = (h.i > 0 and r._capitalised(toks[h.i - 1]) and toks[h.i - 1].key not in NOT_NAMES
+                            and not text[toks[h.i - 1].end:toks[h.i].start].strip(" -")
+                            and (h.i - 1 not in {k for x in hits for k in range(x.i, x.j)}
+                                 or (prev_title is not None and prev_title.kind == "agent")))
+            nxt = h.j < len(toks) and toks[h.j]
+            glued_after = (nxt and r._capitalised(nxt) and nxt.key not in ADMIN_WORDS
+                           and nxt.key not in NOT_NAMES and h.j not in starts
+                           and not text[toks[h.j - 1].end:nxt.start].strip(" -"))
+            if glued_before or glued_after:
+                continue
+        out.append(h)
+    return out
+
+
 # -- fuzzy -----------------------------------------------------------------------------------
 
 def _fuzzy_choices(r: ActorResolver):
@@ -101,6 +129,8 @@ def _fuzzy_choices(r: ActorResolver):
                 if f.acronym or f.how in ("native", "ignore"):
                     continue
                 kind = r.actors[f.actor_id].kind
+                if kind == "place":   # thousands of towns: too easy to hit by accident
+                    continue
                 buckets.setdefault((s[0], len(key)), []).append((s, key, f, kind))
         r._fuzzy_choices = buckets
     return r._fuzzy_choices

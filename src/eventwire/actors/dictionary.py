@@ -129,6 +129,7 @@ class ActorData:
     leaders: dict[str, str] = field(default_factory=dict)         # ISO3 -> office
     modifiers: set[str] = field(default_factory=set)  # words allowed inside "Chinese state media"
     ignore: list[str] = field(default_factory=list)   # forms that are not actors ("Korean Peninsula")
+    stems: list[tuple[str, str]] = field(default_factory=list)  # PETRARCH word stems -> actor_id
     files: list[str] = field(default_factory=list)
 
 

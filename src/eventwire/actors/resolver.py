@@ -142,12 +142,21 @@ class ActorResolver:
         for office, spec in self.data.offices.items():
             for t in spec.titles:
                 self._add_agent(t, AgentNoun(spec.agent, office))
+        # PETRARCH stems ("ARGENTIN" matches Argentina, Argentine): last word by prefix
+        self.stems: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
+        for form, aid in self.data.stems:
+            key = key_of(form)
+            if key and len(key[-1]) >= 3:
+                self.stems.setdefault(key[-1][:3], []).append((key, Form(aid, "alias", False)))
         self.first_len: dict[str, int] = {}
         for k in self.index:
             self.first_len[k[0]] = max(self.first_len.get(k[0], 0), len(k))
         self.agent_first_len: dict[str, int] = {}
         for k in self.agent_index:
             self.agent_first_len[k[0]] = max(self.agent_first_len.get(k[0], 0), len(k))
+        self._firsts = set(self.first_len) | set(self.agent_first_len)
+        self._agent_words = {k[0] for k in self.agent_index if len(k) == 1}
+        self._starters = self._firsts | set(self.short_index)
         self.native_re = (re.compile("|".join(re.escape(f) for f in
                                               sorted(self.native_forms, key=len, reverse=True)))
                           if self.native_forms else None)
@@ -200,6 +209,8 @@ class ActorResolver:
             role, status = self.role_at(actor, day)
             if role is None:
                 country, agent, office = actor.country, None, None
+            elif status in ("former", "future") and actor.code:   # PETRARCH default code
+                country, agent, office = actor.country, actor.agent, None
             elif status == "former":   # CAMEO: former officials are elites
                 country, agent, office = role.country, "ELI", None
             elif status == "future":   # not yet in office: country only
@@ -210,7 +221,8 @@ class ActorResolver:
             country, agent, office = actor.country, actor.agent, None
         if agent_override:
             agent = agent_override
-        code = actor.code if actor.code and not agent_override else None
+        code = actor.code if actor.code and not agent_override and (
+            actor.kind != "person" or country == actor.country and agent == actor.agent) else None
         if code is None:
             code = ((country or "") + (agent or "")) or None
         return code, country, agent, office
@@ -286,6 +298,10 @@ class ActorResolver:
                     return Hit(i, j, "ignore")
                 if ok:
                     return Hit(i, j, "name", forms=ok)
+        if self.stems:
+            h = self._stem_lookup(toks, i)
+            if h:
+                return h
         longest = self.agent_first_len.get(first, 0)
         for j in range(min(n, i + longest), i, -1):
             an = self.agent_index.get(tuple(t.key for t in toks[i:j]))
@@ -296,6 +312,22 @@ class ActorResolver:
         if first in self.short_index and self._capitalised(toks[i]):
             return Hit(i, i + 1, "short")
         return None
+
+    def _stem_lookup(self, toks: list[Tok], i: int) -> Hit | None:
+        """Longest PETRARCH stem entry starting at token i (its last word by prefix)."""
+        best = None
+        for k in range(i, min(len(toks), i + 6)):
+            for key, form in self.stems.get(toks[k].key[:3], []):
+                start = k - (len(key) - 1)
+                if start != i or not toks[k].key.startswith(key[-1]):
+                    continue
+                if tuple(t.key for t in toks[start:k]) == key[:-1] and self._capitalised(toks[i]) \
+                        and self._contiguous(toks, i, k + 1):
+                    if best is None or k + 1 > best.j:
+                        best = Hit(i, k + 1, "name", forms=[form])
+                    elif k + 1 == best.j and form not in best.forms:
+                        best.forms.append(form)
+        return best
 
     def _contiguous(self, toks, i, j) -> bool:
         """No sentence punctuation inside a multi-token match ('Korea. South' is two)."""
@@ -311,7 +343,11 @@ class ActorResolver:
         self._text = text
         toks = self._tokens(text)
         hits, i = [], 0
+        starters = None if self.stems else self._starters
         while i < len(toks):
+            if starters is not None and toks[i].key not in starters:
+                i += 1      # most tokens start nothing: one set probe
+                continue
             h = self._lookup(toks, i)
             if h:
                 if h.kind != "ignore":
@@ -322,16 +358,36 @@ class ActorResolver:
         return toks, hits
 
     def has_actor(self, text: str) -> bool:
-        """Fast prefilter: does ``text`` contain any known actor form or agent noun?"""
+        """Fast prefilter: does ``text`` contain any known actor form or agent noun?
+
+        One regex pass and two set intersections decide most sentences; only when a
+        token could start a multi-word name does the real lookup run (may say True for
+        a few non-actors, never False for a sentence the resolver would code)."""
+        if text.isascii():
+            words = {w.replace(".", "").lower() for w in TOKEN_RE.findall(text)}
+            if not words.isdisjoint(self._agent_words):
+                return True
+            if words.isdisjoint(self._firsts):
+                return False
+        return self._has_actor_slow(text)
+
+    def _has_actor_slow(self, text: str) -> bool:
+        if self.native_re and CJK_RE.search(text) and self.native_re.search(text):
+            return True
         self._text = text
-        toks = self._tokens(text)
-        for i in range(len(toks)):
-            k = toks[i].key
-            if k in self.first_len or k in self.agent_first_len:
-                h = self._lookup(toks, i)
-                if h and h.kind != "ignore":
+        firsts = self._firsts
+        for m in TOKEN_RE.finditer(text):
+            if norm_token(m.group()) in firsts:
+                # confirm with a real lookup on a short window (multi-word forms, case rules)
+                window = []
+                for x in TOKEN_RE.finditer(text, m.start()):
+                    window.append(Tok(x.group(), x.start(), x.end(), norm_token(x.group())))
+                    if len(window) == 10:
+                        break
+                h = self._lookup(window, 0)
+                if h and h.kind not in ("ignore", "short"):
                     return True
-        return bool(self.native_re and CJK_RE.search(text) and self.native_re.search(text))
+        return False
 
     # -- resolution ----------------------------------------------------------------------
     def resolve_text(self, text: str, date=None) -> list[dict]:

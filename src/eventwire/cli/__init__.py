@@ -12,7 +12,7 @@ import sys
 
 from .. import __version__
 
-VERBS = ["code", "ingest", "summary", "events", "sql", "export", "dyad", "network",
+VERBS = ["code", "actors", "ingest", "summary", "events", "sql", "export", "dyad", "network",
          "contradictions", "explain", "serve"]
 
 

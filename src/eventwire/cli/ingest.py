@@ -130,8 +130,13 @@ def run(args) -> int:
                     # Not stored, so a re-run retries it.
                     failed.append(coded.document.path)
                     error_line(f"{coded.document.path}: {coded.error}")
-                elif store.add_coded(coded):
-                    added += 1
+                else:
+                    try:
+                        added += store.add_coded(coded)
+                    except Exception as exc:  # noqa: BLE001 - rolled back; the batch goes on
+                        failed.append(coded.document.path)
+                        error_line(f"{coded.document.path}: not stored: "
+                                   f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}")
                 bar.advance()
         stats = store.finalize()
         total = store.summary()

@@ -78,6 +78,22 @@ class Codebook:
                         "context": list(m["context"])}
         return {"event_type": None, "mode": None, "context": []}
 
+    def intent_code(self, code: str) -> str:
+        """CAMEO's rule for future-tense cooperation ("will visit", "plans to send aid"):
+        coded as an intent to cooperate (03x). eventwire keeps the act's own code with
+        ``modality: intended``; this gives the CAMEO-manual code when one is wanted."""
+        root = code[:2]
+        table = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+        if root not in table:
+            return code
+        specific = {"0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+                    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                    "072": "0332", "073": "0333", "074": "0334", "045": "039", "046": "036"}
+        for key in (code, code[:3]):
+            if key in specific:
+                return specific[key]
+        return table[root]
+
     def normalise(self, code: str) -> str:
         """The nearest code that exists: '0421' -> '042' if 0421 is not in CAMEO."""
         while code and code not in self.codes:

@@ -122,12 +122,17 @@ def is_passive(v) -> bool:
 
 
 def governor(v):
-    """The verb that governs ``v`` through a complement/prepositional link, or None."""
+    """The verb that governs ``v`` through a complement/prepositional link, or None.
+    Non-verbal links are skipped ("is about to restore", "is willing to yield")."""
+    g = None
     if v.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis") and v.head is not v:
-        return v.head
-    if v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep":
-        return v.head.head
-    return None
+        g = v.head
+    elif v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep":
+        g = v.head.head
+    if g is not None and g.pos_ in ("ADP", "ADV", "ADJ", "PART") and \
+            g.dep_ in ("prep", "acomp", "advmod", "attr", "oprd", "xcomp") and g.head is not g:
+        g = g.head
+    return g
 
 
 PRONOUNS = {"it", "he", "she", "they", "we", "its", "his", "her", "their"}
@@ -372,6 +377,14 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     if not p.nominal and v.pos_ not in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children):
         return f"'{v.text}' is a {v.pos_}, pattern wants a verb"
+    if p.before or p.after:
+        start, end = clause_span(v)
+        words_after = {w for t in v.doc[v.i + 1:end] for w in (t.lower_, t.lemma_.lower())}
+        words_before = {w for t in v.doc[v.sent.start:v.i] for w in (t.lower_, t.lemma_.lower())}
+        missing = [w for w in p.after if w not in words_after] + \
+                  [w for w in p.before if w not in words_before]
+        if missing:
+            return f"words {missing} not found around the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
         return "has an object or clause; pattern is intransitive"
     if p.particle:
@@ -551,12 +564,16 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
     nominal: list[dict] = []
     surface = _surface_index(pset)
     for v in sent:
+        if v.dep_ in ("aux", "auxpass"):
+            continue  # "have met": the auxiliary is not an event
         lemma = v.lemma_.lower()
         index = pset.by_noun if v.pos_ in ("NOUN", "PROPN") else pset.by_verb
         if lemma not in index:
             # the lemmatizer slips ("staged" -> "stag"): fall back on our own inflections
             lemma = surface[0 if index is pset.by_verb else 1].get(v.lower_, lemma)
         cands = index.get(lemma, [])
+        if v.lower_ != lemma and v.lower_ in index:  # surface-form entries (PETRARCH "LEFT")
+            cands = cands + [p for p in index[v.lower_] if p not in cands]
         if not cands:
             continue
         blocked = non_factive(v, lex)
@@ -575,7 +592,10 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
                 fired.append(Candidate(p, pairs))
         if not fired:
             continue
-        best = max(fired, key=lambda c: (c.pattern.specificity, len(c.pattern.cameo)))
+        # most constraints first; an entry written for this very word form ("left") beats
+        # one for its lemma ("leave")
+        best = max(fired, key=lambda c: (c.pattern.specificity + 0.5 * (
+            v.lower_ != lemma and v.lower_ in c.pattern.verbs + c.pattern.nouns), len(c.pattern.cameo)))
         if trace is not None:
             for tr in trace:
                 if tr.token_i == v.i and tr.fired and tr.pattern != best.pattern.id:
@@ -584,6 +604,11 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         for s, t in best.pairs:
             ev = make_event(best.pattern, v, s, t, sent, sent_index, lex, actors)
             (nominal if best.pattern.nominal else events).append(ev)
+            if best.pattern.paired and s is not None and t is not None:
+                # the mirror event ("A visits B" -> "B hosts A")
+                mirror = make_event(best.pattern, v, t, s, sent, sent_index, lex, actors)
+                mirror.update(cameo=best.pattern.paired, cameo_root=best.pattern.paired[:2])
+                events.append(mirror)
     # A nominal event inside a coded verb's phrase repeats it ("announced sanctions
     # against X", "held talks with Y"): keep the verbal one.
     for ev in nominal:

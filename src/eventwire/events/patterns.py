@@ -57,7 +57,7 @@ def yaml_load(text: str):
 
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
-        "intransitive"}
+        "intransitive", "before", "after"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,9 @@ class Pattern:
     require_target: bool = False
     reciprocal: bool = False
     intransitive: bool = False   # fires only without object/clausal complement
+    before: tuple[str, ...] = ()  # words that must occur before the verb in its sentence
+    after: tuple[str, ...] = ()   # words that must occur after the verb in its clause
+    paired: str = ""             # code of the mirror event target -> source (PETRARCH "032:033")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -87,7 +90,8 @@ class Pattern:
     def specificity(self) -> float:
         """More constraints win over fewer; a deeper CAMEO code breaks ties."""
         return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
-                + bool(self.prep) + 0.1 * (len(self.cameo) - 2))
+                + bool(self.prep) + 1.5 * (len(self.before) + len(self.after))
+                + 0.1 * (len(self.cameo) - 2))
 
 
 @dataclass
@@ -165,6 +169,8 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         require_target=bool(raw.get("require_target", bool(nouns))),
         reciprocal=bool(raw.get("reciprocal", False)), confidence=float(conf),
         intransitive=bool(raw.get("intransitive", False)),
+        before=_strs(path, line, raw.get("before"), "before"),
+        after=_strs(path, line, raw.get("after"), "after"),
         origin=f"{Path(path).name}:{line}")
 
 
@@ -202,10 +208,12 @@ def load_lexicon(path: Path) -> dict[str, set]:
     return out
 
 
-def load_patterns(extra_files=()) -> PatternSet:
+def load_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
+    """The packaged patterns (unless ``builtin=False``: a user dictionary replaces them,
+    as PETRARCH users expect) plus the user's files."""
     pset = PatternSet()
     seen: set = set()
-    for f in sorted(PATTERN_DIR.glob("[0-9]*.yaml")):
+    for f in sorted(PATTERN_DIR.glob("[0-9]*.yaml")) if builtin else ():
         load_pattern_file(f, pset, seen)
     for f in extra_files:
         load_pattern_file(f, pset, seen)

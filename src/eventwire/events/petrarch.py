@@ -245,9 +245,10 @@ def load_verb_patterns(path):
         if m:
             cur_set = None
             block_n += 1
+            # the block's verb as written (TABARI matches surface forms: "LEFT", "MET")
             verbs = [_phrase(m.group(1)).split()[0]] if _phrase(m.group(1)) else []
-            block_code = m.group(2).split(":")[0].strip()
-            if block_code and block_code != "---":
+            block_code = m.group(2).strip()
+            if _codes(block_code)[0] not in _NULL:
                 patterns.append(_bare(Pattern, path, n, block_n, verbs, block_code))
             continue
         if block_code is None:
@@ -256,9 +257,7 @@ def load_verb_patterns(path):
             codes = _CODE.findall(s)
             if not codes:
                 continue
-            code = codes[0].split(":")[0].strip()
-            if not code or code.startswith("-"):
-                continue
+            code = codes[0].strip()
             body = _CODE.sub("", s[1:]).strip()
             p = _line_pattern(Pattern, path, n, verbs, code, body, synsets)
             if p is not None:
@@ -274,41 +273,56 @@ def load_verb_patterns(path):
     return patterns
 
 
+def _codes(raw: str) -> tuple[str, str]:
+    """'032:033' -> ('032', '033'); '031' -> ('031', '')."""
+    a, _, b = raw.partition(":")
+    return a.strip(), b.strip()
+
+
+_NULL = ("---", "+++", "###", "xxy", "")
+
+
 def _bare(Pattern, path, n, block_n, verbs, code):
-    return Pattern(id=f"petrarch:{path.stem}:b{block_n}", cameo=code, verbs=tuple(verbs),
-                   source=("subj",), target=("dobj", "prep:to|with|against|on|in|for|at|from"),
+    main, paired = _codes(code)
+    return Pattern(id=f"petrarch:{path.stem}:b{block_n}", cameo=main, paired=paired,
+                   verbs=tuple(verbs), source=("subj",),
+                   target=("dobj", "prep:to|with|against|on|in|for|at|from|into|of|between"),
                    confidence=0.6, origin=f"{path.name}:{n}")
 
 
-_SKIP = {"$", "+", "%", "^", "*", "to", "the", "a", "an"}
+_SKIP = {"$", "+", "%", "^", "*", "the", "a", "an"}
 
 
-def _line_pattern(Pattern, path, n, verbs, code, body, synsets):
-    """'- SAID * TO ATTEND [082]' -> a Pattern: words after '*' constrain object/prep."""
-    if "*" not in body or not verbs:
-        return None
-    after = body.split("*", 1)[1]
-    words = []
-    for w in re.split(r"[\s_]+", after.lower()):
+def _words(part: str, synsets) -> list[str]:
+    out = []
+    for w in re.split(r"[\s_]+", part.lower()):
         w = w.strip()
         if not w:
             continue
         if w.startswith("&"):
-            words.extend(x.split()[0] for x in synsets.get(w[1:].rstrip("_").upper(), [])
-                         or synsets.get(w[1:].rstrip("_"), [])[:1] if x)
+            syn = synsets.get(w[1:].rstrip("_").upper()) or synsets.get(w[1:].rstrip("_")) or []
+            if syn:  # a synset: its first member stands for it (TABARI would try all)
+                out.append(syn[0].split()[0])
             continue
         if w in _SKIP or not re.match(r"^[a-z][a-z'\-]*$", w):
             continue
-        words.append(w)
-    if not words:
+        out.append(w)
+    return out
+
+
+def _line_pattern(Pattern, path, n, verbs, code, body, synsets):
+    """'- SAID * TO ATTEND [082]': words before/after the verb ('*') must be present."""
+    if "*" not in body or not verbs:
         return None
-    preps = {"against", "in", "on", "by", "near", "at", "with", "for", "from", "into", "of",
-             "over", "about", "toward", "towards", "upon", "between"}
-    prep = tuple(w for w in words[:2] if w in preps)
-    objs = tuple(w.rstrip("s") if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
-                 for w in words if w not in preps)[:3]
-    target = ("dobj",) + ((f"prep:{'|'.join(prep)}",) if prep else ()) + \
-        ("prep:to|with|against|on|in|for|at|from",)
-    return Pattern(id=f"petrarch:{path.stem}:{n}", cameo=code, verbs=tuple(dict.fromkeys(verbs)),
-                   object=objs if not prep else (), prep=prep, source=("subj",), target=target,
+    main, paired = _codes(code)
+    if main in _NULL or main.startswith("-"):
+        return None
+    before_part, after_part = body.split("*", 1)
+    before, after = _words(before_part, synsets), _words(after_part, synsets)
+    if not before and not after:
+        return None
+    return Pattern(id=f"petrarch:{path.stem}:{n}", cameo=main, paired=paired,
+                   verbs=tuple(dict.fromkeys(verbs)), before=tuple(before), after=tuple(after),
+                   source=("subj",),
+                   target=("dobj", "prep:to|with|against|on|in|for|at|from|into|of|between"),
                    confidence=0.65, origin=f"{path.name}:{n}")

@@ -135,11 +135,23 @@ def _as_bytes(seq: str) -> bytes:
     return bytes(out)
 
 
+def _plausible(ch: str) -> bool:
+    """A character UTF-8 encodes in two bytes that news text really uses: Latin-1 and
+    Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic. Not IPA etc., which is what
+    genuine text such as "CAFÉ’S" (É + ’) would turn into."""
+    cp = ord(ch)
+    return 0xA0 <= cp <= 0x17F or 0x370 <= cp <= 0x52F or 0x590 <= cp <= 0x6FF
+
+
 def _repair(match: re.Match) -> str:
+    seq = match.group(0)
     try:
-        return _as_bytes(match.group(0)).decode("utf-8")
+        fixed = _as_bytes(seq).decode("utf-8")
     except UnicodeDecodeError:
-        return match.group(0)
+        return seq
+    if len(seq) == 2 and not _plausible(fixed):
+        return seq
+    return fixed
 
 
 def fix_mojibake(text: str) -> str:
@@ -151,9 +163,9 @@ def fix_mojibake(text: str) -> str:
 def _normalise_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
+    text = fix_mojibake(text)  # before the NBSP it may produce ("Â\xa0") is replaced
     text = _ODD_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
-    text = fix_mojibake(text)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 

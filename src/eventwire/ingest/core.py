@@ -110,17 +110,19 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Reader:
                                        f"(EVENTWIRE_MAX_INPUT_BYTES); skipped")
                 return
         with open(path, "rb") as fh:
-            if fmt is None:
-                fmt = sniff_format(fh.read(4096))
-                fh.seek(0)
-            gz = fmt != "warc" and str(path).lower().endswith(".gz")
-            stream: BinaryIO = gzip.open(fh) if gz else fh  # type: ignore[assignment]
-            is_gz_warc = fmt == "warc" and fh.read(2) == b"\x1f\x8b"
+            head = fh.read(4096)
             fh.seek(0)
+            fmt = fmt or sniff_format(head)
+            gzipped = head[:2] == b"\x1f\x8b"
+            # warcio reads gzip itself (we verify the gzip stream afterwards); other
+            # formats are decompressed on the fly whatever their name says.
+            if fmt == "warc":
+                stream, gz_file = fh, (path if gzipped else None)
+            else:
+                stream, gz_file = (gzip.open(fh) if gzipped else fh), None
             try:
-                yield from _from_stream(stream, path, fmt, max_bytes,
-                                        gz_file=path if is_gz_warc else None)
-            except (EOFError, OSError) as exc:  # gzip of a .jsonl.gz etc. ends early
+                yield from _from_stream(stream, path, fmt, max_bytes, gz_file=gz_file)
+            except (EOFError, OSError) as exc:  # a .jsonl.gz that ends early, etc.
                 yield InputError(path, f"broken compressed data: {exc}")
     except FileNotFoundError:
         yield InputError(path, "no such file or directory")

@@ -26,6 +26,8 @@ _FIELD = {"title": "title", "headline": "title", "outlet": "outlet", "source": "
           "byline": "author", "url": "url", "link": "url", "language": "language",
           "lang": "language"}
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
+# A byline paragraph ("By Park Min-seo") is the author, not a title.
+_BYLINE = re.compile(r"^\s*(?:By|BY)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
 
 
 def _is_title(block: str) -> bool:
@@ -47,13 +49,16 @@ def parse_text(text: str, path: str, source_format: str = "txt") -> RawArticle:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     blocks = _BLOCK_SPLIT.split(text.strip("\n"), maxsplit=2)
     meta: dict[str, str] = {}
-    # Look at (at most) the first two blocks: title and/or header, in either order.
-    for _ in range(2):
+    # Look at (at most) the first three blocks: title, header, byline, in any order.
+    for _ in range(3):
         if len(blocks) < 2:
             break
         head = _header(blocks[0])
+        byline = _BYLINE.match(blocks[0])
         if head is not None and not any(k in meta for k in head):
             meta.update(head)
+        elif byline and "author" not in meta:
+            meta["author"] = byline.group(1)
         elif "title" not in meta and _is_title(blocks[0]):
             meta["title"] = blocks[0].strip()
         else:

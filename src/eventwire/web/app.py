@@ -65,18 +65,22 @@ class _StoreHandle:
     DuckDB connections are not safe to share between threads and FastAPI runs
     endpoints in a thread pool, so every use goes through ``lock``.
 
-    Read-only servers open the file per request and close it right after: DuckDB lets
-    one process write a file only while no other process has it open, so a server
-    that kept it open all day would lock out the morning's ``eventwire ingest``.
-    While an ingest holds the file, requests answer 503 "busy" instead.
+    A read-only server lets go of the file after ``release_after`` idle seconds:
+    DuckDB lets a process write a file only while no other process has it open, so a
+    server that kept it open all day would lock out the morning's ``eventwire ingest``.
+    (Keeping it open between the requests of one page load saves reopening it for
+    each.) While an ingest holds the file, requests answer 503 "busy".
     A writable server (token set) is the writer itself and keeps one Store open.
     """
 
-    def __init__(self, db_path: str, writable: bool, store=None, lock_timeout: float = 3.0):
+    def __init__(self, db_path: str, writable: bool, store=None, lock_timeout: float = 3.0,
+                 release_after: float = 2.0):
         self.db_path, self.writable = str(db_path), writable
         self.lock = threading.RLock()
-        self.lock_timeout = lock_timeout
-        self._store = store
+        self.lock_timeout, self.release_after = lock_timeout, release_after
+        self._store = store          # the writer's store (or one handed in)
+        self._reader = None          # the read-only store, while in use
+        self._timer = None
 
     def _open(self, read_only: bool):
         from ..store import Store, StoreLockedError
@@ -89,8 +93,8 @@ class _StoreHandle:
             raise ApiError(503, "the database is being updated by another process "
                                 "(eventwire ingest); try again in a moment",
                            {"Retry-After": "5"}) from None
-        except EventwireError as exc:
-            raise ApiError(503, f"cannot open the database: {exc}") from None
+        except (EventwireError, duckdb.Error) as exc:
+            raise ApiError(503, f"cannot open the database: {str(exc).splitlines()[0]}") from None
 
     @contextlib.contextmanager
     def session(self):
@@ -101,14 +105,36 @@ class _StoreHandle:
                     self._store = self._open(read_only=False)
                 yield self._store
                 return
-            store = self._open(read_only=True)
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._reader is None:
+                self._reader = self._open(read_only=True)
             try:
-                yield store
+                yield self._reader
             finally:
-                store.close()
+                if self.release_after <= 0:
+                    self._release(None)
+                else:
+                    self._timer = threading.Timer(self.release_after, self._release, [object()])
+                    self._timer.args = [self._timer]
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def _release(self, timer) -> None:
+        with self.lock:
+            if timer is not None and timer is not self._timer:
+                return  # a newer request rescheduled the release
+            self._timer = None
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     def close(self):
         with self.lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._release(None)
             if self._store is not None:
                 self._store.close()
                 self._store = None
@@ -135,7 +161,8 @@ def _code(value: str | None, name: str) -> str | None:
 
 def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                enable_sql: bool = False, max_body: int = DEFAULT_MAX_BODY,
-               sql_timeout: float = 5.0, coder=None, store=None) -> FastAPI:
+               sql_timeout: float = 5.0, coder=None, store=None,
+               lock_timeout: float = 3.0, release_after: float = 2.0) -> FastAPI:
     """Build the app.
 
     token: bearer token for POST /api/documents; None reads ``EVENTWIRE_TOKEN`` from the
@@ -144,11 +171,15 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     enable_sql: offer ``/api/sql`` (single read-only SELECT, ``sql_timeout`` seconds).
     coder: ``fn(documents) -> iterable of CodedDocument`` (default: the spaCy pipeline).
     store: an already open Store to serve (tests); otherwise ``db_path`` is opened lazily.
+    lock_timeout: seconds to wait for another process's write lock before answering 503.
+    release_after: idle seconds after which a read-only server closes the file (so that
+        `eventwire ingest` can write it); 0 closes it after every request.
     """
     if token is None:
         token = os.environ.get("EVENTWIRE_TOKEN") or None
     token = token or None
-    handle = _StoreHandle(db_path, writable=token is not None, store=store)
+    handle = _StoreHandle(db_path, writable=token is not None, store=store,
+                          lock_timeout=lock_timeout, release_after=release_after)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -370,12 +401,15 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             chunks.append(chunk)
         return b"".join(chunks)
 
+    coding_lock = threading.Lock()
+
     def _code_and_store(docs):
         from ..pipeline import code_documents
         run = coder or code_documents
         results = []
         try:
-            coded_docs = list(run(docs))
+            with coding_lock:  # one spaCy run at a time: pipelines are not thread-safe
+                coded_docs = list(run(docs))
         except (EventwireError, SystemExit, OSError) as exc:
             # The model or a dictionary failed to load: the server's problem, said plainly.
             log.exception("coder failed")

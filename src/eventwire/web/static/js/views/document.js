@@ -33,9 +33,9 @@ export async function render(root, { segments, params, isCurrent }) {
     h("li", { class: e.event_id === focus ? "on" : null },
       h("a", { href: href(["doc", id], { event: e.event_id }) },
         `${actorLabel(e.source)} → ${actorLabel(e.target)}`),
-      " ", h("code", {}, e.cameo || ""), " ", names[e.cameo] || "", " ", quadChip(e.quad_class),
-      h("div", {}, flagChips(e)),
-      e.canonical_event_id ? h("a", { class: "small", href: href(["event", e.canonical_event_id]) }, "event page →") : null)));
+      " ", h("code", {}, e.cameo || ""), " ", names[e.cameo] || "",
+      h("div", { class: "flags" }, quadChip(e.quad_class), flagChips(e),
+        e.canonical_event_id ? h("a", { class: "small", href: href(["event", e.canonical_event_id]) }, "event page →") : null))));
   mount(root,
     h("div", { class: "page-head" }, h("a", { href: "#/events" }, "← Events")),
     h("div", { class: "grid-2" },

@@ -1,0 +1,54 @@
+"""``eventwire explain``: the parse, the actors, every pattern tried and why."""
+import json
+
+from eventwire.events.explain import explain
+
+
+def test_explain_shows_the_pattern_that_fired_and_why_others_did_not(pipeline):
+    res = explain("China seems to have rejected the American ultimatum.", nlp=pipeline)
+    (s,) = res["sentences"]
+    assert [t["lemma"] for t in s["tokens"]][:2] == ["China", "seem"]
+    assert {a["code"] for a in s["actors"]} >= {"CHN", "USA"}
+    fired = [t for t in s["tries"] if t["fired"]]
+    assert [t["pattern"] for t in fired] == ["12.reject_plan"]
+    assert fired[0]["modality"] == "hedged"
+    reasons = {t["pattern"]: t["reason"] for t in s["tries"] if not t["fired"]}
+    assert "more specific 12.reject_plan wins" in reasons["12.reject"]
+    assert "object ['ultimatum'] not in" in reasons["12.reject_talks"]
+    assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in s["events"]] == \
+        [("CHN", "127", "USA")]
+
+
+def test_explain_says_why_a_sentence_is_skipped(pipeline):
+    res = explain("The weather was fine. Xi Jinping meets Kim Jong-un Source: Yonhap News",
+                  nlp=pipeline)
+    skipped = [s["skipped"] for s in res["sentences"]]
+    assert "no actor" in skipped[0]
+    assert "caption" in skipped[1]
+
+
+def test_explain_reports_a_missing_target(pipeline):
+    res = explain("Japan sent an envoy to the conference.", nlp=pipeline)
+    reasons = [t["reason"] for t in res["sentences"][0]["tries"] if t["pattern"] == "04.send_envoy"]
+    assert reasons == ["no target actor in prep:to"]
+
+
+def test_explain_negation_is_visible(pipeline):
+    res = explain("Xi Jinping and Kim Jong-un have never met.", nlp=pipeline)
+    fired = [t for t in res["sentences"][0]["tries"] if t["fired"]]
+    assert fired and fired[0]["negated_by"] == "never"
+
+
+def test_explain_cli_json(capsys):
+    from eventwire.cli import main
+    assert main(["explain", "Russia criticized Japan.", "--published", "2017-11-22", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["published"] == "2017-11-22"
+    assert out["sentences"][0]["events"][0]["cameo"] == "111"
+
+
+def test_explain_cli_table(capsys):
+    from eventwire.cli import main
+    assert main(["explain", "Russia criticized Japan."]) == 0
+    out = capsys.readouterr().out
+    assert "11.criticize" in out and "patterns tried" in out
