@@ -46,6 +46,17 @@ def _tree_rss(proc) -> int:
     return total
 
 
+def _read_fraction(proc, path: str, size: int) -> float:
+    """How far the coder has read its input (the file position of its open handle)."""
+    try:
+        for f in proc.open_files():
+            if os.path.samefile(f.path, path):
+                return f.position / size if size else 1.0
+    except Exception:  # noqa: BLE001 - progress is a nicety
+        pass
+    return float("nan")
+
+
 def measure(jsonl: str, n_process: int, max_chars: int, extra_args=()) -> dict:
     import psutil
     env = dict(os.environ, OMP_NUM_THREADS="1")
@@ -58,12 +69,16 @@ def measure(jsonl: str, n_process: int, max_chars: int, extra_args=()) -> dict:
     child = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     proc = psutil.Process(child.pid)
     peak, samples, last = 0, [], 0.0
+    size = os.path.getsize(jsonl)
     while child.poll() is None:
         rss = _tree_rss(proc)
         peak = max(peak, rss)
         now = time.perf_counter() - t0
-        if now - last >= 15:
+        if now - last >= 60:
+            done = _read_fraction(proc, jsonl, size)
             samples.append((round(now), rss))
+            print(f"   {now:6.0f} s  input read {done:6.1%}  RSS {rss / 2**20:5.0f} MiB  "
+                  f"peak {peak / 2**20:5.0f} MiB", flush=True)
             last = now
         time.sleep(0.25)
     err = child.stderr.read()

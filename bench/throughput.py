@@ -17,6 +17,7 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
+import resource  # noqa: E402
 import pathlib  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -24,6 +25,15 @@ import time  # noqa: E402
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import newscorpus  # noqa: E402
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its reaped children (the worker processes)."""
+    t = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        ru = resource.getrusage(who)
+        t += ru.ru_utime + ru.ru_stime
+    return t
 
 
 def build_corpus(mb: float, seed: int):
@@ -36,10 +46,15 @@ def build_corpus(mb: float, seed: int):
     return docs
 
 
+_BARE = {}
+
+
 def run_bare(model: str, texts, n_process: int, batch_size: int) -> tuple[float, int]:
     import spacy
-    nlp = spacy.load(model)
-    nlp("warm up.")
+    if model not in _BARE:
+        _BARE[model] = spacy.load(model)
+        _BARE[model]("warm up.")
+    nlp = _BARE[model]
     t0 = time.perf_counter()
     n = 0
     for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
@@ -50,7 +65,10 @@ def run_bare(model: str, texts, n_process: int, batch_size: int) -> tuple[float,
 def run_eventwire(docs, settings, prefilter: bool) -> tuple[float, int, int]:
     from eventwire.nlp import get_pipeline
     from eventwire.pipeline import code_documents
-    get_pipeline(settings)("warm up.")   # loaded once; forked workers inherit it
+    from eventwire.pipeline import ChunkCoder
+    # Load the model and the coder's tables (gazetteer, patterns, ...) before timing,
+    # as spacy.load is not timed for bare spaCy; the forked workers inherit them.
+    ChunkCoder(settings, get_pipeline(settings), prefilter).warm_up()
     t0 = time.perf_counter()
     n_events = n_errors = 0
     for coded in code_documents(iter(docs), settings, prefilter=prefilter):
@@ -66,6 +84,8 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-size", type=int, default=12)
     ap.add_argument("--model", default=None)
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--slices", type=int, default=4,
+                    help="take turns slice by slice (A B B A) to even out a changing load")
     ap.add_argument("--also-unfiltered", action="store_true",
                     help="also time eventwire with the sentence prefilter off")
     args = ap.parse_args(argv)
@@ -85,20 +105,45 @@ def main(argv=None) -> int:
           f"model={settings.model} n_process={args.n_process} batch_size={args.batch_size} "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}", flush=True)
 
-    t_bare, n_tok = run_bare(settings.model, texts, args.n_process, args.batch_size)
-    wps_bare = n_words / t_bare
-    print(f"bare spaCy nlp.pipe : {t_bare:8.1f} s  {wps_bare:10.0f} words/s  ({n_tok} tokens)",
-          flush=True)
+    # The corpus is cut into slices, and the systems take turns slice by slice in an
+    # A B B A ... order, so that a change of the machine's load during the run (shared
+    # machines) weighs on both sides alike. Each system codes the whole corpus once.
+    k = max(1, min(args.slices, len(docs)))
+    bounds = [round(i * len(docs) / k) for i in range(k + 1)]
+    systems = ["bare", "eventwire"] + (["unfiltered"] if args.also_unfiltered else [])
+    total = {name: 0.0 for name in systems}
+    cpu = {name: 0.0 for name in systems}
+    events = {name: 0 for name in systems}
+    errors = 0
+    for i in range(k):
+        part = docs[bounds[i]:bounds[i + 1]]
+        order = systems if i % 2 == 0 else systems[::-1]
+        for name in order:
+            c0 = cpu_seconds()
+            if name == "bare":
+                t, _ = run_bare(settings.model, [d.text for d in part], args.n_process,
+                                args.batch_size)
+            else:
+                t, n_ev, n_err = run_eventwire(part, settings, prefilter=(name == "eventwire"))
+                events[name] += n_ev
+                errors += n_err
+            total[name] += t
+            cpu[name] += cpu_seconds() - c0
+        print(f"  slice {i + 1}/{k}: " + ", ".join(f"{n} {total[n]:.0f}s" for n in systems),
+              flush=True)
 
-    t_ew, n_ev, n_err = run_eventwire(docs, settings, prefilter=True)
-    wps_ew = n_words / t_ew
-    print(f"eventwire pipeline  : {t_ew:8.1f} s  {wps_ew:10.0f} words/s  "
-          f"({n_ev} events, {n_err} errors)", flush=True)
+    wps = {name: n_words / total[name] for name in systems}
+    print(f"bare spaCy nlp.pipe : {total['bare']:8.1f} s  {wps['bare']:10.0f} words/s")
+    print(f"eventwire pipeline  : {total['eventwire']:8.1f} s  {wps['eventwire']:10.0f} words/s  "
+          f"({events['eventwire']} events, {errors} errors)")
     if args.also_unfiltered:
-        t_nf, n_ev_nf, _ = run_eventwire(docs, settings, prefilter=False)
-        print(f"eventwire unfiltered: {t_nf:8.1f} s  {n_words / t_nf:10.0f} words/s  "
-              f"({n_ev_nf} events)  ratio {(n_words / t_nf) / wps_bare:.2f}", flush=True)
-    print(f"ratio eventwire/bare: {wps_ew / wps_bare:.2f}")
+        print(f"eventwire unfiltered: {total['unfiltered']:8.1f} s  {wps['unfiltered']:10.0f} "
+              f"words/s  ({events['unfiltered']} events)  "
+              f"ratio {wps['unfiltered'] / wps['bare']:.2f}")
+    print("CPU seconds (this process + workers; less sensitive to other load): " +
+          ", ".join(f"{n} {cpu[n]:.0f} s ({n_words / cpu[n]:.0f} words/CPU-s)" for n in systems))
+    print(f"CPU-time ratio eventwire/bare: {cpu['bare'] / cpu['eventwire']:.2f}")
+    print(f"ratio eventwire/bare: {wps['eventwire'] / wps['bare']:.2f}")
     return 0
 
 

@@ -382,3 +382,86 @@ def test_dictionary_is_thorough(resolver):
     persons = [a for a in resolver.actors.values() if a.kind == "person"]
     assert len(persons) >= 500
     assert all(f"country:{c.alpha_3}" in resolver.actors for c in pycountry.countries)
+
+
+# -- phrase rules -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,date,code", [
+    ("Senior Hungarian and Romanian officials", "2017-11-22", ["HUNGOV", "ROUGOV"]),
+    ("the Bush administration", "2003-01-01", ["USAGOV"]),
+    ("Kim Jong-un's regime", "2017-11-22", ["PRKGOV"]),
+    ("UN peacekeepers", "2017-11-22", ["IGOUNOMIL"]),
+    ("NATO troops", "2017-11-22", ["IGOWSTNATMIL"]),
+    ("Panamanian army officers", "2017-11-22", ["PANMIL"]),
+    ("Afghan rebel leaders", "2017-11-22", ["AFGREB"]),
+    ("Israeli intelligence officials", "2017-11-22", ["ISRSPY"]),
+    ("a former Chinese foreign minister", "2017-11-22", ["CHNELI"]),
+    ("Lt. Gen. Prosper Avril", "1990-01-01", ["MIL"]),
+    ("Sen. Feliciano Valencia", "2021-01-01", ["LEG"]),
+    ("in general terms", "2017-11-22", []),
+])
+def test_phrase_rules(resolver, text, date, code):
+    assert [m["code"] for m in resolver.resolve_text(text, date)] == code
+
+
+@pytest.mark.parametrize("text,date,code", [
+    ("President Obama", "2000-01-01", "USAGOV"),          # the title beats the date guess
+    ("Ousted President Viktor Yanukovych", "2015-01-01", "UKRELI"),
+    ("former President Park Geun-hye", "2014-01-01", "KORELI"),
+    ("President Moon Jae-in", "2018-01-01", "KORGOV"),
+])
+def test_titles_before_names_are_evidence(resolver, text, date, code):
+    assert phrase(resolver, text, date)["code"] == code
+
+
+@pytest.mark.parametrize("date,precision,code", [
+    ("2017-05-01", "month", "KORGOV"),   # inaugurated 10 May 2017: in office that month
+    ("2017-05-01", None, "KORELI"),      # on 1 May itself he was not (yet) president
+    ("2017-05", None, "KORGOV"),         # a bare month reads as its middle
+    ("2019", None, "KORGOV"),
+])
+def test_recode_for_date_respects_date_precision(resolver, date, precision, code):
+    moon = phrase(resolver, "Moon Jae-in")
+    assert resolver.recode_for_date(moon, date, precision)["code"] == code
+
+
+@pytest.mark.parametrize("text,actor_id", [
+    ("Jong-un Kim", "person:kim-jong-un"),        # Western order
+    ("Jinping Xi", "person:xi-jinping"),
+    ("Jae-in Moon", "person:moon-jae-in"),
+])
+def test_name_order_variants(resolver, text, actor_id):
+    assert phrase(resolver, text)["actor_id"] == actor_id
+
+
+def test_short_mixed_case_forms_are_not_matched_in_capitals(resolver):
+    assert phrase(resolver, "King Louis XI") is None or \
+        phrase(resolver, "King Louis XI")["actor_id"] != "person:xi-jinping"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Abkhazia", "GEO"), ("Transnistria", "MDA"), ("Kano State government", "NGAGOV"),
+    ("Shanghai authorities", "CHNGOV"), ("Kyiv police", "UKRCOP"), ("Mariupol", "UKR"),
+    ("Minsk police station", "BLRCOP"), ("Texas officials", "USAGOV"),
+    ("Chile's Defense Department", "CHLMIL"),      # the text's country beats the entry's
+    ("Canadian Ambassador to the United Nations", "CANGOV"),   # the head comes first
+])
+def test_places_and_regions_name_their_country(resolver, text, code):
+    assert phrase(resolver, text)["code"] == code
+
+
+def test_a_region_of_two_countries_is_ambiguous(resolver):
+    m = phrase(resolver, "Kashmir")
+    assert m["country"] is None and set(m["candidates"]) >= {"place:ind-kashmir", "place:pak-kashmir"}
+
+
+@pytest.mark.parametrize("text,date,actor_id,code", [
+    ("the UN Secretary-General", "2010-01-01", "person:ban-ki-moon", "IGOUNO"),
+    ("the UN Secretary-General", "2020-01-01", "person:antonio-guterres", "IGOUNO"),
+    ("NATO Secretary General", "2017-01-01", "person:jens-stoltenberg", "IGOWSTNAT"),
+    ("Kofi Annan", "2000-01-01", "person:kofi-annan", "IGOUNO"),
+    ("Ban Ki-moon", "2005-01-01", "person:ban-ki-moon", "KORGOV"),   # then foreign minister
+    ("Rafael Grossi", "2022-01-01", "person:rafael-grossi", "IGOUNOIAE"),
+])
+def test_heads_of_international_bodies(resolver, text, date, actor_id, code):
+    m = phrase(resolver, text, date)
+    assert (m["actor_id"], m["code"]) == (actor_id, code)

@@ -130,3 +130,15 @@ def test_component_takes_extra_files(tmp_path):
     doc = nlp(make_doc(nlp, "Zorba Quellington spoke.", published="2018-01-01"))
     assert doc._.actors[0]["code"] == "GRCGOV"
     assert doc._.actors[0]["token_span"] == [0, 2]
+
+
+def test_component_and_resolver_pickle_for_worker_processes():
+    import pickle
+    import spacy
+    from eventwire.nlp import register_components
+    register_components()
+    nlp = spacy.blank("en")
+    comp = pickle.loads(pickle.dumps(nlp.add_pipe("eventwire_actors")))
+    assert comp.resolver is get_resolver()
+    r = pickle.loads(pickle.dumps(get_resolver()))
+    assert r.resolve_phrase("Kim Jong-un", "2017-01-01")["code"] == "PRKGOV"

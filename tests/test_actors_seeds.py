@@ -93,3 +93,31 @@ def test_publication_date_codes_roles(seed_docs):
     codes = {m["actor_id"]: m["code"] for doc in seed_docs for m in doc._.actors if m["actor_id"]}
     assert codes["person:park-geun-hye"] == "KORELI"
     assert codes["person:moon-jae-in"] == "KORGOV"
+
+
+def resolve(nlp, text, published="2017-11-22"):
+    from eventwire.nlp import make_doc
+    return nlp(make_doc(nlp, text, published=published))._.actors
+
+
+@pytest.mark.parametrize("text,pronoun,actor_id", [
+    ("Song Tao arrived in Pyongyang on Friday. He met senior officials.", "He",
+     "person:song-tao"),
+    ("Park Geun-hye visited Beijing in 2013. She met Xi Jinping there.", "She",
+     "person:park-geun-hye"),
+])
+def test_subject_pronouns_follow_the_last_person_subject(actors_nlp, text, pronoun, actor_id):
+    ms = [m for m in resolve(actors_nlp, text) if m["text"] == pronoun]
+    assert ms and ms[0]["actor_id"] == actor_id and ms[0]["resolved_by"] == "pronoun"
+
+
+def test_pronoun_with_the_wrong_gender_stays_unresolved(actors_nlp):
+    ms = resolve(actors_nlp, "Song Tao arrived in Pyongyang on Friday. She met officials.")
+    assert not [m for m in ms if m["text"] == "She"]
+
+
+def test_short_form_shared_by_two_people_lists_candidates(actors_nlp):
+    ms = resolve(actors_nlp, "Kim Jong-un met Kim Yo-jong. Later Kim spoke to reporters.")
+    kim = [m for m in ms if m["text"] == "Kim"][0]
+    assert kim["actor_id"] == "person:kim-yo-jong"          # the nearest preceding
+    assert set(kim["candidates"]) == {"person:kim-yo-jong", "person:kim-jong-un"}

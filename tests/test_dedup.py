@@ -27,6 +27,8 @@ def same_event(*recs) -> bool:
     (dict(date="2017-11-17"), dict(date="2017-11-18")),
     # a month-precision date is compatible with any day in that month
     (dict(date="2017-11-01", precision="month"), dict(date="2017-11-24")),
+    # the same statement reported by two outlets the same day
+    (dict(source="CHNGOV", target=None, cameo="010"), dict(source="CHN", target=None, cameo="012")),
     # an undated past-tense report may be about any day of the week before publication
     (dict(date="2017-11-17"), dict(date="2017-11-22", basis="publication")),
     # a visit lasts days: arrival and departure reports are one visit
@@ -63,6 +65,11 @@ def test_true_merges(a, b):
     (dict(date="2017-11-10"), dict(date="2017-11-17")),
     # short events get no multi-day window
     (dict(cameo="163", date="2017-11-17"), dict(cameo="163", date="2017-11-20")),
+    # statements are quick: a day apart they are two statements
+    (dict(source="CHNGOV", target=None, cameo="010", date="2017-11-15"),
+     dict(source="CHNGOV", target=None, cameo="010", date="2017-11-16")),
+    # ... and an undated statement in a report is about the day before publication at most
+    (dict(cameo="010", date="2017-11-17"), dict(cameo="010", date="2017-11-22", basis="publication")),
     # a publication-dated report is not about events after publication
     (dict(cameo="163", date="2017-11-25"), dict(cameo="163", date="2017-11-22", basis="publication")),
     # a month-precision date outside the other's month

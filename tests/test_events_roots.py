@@ -21,7 +21,7 @@ CASES = [
     "Iran denied responsibility for the explosion. | IRN - 016",
     "Canada expressed condolences to Mexico after the earthquake. | CAN MEX 018",
     "India agreed with Japan on the need for reform. | IND JPN 019",
-    "Turkey told Greece that the dispute must end. | TUR GRC 010",
+    "Turkey told Greece that the talks were useful. | TUR GRC 010",
     "The Chinese president sent condolences to Pakistan. | CHN PAK 018",
     # 02 appeal
     "The United Nations called on Myanmar to end the violence. | IGO MMR 02",
@@ -126,6 +126,7 @@ CASES = [
     "Kosovo demanded recognition from Serbia. | XKX SRB 10",
     "India demanded that Pakistan stop the attacks. | IND PAK 10",
     "Iraq demanded aid from Kuwait. | IRQ KWT 103",
+    "Britain said that Iran must release the tanker. | GBR IRN 100",
     # 11 disapprove
     "China criticized Japan. | CHN JPN 111",
     "Turkey condemned the Israeli raid. | TUR ISR 111",
@@ -180,7 +181,7 @@ CASES = [
     "Iran deployed warships to Yemen. | IRN YEM 154",
     "Venezuela put its troops on alert against Colombia. | VEN COL 152",
     "Egypt deployed police to Sinai. | EGY - 153",
-    "Russia moved missiles to Kaliningrad near Poland. | RUS POL 154",
+    "Russia moved missiles to the border with Poland. | RUS POL 154",
     "The United States sent an aircraft carrier to Korea. | USA KOR 154",
     # 16 reduce relations
     "Saudi Arabia severed ties with Iran. | SAU IRN 161",

@@ -241,4 +241,4 @@ def test_window_bounds_what_is_read_ahead(pipeline):
 
 
 def pipeline_module_has_no_leftover_nlp():
-    return "nlp" not in pipeline._WORKER
+    return "coder" not in pipeline._WORKER

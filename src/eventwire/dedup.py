@@ -16,7 +16,6 @@ the store calls ``cluster_block`` per affected block and ``canonical_event`` per
 """
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as _dt
 import hashlib
@@ -33,6 +32,11 @@ PUBLICATION_SLACK_DAYS = 7
 # visit. The wider window applies only to clusters whose specific codes are all durative.
 DURATIVE_CODES = {"042", "043", "044", "046"}
 DURATIVE_WINDOW_DAYS = 4
+# Statements and appeals (roots 01, 02) are many and quick: "China said X" on Tuesday and
+# "China said Y" on Wednesday are two events. They merge on the same day only, and a
+# publication-based date stands for the day before publication at most.
+SPEECH_ROOTS = {"01", "02"}
+SPEECH_PUBLICATION_SLACK_DAYS = 1
 
 # CONSULT codes whose direction carries no meaning: "A met B" is "B met A".
 SYMMETRIC_CODES = {"040", "041", "044", "046", "057"}
@@ -107,7 +111,8 @@ def date_interval(rec: dict) -> tuple[_dt.date, _dt.date] | None:
     else:
         lo = hi = d
     if rec.get("date_basis") == "publication":
-        lo = lo - _dt.timedelta(days=PUBLICATION_SLACK_DAYS)
+        slack = SPEECH_PUBLICATION_SLACK_DAYS if _root(rec) in SPEECH_ROOTS else PUBLICATION_SLACK_DAYS
+        lo = lo - _dt.timedelta(days=slack)
     return lo, hi
 
 
@@ -118,10 +123,11 @@ def cameo_compatible(a: str | None, b: str | None) -> bool:
         return True
     if a[:2] != b[:2]:
         return False
-    return _generic(a) or _generic(b)
+    return is_generic(a) or is_generic(b)
 
 
-def _generic(base: str) -> bool:
+def is_generic(base: str) -> bool:
+    """A root-level CAMEO code (040, 04): compatible with every code of its root."""
     return len(base) < 3 or base.endswith("0")
 
 
@@ -167,7 +173,7 @@ def _cluster_of(rec: dict) -> _Cluster:
     iv = date_interval(rec)
     country = (rec.get("location") or {}).get("country")
     return _Cluster(
-        bases=set() if _generic(base) else {base},
+        bases=set() if is_generic(base) else {base},
         lo=iv[0] if iv else None, hi=iv[1] if iv else None,
         countries={country} if country else set(),
         src_people={p for p in [_person(src)] if p},
@@ -213,41 +219,56 @@ def cluster_block(records: list[dict], window: int = DATE_WINDOW_DAYS) -> list[l
     incremental re-dedup of a block equals a full one.
     """
     recs = sorted(records, key=_sort_key)
+    if recs and _root(recs[0]) in SPEECH_ROOTS:  # a block has one root
+        window = 0
     uf = _UnionFind([_cluster_of(r) for r in recs], window)
     ivs = [date_interval(r) for r in recs]
     precise = [i for i, r in enumerate(recs) if ivs[i] and (ivs[i][1] - ivs[i][0]).days
                <= PUBLICATION_SLACK_DAYS]
-    # 1) precise mentions: a sweep over start dates compares only neighbours in the window.
-    starts = [ivs[i][0] for i in precise]
-    order = sorted(range(len(precise)), key=lambda k: (starts[k], k))
+    # 1) precise mentions, in date order, join the largest compatible event still open
+    #    (one that has a mention within reach); else they open a new one. Comparing with
+    #    open events, not with every mention, keeps big blocks (10k mentions a day) linear.
     reach = max(window, DURATIVE_WINDOW_DAYS)
-    for a_pos, a in enumerate(order):
-        i = precise[a]
-        for b in order[a_pos + 1:]:
-            j = precise[b]
-            if (ivs[j][0] - ivs[i][1]).days > reach:
+    open_hi: dict[int, _dt.date] = {}  # root -> latest interval end among its mentions
+    for i in sorted(precise, key=lambda k: (ivs[k][0], k)):
+        start = ivs[i][0]
+        for r in [r for r, hi in open_hi.items() if (start - hi).days > reach]:
+            del open_hi[r]  # closed: nothing later can be within reach
+        for r in sorted(open_hi, key=lambda r: (-uf.clusters[r].size, r)):
+            if uf.union(i, r):  # the guard checks codes, dates, places, persons
                 break
-            if cameo_compatible(_oriented(recs[i])[0], _oriented(recs[j])[0]):
-                uf.union(i, j)
-    # 2) vague mentions (month/year/undated) join the largest compatible cluster, if any.
-    sorted_starts = sorted((ivs[i][0], i) for i in precise)
+        root = uf.find(i)
+        merged_from = [r for r in open_hi if uf.find(r) == root]
+        open_hi[root] = max([ivs[i][1]] + [open_hi.pop(r) for r in merged_from])
+    # 2) vague mentions (month, year, undated) join the largest compatible event, if any:
+    #    among the events overlapping their interval (all events when undated).
+    spans: dict[int, tuple[_dt.date, _dt.date]] = {}  # root -> (first start, last end)
+    for k in precise:
+        r = uf.find(k)
+        lo, hi = spans.get(r, ivs[k])
+        spans[r] = (min(lo, ivs[k][0]), max(hi, ivs[k][1]))
+    undated: set[int] = set()  # roots of events with no dated mention
     precise_set = set(precise)
-    vague = [i for i in range(len(recs)) if i not in precise_set]
-    for i in vague:
-        if ivs[i]:
-            # a precise interval starts at most PUBLICATION_SLACK_DAYS before its end
-            lo = bisect.bisect_left(sorted_starts, (ivs[i][0] - _dt.timedelta(
-                days=reach + PUBLICATION_SLACK_DAYS), -1))
-            hi = bisect.bisect_right(sorted_starts, (ivs[i][1] + _dt.timedelta(days=reach), 1 << 60))
-            cands = [j for _, j in sorted_starts[lo:hi]]
-        else:
-            cands = list(range(len(recs)))
-        cands += [j for j in vague if j < i]
-        roots = sorted({uf.find(j) for j in cands if j != i},
-                       key=lambda r: (-uf.clusters[r].size, r))
-        for r in roots:  # the guard checks the CAMEO base against the whole cluster
-            if uf.union(i, r):
+    slack = _dt.timedelta(days=reach)
+    for i in (i for i in range(len(recs)) if i not in precise_set):
+        iv = ivs[i]
+        cands = [r for r, (lo, hi) in spans.items()
+                 if iv is None or (lo <= iv[1] + slack and hi >= iv[0] - slack)]
+        cands += list(undated)
+        for r in sorted(cands, key=lambda r: (-uf.clusters[r].size, r)):
+            if uf.union(i, r):  # the guard checks codes, dates, places, persons
                 break
+        else:
+            r = None
+        root = uf.find(i)
+        old = spans.pop(r, None) if r is not None else None
+        if r in undated:
+            undated.discard(r)
+        if iv is None and old is None:
+            undated.add(root)
+        else:
+            parts = [p for p in (old, iv) if p]
+            spans[root] = (min(p[0] for p in parts), max(p[1] for p in parts))
     groups: dict[int, list[dict]] = {}
     for i, r in enumerate(recs):
         groups.setdefault(uf.find(i), []).append(r)
@@ -266,7 +287,7 @@ def _specificity(rec: dict):
     """Prefer mentions with a specific code, agent detail, a precise date, high confidence."""
     cameo = rec.get("cameo") or ""
     agent = sum(1 for side in ("source", "target") if (rec.get(side) or {}).get("agent"))
-    return (not _generic(cameo[:3]), len(cameo), agent,
+    return (not is_generic(cameo[:3]), len(cameo), agent,
             -_PRECISION_RANK.get(rec.get("date_precision"), 3), rec.get("confidence") or 0.0,
             # ties: the earliest mention id, so the choice is stable
             "".join(chr(0x10FFFF - ord(c)) for c in (rec.get("event_id") or "")))
@@ -364,6 +385,7 @@ def canonical_events(records: list[dict]) -> list[dict]:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 STORY_DAYS = 3
 STORY_MIN_SIMILARITY = 0.2
+STORY_COMPARE = 32
 
 
 @dataclass
@@ -420,17 +442,19 @@ def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
                 by_actor.setdefault(a, []).append(i)
     seen = set()
     for members in by_actor.values():
-        # A sweep over publication days keeps this linear in practice, even for actors
-        # in every article (USA): only articles a few days apart are compared.
+        # A sweep over publication days, and at most STORY_COMPARE earlier articles of
+        # other stories per article, keep this linear even for actors in every article.
         members.sort(key=lambda i: (days[i], i))
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if days[j] - days[i] > STORY_DAYS:
+        for x, j in enumerate(members):
+            compared = 0
+            for i in reversed(members[max(0, x - 4 * STORY_COMPARE):x]):
+                if days[j] - days[i] > STORY_DAYS or compared >= STORY_COMPARE:
                     break
-                pair = (min(i, j), max(i, j))
+                pair = (i, j)
                 if pair in seen or find(i) == find(j):
                     continue
                 seen.add(pair)
+                compared += 1
                 if len(docs[i].actors & docs[j].actors) < 2:
                     continue
                 both = words[i] | words[j]
@@ -453,7 +477,7 @@ def story_docs_from_records(records: list[dict]) -> list[StoryDoc]:
             a = r.get(side)
             if a:
                 d.actors.add(_person(a) or _actor_key(a))
-        if r.get("canonical_event_id") and not _generic((r.get("cameo") or "")[:3]):
+        if r.get("canonical_event_id") and not is_generic((r.get("cameo") or "")[:3]):
             d.events.add(r["canonical_event_id"])
     return list(docs.values())
 

@@ -339,6 +339,69 @@ def _prefilter_enabled(prefilter: bool | None) -> bool:
     return os.environ.get("EVENTWIRE_PREFILTER", "1").lower() not in ("0", "false", "no", "off")
 
 
+_WARMED: set[int] = set()
+_WARM_UP_TEXT = ("China's foreign minister met North Korea's envoy in Geneva on Tuesday, "
+                 "officials said on March 3, 2017.")
+
+
+def _warm_up(nlp) -> None:
+    """Code one small text with no deadline, so the components' lazily loaded data
+    (dictionaries, gazetteer) is not counted against, and cut by, the first doc_timeout."""
+    if id(nlp) in _WARMED:
+        return
+    from .nlp import make_doc
+    try:
+        nlp(make_doc(nlp, _WARM_UP_TEXT, published="2017-03-03", doc_id="warm-up"))
+    except Exception:  # noqa: BLE001 - the real documents will report the problem
+        pass
+    _WARMED.add(id(nlp))
+
+
+class DocTimeout(BaseException):
+    """A document ran past Settings.doc_timeout (BaseException: no component swallows it)."""
+
+
+class DocWatchdog:
+    """Per-document deadline (Settings.doc_timeout) with SIGALRM (issue 9).
+
+    Only where signals work: the main thread of a process (the CLI, pool workers);
+    elsewhere (a server's worker threads) it does nothing, and neither does it when
+    someone else's interval timer is running. ``arm(s)`` (re)starts the countdown.
+    """
+
+    def __init__(self, seconds):
+        self.seconds = float(seconds or 0)
+        self.active = False
+        self._old = None
+
+    def __enter__(self):
+        import signal
+        import threading
+        if (self.seconds > 0 and hasattr(signal, "setitimer")
+                and threading.current_thread() is threading.main_thread()
+                and signal.getitimer(signal.ITIMER_REAL)[0] == 0):
+            self._old = signal.signal(signal.SIGALRM, self._fire)
+            self.active = True
+        return self
+
+    @staticmethod
+    def _fire(signum, frame):
+        raise DocTimeout()
+
+    def arm(self, seconds: float | None = None) -> None:
+        if self.active:
+            import signal
+            signal.setitimer(signal.ITIMER_REAL, seconds or self.seconds)
+
+    def __exit__(self, *exc):
+        if self.active:
+            import signal
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old if self._old is not None else signal.SIG_DFL)
+            self.active = False
+        return False
+
+
 class ChunkCoder:
     """Codes lists of documents with one pipeline; the same code runs in every worker."""
 
@@ -350,6 +413,8 @@ class ChunkCoder:
         self.settings = settings
         self.nlp = nlp or get_pipeline(settings)
         self.checks = find_cue_checks(self.nlp, settings) if _prefilter_enabled(prefilter) else None
+        if settings.doc_timeout and settings.doc_timeout > 0:
+            _warm_up(self.nlp)
 
     def code(self, items: list[tuple]) -> list[tuple[list[dict], str | None]]:
         """items: (doc_id, text, published, title) -> [(events, error)] in order."""
@@ -379,18 +444,42 @@ class ChunkCoder:
                 evs = [fix_prefiltered_event(e, pfs[i], texts[i]) for e in evs]
             results[i] = (evs, None)
 
+        timeout = self.settings.doc_timeout
+        done: set[int] = set()
         try:
-            sdocs = self.nlp.pipe((one_doc(i) for i in todo), batch_size=self.settings.batch_size)
-            for i, sdoc in zip(todo, sdocs):
-                collect(i, sdoc)
-        except Exception:
-            # One bad document must not sink its neighbours: redo one by one.
+            with DocWatchdog(timeout) as wd:
+                wd.arm(2 * timeout)  # the first doc also waits for the batch's parse
+                sdocs = self.nlp.pipe((one_doc(i) for i in todo), batch_size=self.settings.batch_size)
+                for i, sdoc in zip(todo, sdocs):
+                    collect(i, sdoc)
+                    done.add(i)
+                    wd.arm()
+        except (Exception, DocTimeout):
+            # One bad (or too slow) document must not sink its neighbours: redo one by one.
             for i in todo:
+                if i in done:
+                    continue
                 try:
-                    collect(i, self.nlp(one_doc(i)))
+                    with DocWatchdog(timeout) as wd:
+                        wd.arm()
+                        collect(i, self.nlp(one_doc(i)))
+                except DocTimeout:
+                    results[i] = ([], f"timed out after {timeout:g} s (doc_timeout); skipped")
                 except Exception as exc:  # noqa: BLE001 - reported per document
                     results[i] = ([], f"coding failed: {exc.__class__.__name__}: {exc}")
         return results
+
+
+    def warm_up(self) -> None:
+        """Code a short text once, so that every lazily loaded table (gazetteer, cue
+        words, patterns, ...) is loaded now — before worker processes are forked from
+        this one, which then share it instead of each loading it again."""
+        text = ("Chinese Foreign Minister Wang Yi met Russian officials in Moscow on "
+                "Monday, the ministry said. Police arrested protesters in Paris.")
+        try:
+            self.code([("warm-up", text, "2017-11-20", None)])
+        except Exception:  # noqa: BLE001 - an optimisation only
+            pass
 
 
 _WORKER: dict = {}
@@ -398,7 +487,9 @@ _WORKER: dict = {}
 
 def _worker_init(settings: Settings, prefilter) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER["coder"] = ChunkCoder(settings, _WORKER.get("nlp"), prefilter)
+    coder = _WORKER.get("coder")          # inherited, warm, from the parent (fork)
+    if coder is None:
+        coder = _WORKER["coder"] = ChunkCoder(settings, _WORKER.get("nlp"), prefilter)
 
 
 def _worker_code(items):
@@ -424,8 +515,8 @@ def code_documents(documents: Iterable[Document], settings: Settings | None = No
     if n_proc > 1 and multiprocessing.current_process().daemon:
         n_proc = 1  # daemonic processes (e.g. Dask workers) cannot have children
 
-    # The queue holds, in input order, documents that need no coding ("done") and
-    # chunks of documents waiting for their results.
+    # The queue holds, in input order, chunks of documents waiting for their results
+    # (documents that need no coding ride along in their chunk).
     queue: collections.deque = collections.deque()
     pool = None
     coder = None
@@ -434,52 +525,64 @@ def code_documents(documents: Iterable[Document], settings: Settings | None = No
     else:
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        _WORKER["nlp"] = nlp if ctx.get_start_method() == "fork" else None
+        if ctx.get_start_method() == "fork":
+            # Build and warm the pipeline here once; the forked workers inherit it.
+            parent = ChunkCoder(settings, nlp, prefilter)
+            parent.warm_up()
+            _WORKER["coder"] = parent
         pool = ctx.Pool(n_proc, initializer=_worker_init, initargs=(settings, prefilter))
     window = 2 * n_proc + 1
 
+    def skip(d: Document) -> bool:
+        if d.language and d.language != "en":
+            d.notes.append(f"skipped by the English coder (language={d.language})")
+            return True
+        # Syndicated copies are linked to their original, not coded twice.
+        return bool(d.duplicate_of)
+
     def submit(chunk):
-        items = [_item(d) for d in chunk]
+        items = [_item(d) for d, skipped in chunk if not skipped]
         if pool is None:
-            return ("sync", chunk, coder.code(items))
-        return ("async", chunk, pool.apply_async(_worker_code, (items,)))
+            return ("sync", chunk, coder.code(items) if items else [])
+        timeout = max(60.0, float(settings.doc_timeout or 60.0) * max(1, len(items))) * 2
+        return ("async", chunk, (pool.apply_async(_worker_code, (items,)), timeout))
+
+    def results(kind, chunk, res):
+        if kind == "sync":
+            return res
+        job, timeout = res
+        try:
+            return job.get(timeout=timeout)
+        except multiprocessing.TimeoutError:
+            n = sum(1 for _d, skipped in chunk if not skipped)
+            return [([], f"coding timed out after {timeout:.0f}s")] * n
 
     def drain(block_until: int):
-        """Yield finished entries from the front while more than block_until chunks wait."""
+        """Yield finished chunks from the front while more than block_until chunks wait."""
         while queue:
             kind, chunk, res = queue[0]
-            if kind == "done":
-                queue.popleft()
-                yield CodedDocument(chunk)
-                continue
-            n_waiting = sum(1 for q in queue if q[0] != "done")
-            if kind == "async" and not res.ready() and n_waiting <= block_until:
+            if kind == "async" and not res[0].ready() and len(queue) <= block_until:
                 return
             queue.popleft()
-            out = res.get() if kind == "async" else res
-            for d, (evs, err) in zip(chunk, out):
-                yield CodedDocument(d, [finish_record(e, d) for e in evs], err)
+            out = iter(results(kind, chunk, res))
+            for d, skipped in chunk:
+                if skipped:
+                    yield CodedDocument(d)
+                else:
+                    evs, err = next(out)
+                    yield CodedDocument(d, [finish_record(e, d) for e in evs], err)
 
     try:
-        chunk: list[Document] = []
+        chunk: list[tuple[Document, bool]] = []
+        n_codable = 0
         for d in documents:
-            if d.language and d.language != "en":
-                d.notes.append(f"skipped by the English coder (language={d.language})")
-                skip = True
-            else:
-                # Syndicated copies are linked to their original, not coded twice.
-                skip = bool(d.duplicate_of)
-            if skip:
-                if chunk:
-                    queue.append(submit(chunk))
-                    chunk = []
-                queue.append(("done", d, None))
-            else:
-                chunk.append(d)
-                if len(chunk) >= chunk_size:
-                    queue.append(submit(chunk))
-                    chunk = []
-            yield from drain(window if pool is not None else 0)
+            skipped = skip(d)
+            chunk.append((d, skipped))
+            n_codable += not skipped
+            if n_codable >= chunk_size or len(chunk) >= 4 * chunk_size:
+                queue.append(submit(chunk))
+                chunk, n_codable = [], 0
+                yield from drain(window if pool is not None else 0)
         if chunk:
             queue.append(submit(chunk))
         yield from drain(-1)
@@ -487,4 +590,4 @@ def code_documents(documents: Iterable[Document], settings: Settings | None = No
         if pool is not None:
             pool.terminate()
             pool.join()
-            _WORKER.pop("nlp", None)
+            _WORKER.pop("coder", None)

@@ -320,10 +320,10 @@ class PipelineWarmup(_WorkerPlugin):
 
     def setup(self, worker):
         os.environ.setdefault("OMP_NUM_THREADS", "1")
-        from .nlp import get_pipeline
+        from .pipeline import ChunkCoder
         s = Settings(**self.settings_dict)
         s.n_process = 1
-        get_pipeline(s)
+        ChunkCoder(s).warm_up()       # builds (and caches) the pipeline, loads its tables
 
 
 def connect(scheduler: str | None = "local", n_workers: int | None = None):
@@ -480,3 +480,92 @@ def ingest_parquet_command(args) -> int:
           f"re-deduplicated; database {args.db}: {total['documents']} documents, "
           f"{total['mentions']} mentions, {total['events']} events", file=sys.stderr)
     return exit_status(stats["failed"])
+
+
+# --------------------------------------------------------------------------------------
+# Bounded memory for long streams
+# --------------------------------------------------------------------------------------
+
+try:
+    from .ingest.neardup import NearDuplicateIndex as _NDI
+except ImportError:  # pragma: no cover
+    _NDI = object
+
+#: Documents the windowed near-duplicate index remembers (EVENTWIRE_NEARDUP_WINDOW).
+NEARDUP_WINDOW = int(os.environ.get("EVENTWIRE_NEARDUP_WINDOW", "20000"))
+
+
+class WindowedNearDuplicateIndex(_NDI):
+    """``NearDuplicateIndex`` over the last ``window`` originals, in fixed memory.
+
+    The plain index keeps every signature and 64 LSH band dicts (about 23 kB per
+    article: 2.3 GB for 100k articles). This one keeps the signatures and their band
+    hashes in two preallocated numpy ring buffers (about 2.5 kB per slot) and finds
+    candidates by comparing band hashes — the same LSH rule (a candidate shares at
+    least one whole band) and the same confirmation (estimated Jaccard > threshold),
+    earliest original first. A copy that arrives more than ``window`` originals after
+    its original is not linked (its events are still merged by event dedup).
+    """
+
+    def __init__(self, threshold: float | None = None, window: int | None = None):
+        import numpy as np
+        from .ingest import neardup as nd
+        super().__init__(nd.THRESHOLD if threshold is None else threshold)
+        self._nd = nd
+        self.window = max(1, int(window or NEARDUP_WINDOW))
+        self._sig = np.zeros((self.window, nd.NUM_PERM), dtype=np.int64)
+        self._band = np.zeros((self.window, nd.BANDS), dtype=np.int64)
+        self._ids: list[str | None] = [None] * self.window
+        self._pos: dict[str, int] = {}
+        self._n = 0                      # originals added so far
+
+    def __len__(self) -> int:
+        return len(self._pos)
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._pos
+
+    def _band_hashes(self, sig):
+        import numpy as np
+        nd = self._nd
+        arr = np.asarray(sig, dtype=np.int64).reshape(nd.BANDS, nd.ROWS)
+        # A 64-bit mix of the ROWS values of each band (equal bands -> equal hashes).
+        h = np.zeros(nd.BANDS, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for r in range(nd.ROWS):
+                h = (h * np.uint64(0x100000001B3)) ^ arr[:, r].astype(np.uint64)
+        return np.asarray(sig, dtype=np.int64), h.view(np.int64)
+
+    def add(self, doc_id, text_or_signature):
+        sig = self._as_signature(text_or_signature)
+        if doc_id in self._pos or all(v == self._nd._EMPTY for v in sig):
+            return sig
+        slot = self._n % self.window
+        old = self._ids[slot]
+        if old is not None:
+            self._pos.pop(old, None)
+        arr, bands = self._band_hashes(sig)
+        self._sig[slot], self._band[slot] = arr, bands
+        self._ids[slot] = doc_id
+        self._pos[doc_id] = self._n
+        self._n += 1
+        return sig
+
+    def find(self, text_or_signature):
+        import numpy as np
+        sig = self._as_signature(text_or_signature)
+        n = min(self._n, self.window)
+        if not n:
+            return None
+        arr, bands = self._band_hashes(sig)
+        hits = np.flatnonzero((self._band[:n] == bands).any(axis=1))
+        if not len(hits):
+            return None
+        sims = np.count_nonzero(self._sig[hits] == arr, axis=1) / self._nd.NUM_PERM
+        # earliest original first (ring order), like the plain index's insertion order
+        order = sorted(range(len(hits)), key=lambda i: (hits[i] - self._n) % self.window)
+        best, best_sim = None, 0.0
+        for i in order:
+            if sims[i] > best_sim:
+                best, best_sim = self._ids[hits[i]], float(sims[i])
+        return best if best is not None and best_sim > self.threshold else None

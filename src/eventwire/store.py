@@ -320,9 +320,11 @@ class Store:
                      _json(d.notes), _json(_signature(d)), len(coded.events),
                      _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)])
                 rows = [mention_row(r) for r in coded.events]
-                if rows:
-                    con.executemany(
-                        f"INSERT INTO mentions VALUES ({', '.join('?' * len(rows[0]))})", rows)
+                for k in range(0, len(rows), 50):  # one multi-row INSERT beats executemany
+                    part = rows[k:k + 50]
+                    marks = "(" + ", ".join("?" * len(part[0])) + ")"
+                    con.execute(f"INSERT INTO mentions VALUES {', '.join([marks] * len(part))}",
+                                [v for row in part for v in row])
                 con.execute("COMMIT")
             except Exception:
                 con.execute("ROLLBACK")
@@ -417,7 +419,7 @@ class Store:
                 key = aid if (aid or "").startswith("person:") else (country or aid)
                 if key:
                     d.actors.add(key)
-            if cid and cameo and not dedup._generic(cameo[:3]):
+            if cid and cameo and not dedup.is_generic(cameo[:3]):
                 d.events.add(cid)
         story_of = dedup.cluster_stories(list(docs.values()))
         # Syndicated copies belong to their original's story.

@@ -579,7 +579,7 @@ def _recode_actors(event: dict) -> None:
     for key in people:
         actor = event[key]
         try:
-            new = recode(actor, event["date"])
+            new = recode(actor, event["date"], event.get("date_precision"))
         except Exception:  # noqa: BLE001 - never lose an event over a recoding failure
             continue
         if isinstance(new, dict):

@@ -43,6 +43,13 @@ class ActorsComponent:
         doc._.actors = self.resolver.resolve_doc(doc)
         return doc
 
+    # Worker processes get the file list and rebuild (cached) rather than a pickled index.
+    def __getstate__(self):
+        return {"extra_files": self.extra_files}
+
+    def __setstate__(self, state):
+        self.__init__(None, "eventwire_actors", state["extra_files"])
+
 
 @Language.factory("eventwire_actors", default_config={"extra_files": []})
 def make_actors(nlp, name, extra_files):

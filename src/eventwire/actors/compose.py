@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .normalize import key_of
+from .dictionary import INTERNATIONAL
+from .normalize import CJK_RE
 from .resolver import (CONFIDENCE, FORM_RANK, FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, PRONOUNS,
-                       ActorResolver, Form, Hit, Tok)
+                       ActorResolver, Hit, Tok)
 
 MAX_GAP = 3
 # Capitalised words that never start an unknown name after a title.
@@ -55,6 +56,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     pending_title: list[tuple[dict, str]] = []
     for ph in phrases:
         _interpret(r, text, toks, ph, day, mentions, titles, pending_short, pending_title, hits)
+    _share_agents(text, mentions)
     _native(r, text, day, mentions)
     _resolve_short(r, text, toks, day, mentions, pending_short)
     _resolve_titles(r, day, mentions, titles, pending_title)
@@ -141,12 +143,19 @@ def _fuzzy_one(r: ActorResolver, key: tuple[str, ...], kinds: set[str] | None):
     s = " ".join(key)
     if len(s) < FUZZY_MIN_CHARS:
         return []
-    bucket = _fuzzy_choices(r).get((s[0], len(key)), [])
-    if kinds:
-        bucket = [b for b in bucket if b[3] in kinds]
+    bkey = (s[0], len(key), frozenset(kinds) if kinds else None)
+    cached = r._fuzzy_buckets.get(bkey) if hasattr(r, "_fuzzy_buckets") else None
+    if cached is None:
+        if not hasattr(r, "_fuzzy_buckets"):
+            r._fuzzy_buckets = {}
+        bucket = _fuzzy_choices(r).get((s[0], len(key)), [])
+        if kinds:
+            bucket = [b for b in bucket if b[3] in kinds]
+        cached = r._fuzzy_buckets[bkey] = (bucket, [b[0] for b in bucket])
+    bucket, strings = cached
     if not bucket:
         return []
-    found = process.extract(s, [b[0] for b in bucket], scorer=fuzz.ratio,
+    found = process.extract(s, strings, scorer=fuzz.ratio,
                             score_cutoff=FUZZY_MIN_SCORE, limit=8)
     out = []
     for cs, score, idx in found:
@@ -203,14 +212,18 @@ def _add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], do
 
 # -- phrases --------------------------------------------------------------------------------
 
-def _gap_ok(r: ActorResolver, text: str, toks: list[Tok], a: int, b: int, doc) -> bool:
-    """May tokens [a, b) sit between two hits of one phrase?"""
+def _gap_ok(r: ActorResolver, text: str, toks: list[Tok], a: int, b: int, doc,
+            after_title: bool = False) -> bool:
+    """May tokens [a, b) sit between two hits of one phrase? (``after_title``: the
+    first gap may hold an abbreviation dot: "Gen. Avril")"""
     if b - a > MAX_GAP:
         return False
     prev_end = toks[a - 1].end if a > 0 else 0
     for k in range(a, b + 1):
         start = toks[k].start if k < len(toks) else len(text)
         gap = text[prev_end:start]
+        if after_title and k == a:
+            gap = gap.replace(".", "", 1)
         if gap.strip(" -‐'’\u00a0") or "\n" in gap:
             return False
         if k == b:
@@ -236,7 +249,12 @@ def _phrases(r, text, toks, hits, doc) -> list[Phrase]:
     for h in hits:
         if cur:
             prev = cur[-1]
-            joinable = (_gap_ok(r, text, toks, prev.j, h.i, doc)
+            after_title = prev.kind == "agent" and prev.agent.title_only
+            person_group = (_kind_of(r, prev) == "person" and h.kind == "agent"
+                            and (h.i == prev.j or (h.i == prev.j + 1 and toks[prev.j].key == "s"))
+                            and toks[h.j - 1].key in r.data.person_groups
+                            and not text[toks[prev.j - 1].end:toks[h.i].start].strip(" '’s"))
+            joinable = person_group or (_gap_ok(r, text, toks, prev.j, h.i, doc, after_title)
                         and _kind_of(r, prev) != "person"
                         and not (prev.kind == "name" and h.kind == "name"
                                  and _kind_of(r, prev) in ("country", "place")
@@ -250,11 +268,12 @@ def _phrases(r, text, toks, hits, doc) -> list[Phrase]:
     return out
 
 
-def _unknown_name(r, text, toks, j: int, doc) -> int:
-    """End of a capitalised run right after token j-1 (a name after a title), or j."""
+def _unknown_name(r, text, toks, j: int, doc, abbrev: bool = False) -> int:
+    """End of a capitalised run right after token j-1 (a name after a title), or j.
+    ``abbrev``: the title is an abbreviation, so "Gen. Avril" may have a dot between."""
     k = j
     while (k < len(toks) and k - j < 4 and r._capitalised(toks[k]) and toks[k].key not in NOT_NAMES
-           and not text[toks[k - 1].end:toks[k].start].strip(" -")
+           and not text[toks[k - 1].end:toks[k].start].strip(" -" + ("." if k == j and abbrev else ""))
            and toks[k].key not in r.first_len and toks[k].key not in r.agent_first_len):
         k += 1
     if k > j and doc is not None:
@@ -296,17 +315,63 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
 
     if persons:
         p = persons[-1]
+        group = [a for a in agents if a.i >= p.j]
+        if group:   # "the Bush administration": the person's government, not the person
+            actor = r.actors[_name_actors(r, p)[0]]
+            _, country, _, _ = r.code_of(actor, day)
+            if country is None and actor.roles:
+                country = actor.roles[0].country
+            a, b = toks[p.i].start, toks[group[-1].j - 1].end
+            mentions.append(r.mention(text[a:b], (a, b), None, day, "agent-noun",
+                                      agent=group[-1].agent.agent, country=country,
+                                      name=text[a:b]))
+            return
         _emit_name(r, text, toks, p, day, mentions, start=start)
-        for a in agents:
-            if a.i < p.i:
-                _record_title(titles, toks, a, mentions[-1])
+        before = [a for a in agents if a.i < p.i]
+        for a in before:
+            _record_title(titles, toks, a, mentions[-1])
+        if before and mentions[-1].get("actor_id"):
+            _title_evidence(r, toks, ph, p, before, countries, mentions[-1])
         return
     if shorts and (shorts[-1].j == ph.end_tok):
         pending_short.append((ph, shorts[-1]))
         return
     if orgs:
         o = orgs[-1]
+        ids = _name_actors(r, o)
+        mod = [c for c in countries if c.j <= o.i]
+        if mod and len(ids) == 1 and r.actors[ids[0]].country and r.actors[ids[0]].agent:
+            mc = _name_actors(r, mod[0])
+            own = r.actors[ids[0]]
+            if len(mc) == 1 and r.actors[mc[0]].country != own.country:
+                # "Chile's Defense Department": the text's country wins over the entry's
+                a, b = toks[mod[0].i].start, toks[o.j - 1].end
+                mentions.append(r.mention(text[a:b], (a, b), None, day, "agent-noun",
+                                          agent=own.agent, country=r.actors[mc[0]].country,
+                                          name=text[a:b]))
+                return
         _emit_name(r, text, toks, o, day, mentions, start=start)
+        after = [a for a in agents if a.i >= o.j]
+        if after and len(ids) == 1 and r.actors[ids[0]].agent is None:
+            actor, m = r.actors[ids[0]], mentions[-1]
+            office = after[-1].agent.office
+            code = actor.code or ""
+            if office and code[:3] in INTERNATIONAL:
+                # "the UN Secretary-General", "NATO's secretary general": the holder then
+                hs = sorted({aid for aid, role in r.holders.get((code[:3], office), [])
+                             if role.agent == code[3:] and (day is None and role.end is None
+                                                            or day is not None and role.active(day))})
+                if len(hs) == 1:
+                    a, b = m["span"][0], toks[after[-1].j - 1].end
+                    mentions[-1] = r.mention(text[a:b], (a, b), r.actors[hs[0]], day, "title",
+                                             kind="coref")
+                    return
+            # "UN peacekeepers", "NATO troops": the body's code plus the agent
+            agent = _head_agent(r, toks, after)
+            m["span"][1] = toks[after[-1].j - 1].end
+            m["text"] = text[m["span"][0]:m["span"][1]]
+            m["agent"] = agent
+            m["code"] = (actor.code or actor.country or "") + agent
         return
     country_hit = countries[0] if countries else None
     if agents:
@@ -318,7 +383,8 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
                 ofc.used = True
         end_tok = max(head.j, country_hit.j if country_hit else 0)
         # a name right after the title: "US Senator Marco Rubio"
-        name_end = _unknown_name(r, text, toks, end_tok, None)
+        abbrev = head.agent.title_only and len(toks[head.j - 1].text) <= 4 and head.j == end_tok
+        name_end = _unknown_name(r, text, toks, end_tok, None, abbrev)
         country = None
         cands = []
         if country_hit is not None:
@@ -330,8 +396,16 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         first = min(h.i for h in ([country_hit] if country_hit else []) + agents)
         a, b = toks[first].start, toks[max(end_tok, name_end) - 1].end
         txt, span = span_text(a, b)
-        office = next((h.agent.office for h in reversed(agents) if h.agent.office), None)
-        agent = head.agent.agent
+        agent = _head_agent(r, toks, agents)
+        # the office is the head's, and only if no more specific noun overrode it
+        office = head.agent.office if agent == head.agent.agent else None
+        if all(a.agent.title_only for a in agents) and name_end == end_tok:
+            # "General" without a name is not a title; keep the country, if any
+            if country_hit is not None:
+                _emit_name(r, text, toks, country_hit, day, mentions)
+            return
+        if any(toks[k].key in r.data.former_words for k in range(max(0, first - 1), end_tok)):
+            agent, office = "ELI", None   # "a former Chinese foreign minister"
         if name_end > end_tok:
             m = r.mention(txt, span, None, day, "agent-noun", agent=agent, country=country,
                           name=text[toks[end_tok].start:toks[name_end - 1].end], kind="person")
@@ -370,6 +444,39 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         if h.used:
             continue
         _emit_name(r, text, toks, h, day, mentions)
+
+
+def _head_agent(r: ActorResolver, toks, agents: list[Hit]) -> str:
+    """The agent of a run of agent nouns: the head (last), unless it is generic and a more
+    specific noun came first ("army officers" -> MIL, "rebel leaders" -> REB)."""
+    head = agents[-1]
+    if toks[head.j - 1].key in r.data.generic_heads:
+        for a in reversed(agents[:-1]):
+            if toks[a.j - 1].key not in r.data.generic_heads and not a.agent.title_only:
+                return a.agent.agent
+    return head.agent.agent
+
+
+def _title_evidence(r: ActorResolver, toks, ph: Phrase, p: Hit, before: list[Hit],
+                    countries: list[Hit], m: dict) -> None:
+    """The text's own title beats a date guess: "President Obama" in a text dated before
+    his term is still GOV; "ousted President Akayev" is a former official (ELI)."""
+    words = {toks[k].key for k in range(max(0, ph.start_tok - 1), p.i)}
+    if words & r.data.former_words:
+        agent = "ELI"
+    elif m.get("agent") in (None, "ELI") and "role" not in m:
+        agent = _head_agent(r, toks, before)
+    else:
+        return
+    country = m.get("country")
+    if country is None:
+        actor = r.actors[m["actor_id"]]
+        country = actor.roles[0].country if actor.roles else actor.country
+    if country is None and countries:
+        ids = _name_actors(r, countries[0])
+        country = r.actors[ids[0]].country if len(ids) == 1 else None
+    m.update(agent=agent, country=country, code=((country or "") + agent) or None)
+    m["resolved_by"] = "title" if m["resolved_by"] in ("exact", "alias") else m["resolved_by"]
 
 
 APPOSITIVE_RE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?$", re.I)
@@ -438,7 +545,7 @@ def _record_title(titles, toks, agent_hit: Hit, person_mention: dict) -> None:
 # -- CJK / native-script names ------------------------------------------------------------------
 
 def _native(r: ActorResolver, text, day, mentions) -> None:
-    if r.native_re is None or not CJK_RE_search(text):
+    if r.native_re is None or not CJK_RE.search(text):
         return
     taken = [(m["span"][0], m["span"][1]) for m in mentions]
     for mt in r.native_re.finditer(text):
@@ -456,16 +563,24 @@ def _native(r: ActorResolver, text, day, mentions) -> None:
                                       kind="ambiguous"))
 
 
-def CJK_RE_search(text):
-    from .normalize import CJK_RE
-    return CJK_RE.search(text)
-
-
 # -- coreference ---------------------------------------------------------------------------------
 
 def _persons_in(mentions) -> list[tuple[int, str]]:
     return [(m["span"][0], m["actor_id"]) for m in mentions
             if m.get("actor_id", "") and m["actor_id"].startswith("person:")]
+
+
+CONJ_RE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+
+
+def _share_agents(text, mentions) -> None:
+    """"Hungarian and Romanian officials": the agent applies to both countries."""
+    for m1, m2 in zip(mentions, mentions[1:]):
+        if (m1.get("resolved_by") == "demonym" and m1.get("agent") is None
+                and m2.get("kind") == "agent" and m2.get("country") and m2.get("agent")
+                and CONJ_RE.match(text[m1["span"][1]:m2["span"][0]])):
+            m1["agent"] = m2["agent"]
+            m1["code"] = (m1["country"] or "") + m2["agent"]
 
 
 def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending) -> None:

@@ -34,9 +34,11 @@ PACKAGE_FILES = ("agents.yaml", "countries.yaml", "organisations.yaml")
 # then every people*.yaml and offices*.yaml, in name order
 
 CODE_RE = re.compile(r"^[A-Z]{3}$")
+INTERNATIONAL = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT"}   # CAMEO codes, not countries
 FULL_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office_titles",
-            "modifiers", "ignore"}
+            "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
+            "former_words", "regions"}
 
 
 # -- line-aware YAML --------------------------------------------------------------------
@@ -130,6 +132,11 @@ class ActorData:
     modifiers: set[str] = field(default_factory=set)  # words allowed inside "Chinese state media"
     ignore: list[str] = field(default_factory=list)   # forms that are not actors ("Korean Peninsula")
     stems: list[tuple[str, str]] = field(default_factory=list)  # PETRARCH word stems -> actor_id
+    name_titles: dict[str, str] = field(default_factory=dict)   # "Gen." -> MIL (only before a name)
+    generic_heads: set[str] = field(default_factory=set)        # "officials": defer to "army"
+    person_groups: set[str] = field(default_factory=set)        # "Bush administration"
+    former_words: set[str] = field(default_factory=set)         # "ousted President X" -> ELI
+    region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
 
 
@@ -236,7 +243,9 @@ def _load_yaml(path: Path, data: ActorData) -> None:
         {"countries": _countries, "people": _people, "offices": _offices,
          "organisations": _organisations, "agents": _agents,
          "office_titles": _office_titles, "modifiers": _modifiers,
-         "ignore": _ignore}[section](body, path, data, _line(body, _line(doc)))
+         "ignore": _ignore, "name_titles": _name_titles, "generic_heads": _word_set("generic_heads"),
+         "person_groups": _word_set("person_groups"),
+         "former_words": _word_set("former_words"), "regions": _regions}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:
@@ -250,6 +259,37 @@ def _agents(body, path, data: ActorData, line) -> None:
 
 def _modifiers(body, path, data: ActorData, line) -> None:
     data.modifiers.update(w.lower() for w in _str_list(body, path, line, "modifiers"))
+
+
+def _name_titles(body, path, data: ActorData, line) -> None:
+    if not isinstance(body, dict):
+        raise DataFileError(path, line, "name_titles: want AGENT -> [titles]")
+    for agent, titles in body.items():
+        _check_agent(agent, path, _line(titles, line))
+        for t in _str_list(titles, path, _line(titles, line), f"name_titles.{agent}"):
+            data.name_titles[t] = agent
+
+
+def _regions(body, path, data: ActorData, line) -> None:
+    """ISO3 -> [region names]: provinces, states, breakaway and disputed territories.
+    A region names its country (a place, like a city); listed under two countries it is
+    ambiguous ("Kashmir")."""
+    if not isinstance(body, dict):
+        raise DataFileError(path, line, "regions: want ISO3 -> [names]")
+    for iso3, names in body.items():
+        ln = _line(names, line)
+        _check_country(iso3, path, ln)
+        for n in _str_list(names, path, ln, f"regions.{iso3}"):
+            aid = f"place:{iso3.lower()}-{slug(n)}"
+            data.actors[aid] = Actor(aid, "place", n, country=iso3, agent=None)
+            data.actors[aid].demonyms = []
+            data.region_ids.add(aid)
+
+
+def _word_set(section: str):
+    def load(body, path, data: ActorData, line) -> None:
+        getattr(data, section).update(w.lower() for w in _str_list(body, path, line, section))
+    return load
 
 
 def _ignore(body, path, data: ActorData, line) -> None:
@@ -313,7 +353,12 @@ def _role(row, path, ln, data: ActorData) -> Role:
     if len(row) == 4:
         row = list(row) + [None]
     cty, agent, office, start, end = row
-    role = Role(_check_country(cty, path, ln), _check_agent(agent, path, ln), str(office),
+    if cty in INTERNATIONAL:   # [IGO, WSTNAT, ...]: a CAMEO international code
+        if not isinstance(agent, str) or not FULL_CODE_RE.match(agent):
+            raise DataFileError(path, ln, f"bad international code block {agent!r}")
+    else:
+        _check_agent(agent, path, ln)
+    role = Role(_check_country(cty, path, ln), agent, str(office),
                 parse_date(start, end=False, path=path, line=ln),
                 parse_date(end, end=True, path=path, line=ln), f"{path.name}:{ln}")
     if role.start and role.end and role.end < role.start:

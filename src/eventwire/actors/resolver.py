@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 
-from .dictionary import Actor, ActorData, Role, load_files
+from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
 
@@ -27,7 +28,8 @@ CONFIDENCE = {"exact": 0.95, "alias": 0.9, "native": 0.9, "demonym": 0.85, "meto
               "title": 0.75, "coreference": 0.75, "agent-noun": 0.7, "fuzzy": 0.7,
               "pronoun": 0.6, "ambiguous": 0.3}
 # Lower = preferred when one key names several actors of different kinds.
-FORM_RANK = {"name": 0, "alias": 0, "native": 0, "demonym": 1, "capital": 1, "city": 2}
+FORM_RANK = {"name": 0, "alias": 0, "native": 0, "demonym": 1, "capital": 1, "region": 1,
+             "city": 2}
 DEFAULT_LEADER_OFFICES = ("supreme_leader", "president", "prime_minister", "monarch")
 # Surnames come first in Chinese and Korean names (Xi Jinping -> Xi).
 SURNAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "SGP", "VNM", "MNG", "KHM"}
@@ -45,15 +47,17 @@ class Form:
     actor_id: str
     how: str            # name | alias | native | demonym | capital
     acronym: bool
+    short: bool = False  # a mixed-case form of <= 3 letters ("Xi"): "XI" is not it
 
 
 @dataclass(frozen=True)
 class AgentNoun:
     agent: str
     office: str | None
+    title_only: bool = False    # "Gen.", "Sen.": an agent only right before a name
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -79,13 +83,17 @@ def parse_day(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    s = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(s[:10])
     except ValueError:
-        try:
-            return dt.date(int(str(value)[:4]), 7, 1)
-        except ValueError:
-            return None
+        pass
+    try:   # a month or a year: its middle
+        if re.fullmatch(r"\d{4}-\d{2}", s[:7]) and (len(s) == 7 or not s[7:8].isdigit()):
+            return dt.date(int(s[:4]), int(s[5:7]), 15)
+        return dt.date(int(s[:4]), 7, 1)
+    except ValueError:
+        return None
 
 
 class ActorResolver:
@@ -99,7 +107,17 @@ class ActorResolver:
         self.short_index: dict[str, set[str]] = {}
         self.holders: dict[tuple[str, str], list[tuple[str, Role]]] = {}
         self.native_forms: dict[str, list[Form]] = {}
+        self._tl = threading.local()
         self._build()
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_tl", None)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._tl = threading.local()
 
     # -- index ---------------------------------------------------------------------------
     def _add(self, form: str, actor_id: str, how: str) -> None:
@@ -107,16 +125,18 @@ class ActorResolver:
         if is_cjk(form):
             self.native_forms.setdefault(form, []).append(Form(actor_id, "native", False))
             how = "native"
+        short = not acronym and len(form) <= 3
         for key in key_variants(form):
             bucket = self.index.setdefault(key, [])
-            f = Form(actor_id, how, acronym)
+            f = Form(actor_id, how, acronym, short)
             if f not in bucket:
                 bucket.append(f)
 
     def _build(self) -> None:
         for a in self.actors.values():
             if a.kind == "place":
-                self._add(a.name, a.actor_id, "city")
+                self._add(a.name, a.actor_id,
+                          "region" if a.actor_id in self.data.region_ids else "city")
                 continue
             self._add(a.name, a.actor_id, "name")
             for f in a.aliases:
@@ -130,6 +150,8 @@ class ActorResolver:
             for f in a.capitals:
                 self._add(f, a.actor_id, "capital")
             if a.kind == "person":
+                for f in self._reversed_names(a):
+                    self._add(f, a.actor_id, "alias")
                 for s in self._short_forms(a):
                     self.short_index.setdefault(s, set()).add(a.actor_id)
                 for r in a.roles:
@@ -142,6 +164,9 @@ class ActorResolver:
         for office, spec in self.data.offices.items():
             for t in spec.titles:
                 self._add_agent(t, AgentNoun(spec.agent, office))
+        for t, agent in self.data.name_titles.items():
+            for key in key_variants(t):
+                self.agent_index.setdefault(key, AgentNoun(agent, None, True))
         # PETRARCH stems ("ARGENTIN" matches Argentina, Argentine): last word by prefix
         self.stems: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
         for form, aid in self.data.stems:
@@ -164,10 +189,25 @@ class ActorResolver:
 
     def _add_agent(self, noun: str, an: AgentNoun) -> None:
         for form in {noun, plural(noun)}:
+            this = an
+            if form != noun and an.office:   # "presidents" are not one office holder
+                this = AgentNoun(an.agent, None, an.title_only)
             for key in key_variants(form):
                 old = self.agent_index.get(key)
-                if old is None or (old.office is None and an.office is not None):
-                    self.agent_index[key] = an
+                if old is None or (old.office is None and this.office is not None):
+                    self.agent_index[key] = this
+
+    def _reversed_names(self, a: Actor) -> list[str]:
+        """Chinese/Korean names also in Western order: "Jong-un Kim", "Jinping Xi"."""
+        countries = {r.country for r in a.roles} | {a.country}
+        if not countries & SURNAME_FIRST:
+            return []
+        out = []
+        for n in [a.name] + a.aliases:
+            words = n.split()
+            if len(words) == 2 and not is_cjk(n):
+                out.append(f"{words[1]} {words[0]}")
+        return out
 
     def _short_forms(self, a: Actor) -> set[str]:
         """Single-word forms used after a full mention: the surname (first word for
@@ -219,6 +259,9 @@ class ActorResolver:
                 country, agent, office = role.country, role.agent, role.office
         else:
             country, agent, office = actor.country, actor.agent, None
+        if country and country[:3] in INTERNATIONAL:
+            # a role in an international body (IGO + UNO): CAMEO code, no country
+            return country + (agent or ""), None, None, office
         if agent_override:
             agent = agent_override
         code = actor.code if actor.code and not agent_override and (
@@ -283,6 +326,8 @@ class ActorResolver:
     def _form_ok(self, form: Form, toks: list[Tok]) -> bool:
         if form.acronym:
             return all(t.text.replace(".", "").isupper() for t in toks)
+        if form.short and toks[0].text.isupper():
+            return False
         return self._capitalised(toks[0])
 
     def _lookup(self, toks: list[Tok], i: int) -> Hit | None:
@@ -305,6 +350,8 @@ class ActorResolver:
         longest = self.agent_first_len.get(first, 0)
         for j in range(min(n, i + longest), i, -1):
             an = self.agent_index.get(tuple(t.key for t in toks[i:j]))
+            if an and an.title_only and not self._capitalised(toks[i]):
+                continue
             if an and self._contiguous(toks, i, j) and not (
                     j - i == 1 and toks[i].text.isupper() and len(toks[i].text) <= 3
                     and toks[i].key not in ("pm",)):
@@ -332,7 +379,7 @@ class ActorResolver:
     def _contiguous(self, toks, i, j) -> bool:
         """No sentence punctuation inside a multi-token match ('Korea. South' is two)."""
         for a, b in zip(toks[i:j - 1], toks[i + 1:j]):
-            gap = self._text[a.end:b.start]
+            gap = self._tl.text[a.end:b.start]
             if len(a.text) <= 2 and a.text[0].isupper():   # initials: "George W. Bush"
                 gap = gap.replace(".", "", 1)
             if gap.strip(" -‐–'’\u00a0") or "\n" in gap:
@@ -340,7 +387,7 @@ class ActorResolver:
         return True
 
     def scan(self, text: str) -> tuple[list[Tok], list[Hit]]:
-        self._text = text
+        self._tl.text = text   # per thread: the API may resolve concurrently
         toks = self._tokens(text)
         hits, i = [], 0
         starters = None if self.stems else self._starters
@@ -374,7 +421,7 @@ class ActorResolver:
     def _has_actor_slow(self, text: str) -> bool:
         if self.native_re and CJK_RE.search(text) and self.native_re.search(text):
             return True
-        self._text = text
+        self._tl.text = text   # per thread: the API may resolve concurrently
         firsts = self._firsts
         for m in TOKEN_RE.finditer(text):
             if norm_token(m.group()) in firsts:
@@ -457,13 +504,24 @@ class ActorResolver:
     def _search_choices(self):
         return self._search_choice_list
 
-    def recode_for_date(self, actor: dict, date) -> dict:
-        """The same actor coded for another day (an event date): a person's role then."""
+    def recode_for_date(self, actor: dict, date, precision: str | None = None) -> dict:
+        """The same actor coded for another day (an event date): a person's role then.
+
+        ``precision`` ("month"/"year", as the event's ``date_precision``) widens the day
+        to its period: a role held at any time in it counts ("met Moon in May 2017")."""
         aid = actor.get("actor_id")
         a = self.actors.get(aid) if aid else None
         if a is None or a.kind != "person":
             return dict(actor)
         day = parse_day(date)
+        if day is not None and precision in ("month", "year"):
+            lo = day.replace(day=1) if precision == "month" else dt.date(day.year, 1, 1)
+            hi = (dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1) - dt.timedelta(days=1)
+                  if precision == "month" else dt.date(day.year, 12, 31))
+            overlap = [r for r in a.roles if (r.start or dt.date.min) <= hi and (r.end or dt.date.max) >= lo]
+            if overlap:
+                best = min(overlap, key=lambda r: self._office_rank(r.office))
+                day = max(best.start or lo, lo)
         override = actor.get("agent") if actor.get("kind") == "metonym" else None
         code, country, agent, office = self.code_of(a, day, override)
         out = dict(actor)
@@ -481,11 +539,11 @@ class ActorResolver:
         if not ms:
             return None
 
-        def score(m):
-            return ((m["actor_id"] is not None and m["kind"] in ("person", "org", "coref")) * 4
-                    + (m["country"] is not None) * 2 + (m["agent"] is not None)
-                    + (m["span"][1] - m["span"][0]) / 1000.0)
-        return max(ms, key=score)
+        # English phrases put their head first ("Canadian Ambassador to the United
+        # Nations", "refugees from Liberia"): the first mention that names an actor or a
+        # country, else the first one.
+        named = [m for m in ms if m["actor_id"] is not None or m["country"] is not None]
+        return (named or ms)[0]
 
 
 @functools.lru_cache(maxsize=8)

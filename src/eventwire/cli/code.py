@@ -54,10 +54,14 @@ def run(args) -> int:
         failed.append(err)
         error_line(str(err))
 
+    from ..scale import WindowedNearDuplicateIndex
+
     spill = _Spill()
     try:
         with progress("coding") as bar:
-            docs = read_inputs(args.inputs, published=args.published, on_error=on_error)
+            # Near-duplicates are looked up among the last 20k originals (fixed memory).
+            docs = read_inputs(args.inputs, published=args.published, on_error=on_error,
+                               neardup=WindowedNearDuplicateIndex())
             for coded in code_documents(docs, settings):
                 for note in coded.document.notes:
                     print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
@@ -83,7 +87,7 @@ class _Spill:
     run codes in bounded memory. Dedup then works block by block: only the dedup block
     keys (and per block, its records) are in memory at one time."""
 
-    IN_MEMORY = 20_000
+    IN_MEMORY = 5_000
 
     def __init__(self):
         self.mem: list[dict] = []

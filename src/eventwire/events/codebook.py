@@ -79,20 +79,39 @@ class Codebook:
         return {"event_type": None, "mode": None, "context": []}
 
     def intent_code(self, code: str) -> str:
-        """CAMEO's rule for future-tense cooperation ("will visit", "plans to send aid"):
-        coded as an intent to cooperate (03x). eventwire keeps the act's own code with
-        ``modality: intended``; this gives the CAMEO-manual code when one is wanted."""
+        """CAMEO's rule for future acts: cooperation announced for the future ("will
+        visit", "plans to send aid") is an intent to cooperate (03x); a hostile act
+        announced for the future ("will impose a curfew") is a threat (13x). eventwire
+        keeps the act's own code with ``modality: intended``; this gives the
+        CAMEO-manual code when one is wanted."""
         root = code[:2]
-        table = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+        table = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                 # and future hostile acts are threats (CAMEO 13)
+                 "14": "133", "15": "138", "16": "131", "17": "132", "18": "1383",
+                 "19": "1384", "20": "1385"}
         if root not in table:
             return code
         specific = {"0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
                     "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
-                    "072": "0332", "073": "0333", "074": "0334", "045": "039", "046": "036"}
+                    "072": "0332", "073": "0333", "074": "0334", "045": "039", "046": "036",
+                    "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+                    "166": "136", "1721": "1321", "1722": "1322", "1723": "1323",
+                    "1724": "1324", "175": "137", "191": "1381", "192": "1382"}
         for key in (code, code[:3]):
             if key in specific:
                 return specific[key]
         return table[root]
+
+    def refusal_code(self, code: str) -> str | None:
+        """CAMEO codes an announced non-cooperation ("will not accept", "would not
+        release") as a rejection (12x); the act's own code -> that 12x code, or None."""
+        specific = {"0841": "1243", "0842": "1243", "085": "1244", "086": "1245",
+                    "087": "1246", "057": "127", "045": "126", "046": "125"}
+        for key in (code, code[:3]):
+            if key in specific:
+                return specific[key]
+        return {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122",
+                "08": "124"}.get(code[:2])
 
     def normalise(self, code: str) -> str:
         """The nearest code that exists: '0421' -> '042' if 0421 is not in CAMEO."""

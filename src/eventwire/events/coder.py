@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..records import ACTOR_FIELDS
 from .codebook import get_codebook
@@ -65,21 +65,36 @@ class ActorIndex:
         then modifiers ("Chinese officials", "China's envoy"), then of/from/in/by-phrases
         ("officials of China", "companies within North Korea"). An agent-only head
         ("students", "government") takes the country found in its phrase."""
+        found = self.at_all(tok)
+        return found[0] if found else None
+
+    def at_all(self, tok) -> list[dict]:
+        """Like ``at``, plus the actors coordinated with a nested one ("ties with Mordor,
+        Rohan and Bree")."""
         own = self.by_token.get(tok.i)
         if own is not None and own.get("country"):
-            return own
-        found = self._search(tok)
+            # "Bree President Romendacil": a modifier mention of the same country with a
+            # more specific code describes the same person better
+            for c in tok.children:
+                m = self.by_token.get(c.i)
+                if c.dep_ == "compound" and m is not None and m is not own and \
+                        m.get("country") == own.get("country") and \
+                        len(m.get("code") or "") > len(own.get("code") or ""):
+                    return [m]
+            return [own]
+        hit = self._search(tok)
+        if hit is None:
+            return [own] if own is not None else []
+        found, where = hit
+        more = [self.by_token[c.i] for c in conjuncts(where)[1:] if c.i in self.by_token]
         if own is None:
-            return found
-        if found is not None and found.get("country") and own.get("agent"):
-            comp = dict(found)
-            comp.update(code=(found.get("country") or "") + own["agent"], agent=own["agent"],
-                        text=tok.doc[min(own["token_span"][0], found["token_span"][0]):
-                                     max(own["token_span"][1], found["token_span"][1])].text)
-            return comp
-        return own
+            return [found] + more
+        if found.get("country") and own.get("agent"):
+            # "the ambassadors of Arnor, Osgiliath and Gondor": one composed actor each
+            return [compose(own, f) for f in [found] + more if f.get("country")]
+        return [own]
 
-    def _search(self, tok) -> dict | None:
+    def _search(self, tok):
         frontier, seen = [tok], {tok.i}
         for depth in range(3):
             nxt = []
@@ -93,7 +108,7 @@ class ActorIndex:
                         continue
                     seen.add(c.i)
                     if c.i in self.by_token:
-                        return self.by_token[c.i]
+                        return self.by_token[c.i], c
                     nxt.append(c)
             frontier = nxt
         return None
@@ -113,7 +128,13 @@ def conjuncts(tok) -> list:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"))
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos")
+                     and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"))
+        # the parser sometimes hangs the first members of a list on the last one as
+        # nmod ("Arnor, Calenardhon and the awful Gondor welcomed ..."): a PROPN nmod
+        # that carries its own coordination is a list member
+        stack.extend(c for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN"
+                     and any(g.dep_ in ("cc", "conj") for g in c.children))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -211,7 +232,7 @@ def object_phrase(v) -> list:
     for o in heads:
         out.append(o)
         for c in o.children:
-            if c.dep_ in ("compound", "appos"):
+            if c.dep_ in ("compound", "appos", "amod"):  # "atomic bombs", "humanitarian aid"
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "of":
                 out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -242,6 +263,9 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
         return [t for c in v.children if c.dep_ == "poss" for t in conjuncts(c)]
     if slot == "amod":
         return [c for c in v.children if c.dep_ in ("amod", "compound")]
+    if slot == "after":
+        start, end = clause_span(v)
+        return [t for t in v.doc[v.i + 1:end] if t.pos_ in ("PROPN", "NOUN", "ADJ")][:8]
     if slot == "ccomp.subj":
         return [s for c in v.children if c.dep_ == "ccomp" for s in subjects(c, lex)]
     if slot.startswith("prep:"):
@@ -308,7 +332,11 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or dep == "xcomp"):
                 bump("intended")
             if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or dep == "xcomp"):
-                bump("hypothetical")
+                # "said it would allow": future in reported speech, not a condition
+                if c.lower_ == "would" and _under_speech(g, lex):
+                    bump("intended")
+                else:
+                    bump("hypothetical")
             if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]:
                 bump("hypothetical")
             if c.dep_ == "advmod" and c.lower_ in lex["hedge_adverbs"]:
@@ -341,6 +369,11 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
     if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
         bump("hypothetical")
     return found, attribution
+
+
+def _under_speech(v, lex) -> bool:
+    return any(dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"]
+               for dep, g in governors(v, limit=3))
 
 
 def _np_text(tok) -> str:
@@ -385,6 +418,10 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
                   [w for w in p.before if w not in words_before]
         if missing:
             return f"words {missing} not found around the verb"
+    if p.complement_aux and not any(
+            a.dep_ == "aux" and a.lower_ in p.complement_aux
+            for c in v.children if c.dep_ in ("ccomp", "parataxis") for a in c.children):
+        return f"no that-clause with {'/'.join(p.complement_aux)}"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
         return "has an object or clause; pattern is intransitive"
     if p.particle:
@@ -412,10 +449,19 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
 def _slot_actors(p, v, slot, lex, actors) -> list:
     found = []
     for t in slot_tokens(v, slot, lex, nominal=p.nominal):
-        a = actors.at(t)
-        if a is not None and all(a is not f and (a.get("actor_id") != f.get("actor_id")
-                                                 or not a.get("actor_id")) for f in found):
-            found.append(a)
+        for a in actors.at_all(t):
+            # one actor per referent: "Kim Jong-un, North Korea's leader" is one target
+            if all(a is not f and a.get("actor_id") != f.get("actor_id")
+                   and a.get("code") != f.get("code") for f in found):
+                found.append(a)
+        if found and slot == "after":
+            break  # TABARI: the first actor after the verb
+    # "Danish media and government": a sector-only member takes the country of the list
+    if len(found) > 1:
+        country = next((a for a in found if a.get("country")), None)
+        if country is not None:
+            found = [compose(a, country) if not a.get("country") and a.get("agent") else a
+                     for a in found]
     return found
 
 
@@ -456,7 +502,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     """Actor pairs the pattern yields on ``v``, or (None, reason)."""
     sources, s_slot = resolve(p, v, lex, actors, p.source)
     targets, t_slot = resolve(p, v, lex, actors, p.target)
-    if not targets and not p.nominal and (p.xcomp or p.object):
+    if not targets and not p.nominal and (p.xcomp or p.object or v.lemma_ in
+                                          lex["non_factive_governors"] | lex["refusal_governors"]):
         # "refused to meet Kim", "pledged to provide aid to X": the target sits on the
         # complement verb
         for c in v.children:
@@ -468,6 +515,14 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         return [(a, b) for a in sources for b in sources if not _same(a, b)], ""
     if p.reciprocal and len(targets) >= 2 and not sources:
         return [(a, b) for a in targets for b in targets if not _same(a, b)], ""
+    if not targets and not p.nominal and not p.require_target and sources:
+        # no recipient named: the place where it happened stands for it ("rioted at a jail
+        # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
+        targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        xs = [c for c in v.children if c.dep_ == "xcomp"]
+        if not targets and xs:
+            targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        targets = [t for t in targets if t.get("country")]
     if p.require_target and not targets:
         return None, f"no target actor in {'/'.join(p.target)}"
     if not sources and not targets:
@@ -482,10 +537,16 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         for t in targets or [None]:
             if s is not None and t is not None and _same(s, t):
                 continue
+            if not _identified(s) and not _identified(t):
+                continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
     if not out:
-        return None, "source and target are the same actor"
+        return None, "no identified actor (same actor on both sides, or only generic sectors)"
     return out, ""
+
+
+def _identified(a: dict | None) -> bool:
+    return a is not None and bool(a.get("country") or a.get("actor_id"))
 
 
 @dataclass
@@ -511,7 +572,9 @@ def clause_span(v) -> tuple[int, int]:
 
 def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     cb = get_codebook()
-    code = cb.normalise(p.cameo) or p.cameo
+    # packaged patterns are validated against the codebook; a user dictionary may bring
+    # its own codes (PETRARCH's WEIS-style "1717"), kept as written
+    code = p.cameo
     if cb.has(code):
         info = cb.cameo(code)
         plover = cb.plover_for(code)

@@ -55,16 +55,17 @@ def code_doc(doc, pset=None, trace=None) -> list[dict]:
 
 
 class EventsComponent:
-    def __init__(self, nlp, name, extra_files):
+    def __init__(self, nlp, name, extra_files, builtin_patterns=True):
         ensure_extensions()
         self.extra_files = tuple(extra_files or [])
-        self.patterns = get_patterns(self.extra_files)  # validated now, not mid-batch
+        # validated now, not mid-batch; builtin_patterns=False: the user's files replace ours
+        self.patterns = get_patterns(self.extra_files, bool(builtin_patterns))
 
     def __call__(self, doc):
         doc._.events = code_doc(doc, self.patterns)
         return doc
 
 
-@Language.factory("eventwire_events", default_config={"extra_files": []})
-def make_events(nlp, name, extra_files):
-    return EventsComponent(nlp, name, extra_files)
+@Language.factory("eventwire_events", default_config={"extra_files": [], "builtin_patterns": True})
+def make_events(nlp, name, extra_files, builtin_patterns):
+    return EventsComponent(nlp, name, extra_files, builtin_patterns)

@@ -15,12 +15,15 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       require_target: true          # no event without a target (default false for verbs, true for nouns)
       reciprocal: true              # coordinated subjects without object act on each other ("X and Y met")
       intransitive: true            # only without object or that-clause ("demonstrated" vs "demonstrated that")
+      complement_aux: [must]        # the that-clause has this modal ("said that Y must ...": a demand)
       confidence: 0.8               # base confidence (default 0.7)
 
 Slots: ``subj`` (nsubj, or the by-agent of a passive), ``dobj`` (direct object, or the
 passive subject), ``iobj`` (dative), ``prep:X`` / ``prep:X|Y`` (object of a preposition on
 the verb or on its object), ``poss`` (possessor of a nominal: "China's visit"),
-``amod`` (adjective/compound modifier: "Chinese officials' visit"), ``ccomp.subj``.
+``amod`` (adjective/compound modifier: "Chinese officials' visit"), ``ccomp.subj``,
+``after`` (the first actor after the verb in its clause: TABARI's rule, used for
+imported PETRARCH dictionaries).
 
 A bad entry raises ``DataFileError(file, line, reason)``.
 """
@@ -37,7 +40,7 @@ from ..errors import DataFileError
 from .codebook import get_codebook
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
-SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|prep:[a-z_]+(\|[a-z_]+)*)$")
+SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|after|prep:[a-z_]+(\|[a-z_]+)*)$")
 
 
 class _Loader(yaml.SafeLoader):
@@ -57,7 +60,7 @@ def yaml_load(text: str):
 
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
-        "intransitive", "before", "after"}
+        "intransitive", "before", "after", "complement_aux"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Pattern:
     before: tuple[str, ...] = ()  # words that must occur before the verb in its sentence
     after: tuple[str, ...] = ()   # words that must occur after the verb in its clause
     paired: str = ""             # code of the mirror event target -> source (PETRARCH "032:033")
+    complement_aux: tuple[str, ...] = ()  # its that-clause has one of these modals ("must")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -91,6 +95,7 @@ class Pattern:
         """More constraints win over fewer; a deeper CAMEO code breaks ties."""
         return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
                 + bool(self.prep) + 1.5 * (len(self.before) + len(self.after))
+                + 2 * bool(self.complement_aux)
                 + 0.1 * (len(self.cameo) - 2))
 
 
@@ -171,6 +176,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         intransitive=bool(raw.get("intransitive", False)),
         before=_strs(path, line, raw.get("before"), "before"),
         after=_strs(path, line, raw.get("after"), "after"),
+        complement_aux=_strs(path, line, raw.get("complement_aux"), "complement_aux"),
         origin=f"{Path(path).name}:{line}")
 
 
@@ -222,5 +228,5 @@ def load_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
 
 
 @functools.lru_cache(maxsize=8)
-def get_patterns(extra_files: tuple = ()) -> PatternSet:
-    return load_patterns(extra_files)
+def get_patterns(extra_files: tuple = (), builtin: bool = True) -> PatternSet:
+    return load_patterns(extra_files, builtin)

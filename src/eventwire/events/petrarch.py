@@ -42,10 +42,45 @@ class DictActor:
     code: str
     synonyms: list[str] = field(default_factory=list)
     kind: str = "actor"      # actor | agent
+    # date-restricted codes: (code, from yyyymmdd or 0, to yyyymmdd or 99999999)
+    dated: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def code_on(self, day: int | None) -> str:
+        """The code in force on ``day`` (yyyymmdd); the open-ended one without a date."""
+        if day and self.dated:
+            for code, start, end in self.dated:
+                if start <= day <= end:
+                    return code
+        return self.code
 
     @property
     def actor_id(self) -> str:
         return f"petrarch:{self.code.lower()}:{re.sub(r'[^a-z0-9]+', '-', self.name.lower()).strip('-')}"
+
+
+def _day(raw: str) -> int:
+    """'950601' / '19950601' -> 19950601 (two-digit years: 00-29 -> 20xx)."""
+    raw = raw.strip()
+    if len(raw) == 6:
+        yy = int(raw[:2])
+        return (2000 + yy if yy < 30 else 1900 + yy) * 10000 + int(raw[2:])
+    return int(raw) if raw.isdigit() else 0
+
+
+def _dated(codes: list[str]) -> list[tuple[str, int, int]]:
+    out = []
+    for c in codes:
+        m = re.match(r"^\s*([A-Za-z0-9~+/\-]+)\s*(?:(<|>)\s*(\d+)|(\d+)\s*-\s*(\d+))\s*$", c)
+        if not m:
+            continue
+        code, op, d, a, b = m.groups()
+        if op == "<":
+            out.append((code, 0, _day(d) - 1))
+        elif op == ">":
+            out.append((code, _day(d), 99999999))
+        else:
+            out.append((code, _day(a), _day(b)))
+    return out
 
 
 def _current_code(codes: list[str]) -> str | None:
@@ -90,15 +125,16 @@ def load_actor_dictionary(path) -> list[DictActor]:
         if s.startswith("["):
             if cur is None:
                 raise DataFileError(path, n, "code line before any actor")
-            pending.append(s.strip("[] "))
+            pending.append(s.split("]")[0].strip("[ "))
             cur.code = _current_code(pending) or cur.code
+            cur.dated = _dated(pending)
             continue
         codes = _CODE.findall(s)
         name = _phrase(_CODE.sub("", s))
         if not name:
             raise DataFileError(path, n, f"no actor name in {s!r}")
         pending = list(codes)
-        cur = DictActor(name=name, code=_current_code(codes) or "")
+        cur = DictActor(name=name, code=_current_code(codes) or "", dated=_dated(codes))
         out.append(cur)
     return [a for a in out if a.code and not a.code.startswith(("---", "+++", "###"))]
 
@@ -145,6 +181,12 @@ def to_actor_yaml(actors: list[DictActor]) -> list[dict]:
              "aliases": sorted(set(a.synonyms))} for a in actors if a.kind == "actor"]
 
 
+def _join(code: str, agent: str) -> str:
+    """Actor code + agent code, without repeating an agent the actor already has
+    ("White House" USAGOV + officials GOV -> USAGOV)."""
+    return code if code.endswith(agent) else code + agent
+
+
 class DictionaryActorTagger:
     """Longest-match phrase tagger over a doc's tokens, setting ``doc._.actors``.
 
@@ -160,6 +202,8 @@ class DictionaryActorTagger:
                 words = form.split()
                 if words:
                     self.index.setdefault(words[0], []).append((words, a))
+                if len(words) > 1:  # "Dol_Amroth" written as one token
+                    self.index.setdefault("_".join(words), []).append((["_".join(words)], a))
         for v in self.index.values():
             v.sort(key=lambda x: -len(x[0]))
 
@@ -170,7 +214,8 @@ class DictionaryActorTagger:
         # prefix forms: TABARI 'ARGENTIN' matches Argentina/Argentine
         return None
 
-    def __call__(self, doc):
+    def __call__(self, doc, day: int | None = None):
+        """Tag ``doc``; ``day`` (yyyymmdd) picks date-restricted codes."""
         low = [t.lower_ for t in doc]
         hits = []
         i = 0
@@ -193,11 +238,19 @@ class DictionaryActorTagger:
                 e = hits[k + 1][1]
                 k += 1
             if a.kind == "agent":
-                # "police in Arnor": the agent takes the country of a following of/in actor
                 code, country = a.code, None
+                # "activists in Arnor", "the government of Gondor": agent + of/in/from + actor
+                if k + 1 < len(hits) and hits[k + 1][2].kind == "actor" and hits[k + 1][0] == e + 1 \
+                        and low[e] in ("in", "of", "from"):
+                    nxt = hits[k + 1][2]
+                    base = nxt.code_on(day)
+                    code, country = _join(base, a.code), base[:3]
+                    e = hits[k + 1][1]
+                    k += 1
             else:
-                code = a.code + (agent.code if agent else "")
-                country = a.code[:3]
+                base = a.code_on(day)
+                code = _join(base, agent.code) if agent else base
+                country = base[:3]
             span = doc[s:e]
             actors.append({
                 "text": span.text, "name": a.name.title(), "code": code, "country": country,
@@ -223,12 +276,7 @@ def load_verb_patterns(path):
     verbs: list[str] = []
     block_code = None
     block_n = 0
-    text = path.read_text(encoding="utf-8", errors="replace")
-    lines = text.splitlines()
-
-    def flush_block():
-        pass
-
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     for n, raw in enumerate(lines, 1):
         line = _strip_comment(raw)
         s = line.strip()
@@ -238,7 +286,7 @@ def load_verb_patterns(path):
             cur_set = s.split()[0][1:].rstrip("_")
             synsets[cur_set] = []
             continue
-        if s.startswith("+") and cur_set is not None and block_code is None:
+        if s.startswith("+") and cur_set is not None:  # a synset member
             synsets[cur_set].append(_phrase(s[1:]))
             continue
         m = re.match(r"^---\s*(.+?)\s*\[([^\]]*)\]\s*---", s)
@@ -259,9 +307,7 @@ def load_verb_patterns(path):
                 continue
             code = codes[0].strip()
             body = _CODE.sub("", s[1:]).strip()
-            p = _line_pattern(Pattern, path, n, verbs, code, body, synsets)
-            if p is not None:
-                patterns.append(p)
+            patterns.extend(_line_pattern(Pattern, path, n, verbs, code, body, synsets) or [])
             continue
         # a synonym verb of the block ("ABANDON", "+ABC_DEF") or a multiword verb form
         w = _phrase(s.lstrip("+").split("[")[0])
@@ -286,8 +332,9 @@ def _bare(Pattern, path, n, block_n, verbs, code):
     main, paired = _codes(code)
     return Pattern(id=f"petrarch:{path.stem}:b{block_n}", cameo=main, paired=paired,
                    verbs=tuple(verbs), source=("subj",),
-                   target=("dobj", "prep:to|with|against|on|in|for|at|from|into|of|between"),
-                   confidence=0.6, origin=f"{path.name}:{n}")
+                   target=("dobj", "prep:to|with|against|on|in|for|at|from|into|of|between",
+                           "after"),
+                   reciprocal=True, confidence=0.6, origin=f"{path.name}:{n}")
 
 
 _SKIP = {"$", "+", "%", "^", "*", "the", "a", "an"}
@@ -310,19 +357,39 @@ def _words(part: str, synsets) -> list[str]:
     return out
 
 
+def _expand(part: str, synsets, depth=0) -> list[str]:
+    """A pattern side with synsets (&X) -> the variants, one per synset member (nested
+    synsets expanded too; at most 40 variants)."""
+    m = re.search(r"&([A-Za-z0-9]+)_?", part)
+    if not m or depth > 3:
+        return [part]
+    members = synsets.get(m.group(1).upper()) or synsets.get(m.group(1)) or []
+    out = []
+    for mem in members or [""]:
+        out += _expand(part[:m.start()] + " " + mem.replace("&", " &") + " " + part[m.end():],
+                       synsets, depth + 1)
+    return out[:40]
+
+
 def _line_pattern(Pattern, path, n, verbs, code, body, synsets):
-    """'- SAID * TO ATTEND [082]': words before/after the verb ('*') must be present."""
+    """'- SAID * TO ATTEND [082]': words before/after the verb ('*') must be present.
+    One Pattern per synset variant."""
     if "*" not in body or not verbs:
         return None
     main, paired = _codes(code)
     if main in _NULL or main.startswith("-"):
         return None
     before_part, after_part = body.split("*", 1)
-    before, after = _words(before_part, synsets), _words(after_part, synsets)
-    if not before and not after:
-        return None
-    return Pattern(id=f"petrarch:{path.stem}:{n}", cameo=main, paired=paired,
-                   verbs=tuple(dict.fromkeys(verbs)), before=tuple(before), after=tuple(after),
-                   source=("subj",),
-                   target=("dobj", "prep:to|with|against|on|in|for|at|from|into|of|between"),
-                   confidence=0.65, origin=f"{path.name}:{n}")
+    out = []
+    for k, (b, a) in enumerate((b, a) for b in _expand(before_part, synsets)
+                               for a in _expand(after_part, synsets)):
+        before, after = _words(b, synsets), _words(a, synsets)
+        if not before and not after:
+            continue
+        out.append(Pattern(id=f"petrarch:{path.stem}:{n}" + (f".{k}" if k else ""), cameo=main,
+                           paired=paired, verbs=tuple(dict.fromkeys(verbs)), before=tuple(before),
+                           after=tuple(after), source=("subj",),
+                           target=("dobj", "prep:to|with|against|on|in|for|at|from|into|of|between",
+                                   "after"),
+                           reciprocal=True, confidence=0.65, origin=f"{path.name}:{n}"))
+    return out

@@ -38,6 +38,7 @@ class RawArticle:
     language: str | None = None           # declared by the input (JSONL), trusted
     line: int | None = None               # line (JSONL) or record number (WARC)
     notes: list[str] = field(default_factory=list)
+    file: str | None = None               # the input file, when ``path`` is an id (errors name it)
 
 
 ReaderItem = Union[RawArticle, InputError]

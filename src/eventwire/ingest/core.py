@@ -174,6 +174,18 @@ def read_stdin(stream: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTE
 
 def iter_raw(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
              stdin: BinaryIO | None = None) -> Reader:
+    for item in _iter_raw(paths, max_bytes, stdin):
+        yield item
+
+
+def _with_file(items: Reader, path: str) -> Reader:
+    for item in items:
+        if isinstance(item, RawArticle) and item.file is None:
+            item.file = path
+        yield item
+
+
+def _iter_raw(paths, max_bytes, stdin) -> Reader:
     for p in paths:
         p = str(p)
         if p == STDIN:
@@ -182,11 +194,11 @@ def iter_raw(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
             any_file = False
             for f in walk(p):
                 any_file = True
-                yield from read_file(f, max_bytes)
+                yield from _with_file(read_file(f, max_bytes), f)
             if not any_file:
                 yield InputError(p, "directory holds no readable article files")
         else:
-            yield from read_file(p, max_bytes)
+            yield from _with_file(read_file(p, max_bytes), p)
 
 
 def _log_error(err: InputError) -> None:
@@ -240,12 +252,16 @@ def _read_inputs(paths, default_date, report, max_bytes, index, seen, stdin):
 
 
 def _document(raw: RawArticle, default_date: str | None, report: ErrorHandler) -> Document | None:
+    # A JSONL article's path is its id: errors name the file (and the line) instead.
+    where = raw.file if raw.file and raw.file != raw.path and raw.line is not None else raw.path
     try:
         return build_document(raw, default_date)
     except InputError as exc:
+        if where != exc.path:
+            exc = InputError(where, f"{exc.reason} (id {raw.path})", exc.line)
         report(exc)
     except Exception as exc:  # noqa: BLE001 - one odd article must not stop the batch
-        report(InputError(raw.path, f"could not process: {exc.__class__.__name__}: {exc}",
+        report(InputError(where, f"could not process: {exc.__class__.__name__}: {exc}",
                           raw.line))
     return None
 

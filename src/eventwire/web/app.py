@@ -46,6 +46,38 @@ _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'
         "frame-ancestors 'none'; form-action 'self'")
 
 
+class _BodyTimeout:
+    """Slow-body (slowloris) guard, issue 9: a request body must arrive whole within
+    ``seconds``, else the request fails with 408 and uvicorn closes the connection
+    (uvicorn itself has no body-read timeout). A pure ASGI wrapper around ``receive``;
+    once the body is complete, ``receive`` is passed through untouched."""
+
+    def __init__(self, app, seconds: float = 20.0):
+        self.app, self.seconds = app, seconds
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not self.seconds:
+            return await self.app(scope, receive, send)
+        import asyncio
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.seconds
+        done = False
+
+        async def timed_receive():
+            nonlocal done
+            if done:
+                return await receive()
+            try:
+                msg = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
+            except asyncio.TimeoutError:
+                raise ApiError(408, f"request body not received within {self.seconds:g} s") from None
+            if msg.get("type") != "http.request" or not msg.get("more_body", False):
+                done = True
+            return msg
+
+        await self.app(scope, timed_receive, send)
+
+
 class ApiError(Exception):
     """An error with an HTTP status and a message meant for the client."""
 
@@ -162,7 +194,8 @@ def _code(value: str | None, name: str) -> str | None:
 def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                enable_sql: bool = False, max_body: int = DEFAULT_MAX_BODY,
                sql_timeout: float = 5.0, coder=None, store=None,
-               lock_timeout: float = 3.0, release_after: float = 2.0) -> FastAPI:
+               lock_timeout: float = 3.0, release_after: float = 2.0,
+               body_timeout: float = 20.0) -> FastAPI:
     """Build the app.
 
     token: bearer token for POST /api/documents; None reads ``EVENTWIRE_TOKEN`` from the
@@ -174,6 +207,7 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     lock_timeout: seconds to wait for another process's write lock before answering 503.
     release_after: idle seconds after which a read-only server closes the file (so that
         `eventwire ingest` can write it); 0 closes it after every request.
+    body_timeout: seconds a request body may take to arrive (slowloris guard; 0 = off).
     """
     if token is None:
         token = os.environ.get("EVENTWIRE_TOKEN") or None
@@ -198,6 +232,7 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         lifespan=lifespan,
     )
     app.state.store_handle = handle
+    app.add_middleware(_BodyTimeout, seconds=body_timeout)  # slow bodies -> 408 (issue 9)
     app.state.enable_sql = enable_sql
 
     # ---------------------------------------------------------------- errors

@@ -30,6 +30,9 @@ _FORBIDDEN_FUNCS = {
     "read_ndjson_objects", "json_execute_serialized_sql", "read_xlsx", "st_read",
     "sqlite_scan", "sqlite_attach", "postgres_scan", "postgres_attach", "mysql_scan",
     "iceberg_scan", "delta_scan", "query", "query_table", "getenv", "load_extension",
+    # server configuration: home/temp/extension directories, secrets (issue 9)
+    "duckdb_settings", "current_setting", "duckdb_secrets", "which_secret",
+    "duckdb_extensions",
 }
 # Statement keywords that have no business inside a SELECT (the parser check already
 # refuses such statements; this catches them hidden in odd places).

@@ -1,0 +1,71 @@
+"""Golden files for whole articles: the seeds and the bundled samples, coded end to end.
+
+A golden file holds one projection per coded event (no article text, so the seeds'
+sentences are not copied). When a change to the dictionaries or patterns moves a
+golden file on purpose, regenerate with ``UPDATE_GOLDEN=1 pytest tests/test_golden.py``
+and review the diff like code.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+
+import pytest
+
+from conftest import ROOT, SEED_PUBLISHED, SEEDS
+
+GOLDEN = pathlib.Path(__file__).parent / "golden"
+SAMPLES = ROOT / "samples"
+
+
+def _project(rec: dict) -> dict:
+    src, tgt = rec.get("source") or {}, rec.get("target") or {}
+    return {
+        "doc": pathlib.Path(rec["doc"]["path"] or "").name,
+        "sentence_index": rec["sentence_index"],
+        "source": src.get("code"), "source_actor": src.get("actor_id"),
+        "target": tgt.get("code"), "target_actor": tgt.get("actor_id"),
+        "cameo": rec["cameo"], "negated": rec["negated"], "modality": rec["modality"],
+        "date": rec["date"], "date_precision": rec["date_precision"],
+        "historical": rec["historical"],
+        "location": (rec.get("location") or {}).get("name"),
+        "pattern": rec["pattern"],
+    }
+
+
+def _code(paths, published):
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import code_documents
+
+    errors = []
+    out = []
+    for coded in code_documents(read_inputs([str(p) for p in paths], published=published,
+                                            on_error=errors.append)):
+        out.extend(_project(r) for r in coded.events)
+    assert not errors, errors
+    return sorted(out, key=lambda r: json.dumps(r, sort_keys=True))
+
+
+def _cases():
+    cases = []
+    if SEEDS.is_dir():
+        cases += [("seed-" + p.stem, [p], SEED_PUBLISHED) for p in sorted(SEEDS.glob("*.txt"))]
+    cases.append(("samples", [SAMPLES], "2017-11-22"))
+    return cases
+
+
+@pytest.mark.parametrize("name,paths,published", _cases(), ids=[c[0] for c in _cases()])
+def test_article_codes_like_its_golden_file(name, paths, published):
+    got = _code(paths, published)
+    golden = GOLDEN / f"{name}.jsonl"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in got))
+    if not golden.exists():
+        pytest.fail(f"no golden file {golden.name}; run with UPDATE_GOLDEN=1 and review it")
+    want = [json.loads(line) for line in golden.read_text().splitlines() if line.strip()]
+    missing = [r for r in want if r not in got]
+    extra = [r for r in got if r not in want]
+    assert not missing and not extra, (
+        f"{name}: {len(missing)} golden events missing, {len(extra)} new\n"
+        f"missing: {missing[:5]}\nnew: {extra[:5]}")
