@@ -25,8 +25,11 @@ demo: $(STAMP)
 	@echo "Open the web UI on the demo database:"
 	@echo "  $(BIN)/eventwire serve --db eventwire.duckdb   # then http://127.0.0.1:8000/"
 
+# Two workers by default (the suite is CPU-bound on spaCy); PYTEST_ARGS= to run serially.
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
