@@ -108,6 +108,9 @@ def load_gsr():
     return items
 
 
+MAIN_ONLY = True  # --all-events: score every event, not only each sentence's main event
+
+
 def _scored(events: list[dict]) -> list[dict]:
     """The events scored against the CAMEO-manual gold: not negated; reporting frames
     ("X said that ...") left out; future acts coded 03x/13x and announced refusals
@@ -116,6 +119,8 @@ def _scored(events: list[dict]) -> list[dict]:
     cb = get_codebook()
     out = []
     for e in events:
+        if MAIN_ONLY and not e.get("_main", True):
+            continue  # one event per sentence, as the gold: the sentence's main event
         if e["pattern"] == "01.say" and e.get("_reporting"):
             continue
         if e["negated"]:
@@ -326,6 +331,8 @@ def _pct(x):
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in argv
+    global MAIN_ONLY
+    MAIN_ONLY = "--all-events" not in argv
     only = None
     if "--only" in argv:
         only = set(argv[argv.index("--only") + 1].split(","))

@@ -88,6 +88,9 @@ def main(argv=None) -> int:
                     help="take turns slice by slice (A B B A) to even out a changing load")
     ap.add_argument("--also-unfiltered", action="store_true",
                     help="also time eventwire with the sentence prefilter off")
+    ap.add_argument("--also-bare-batch", type=int, default=None, metavar="N",
+                    help="also time bare spaCy with batch size N (eventwire parses in "
+                         "batches of EVENTWIRE_PARSE_BATCH=48 documents)")
     args = ap.parse_args(argv)
 
     from eventwire.config import Settings
@@ -110,7 +113,8 @@ def main(argv=None) -> int:
     # machines) weighs on both sides alike. Each system codes the whole corpus once.
     k = max(1, min(args.slices, len(docs)))
     bounds = [round(i * len(docs) / k) for i in range(k + 1)]
-    systems = ["bare", "eventwire"] + (["unfiltered"] if args.also_unfiltered else [])
+    systems = ["bare", "eventwire"] + (["unfiltered"] if args.also_unfiltered else []) \
+        + (["bare_batch"] if args.also_bare_batch else [])
     total = {name: 0.0 for name in systems}
     cpu = {name: 0.0 for name in systems}
     events = {name: 0 for name in systems}
@@ -120,9 +124,9 @@ def main(argv=None) -> int:
         order = systems if i % 2 == 0 else systems[::-1]
         for name in order:
             c0 = cpu_seconds()
-            if name == "bare":
-                t, _ = run_bare(settings.model, [d.text for d in part], args.n_process,
-                                args.batch_size)
+            if name in ("bare", "bare_batch"):
+                bs = args.batch_size if name == "bare" else args.also_bare_batch
+                t, _ = run_bare(settings.model, [d.text for d in part], args.n_process, bs)
             else:
                 t, n_ev, n_err = run_eventwire(part, settings, prefilter=(name == "eventwire"))
                 events[name] += n_ev
@@ -140,6 +144,10 @@ def main(argv=None) -> int:
         print(f"eventwire unfiltered: {total['unfiltered']:8.1f} s  {wps['unfiltered']:10.0f} "
               f"words/s  ({events['unfiltered']} events)  "
               f"ratio {wps['unfiltered'] / wps['bare']:.2f}")
+    if args.also_bare_batch:
+        print(f"bare spaCy batch {args.also_bare_batch:<3}: {total['bare_batch']:8.1f} s  "
+              f"{wps['bare_batch']:10.0f} words/s  ratio eventwire/this "
+              f"{wps['eventwire'] / wps['bare_batch']:.2f}")
     print("CPU seconds (this process + workers; less sensitive to other load): " +
           ", ".join(f"{n} {cpu[n]:.0f} s ({n_words / cpu[n]:.0f} words/CPU-s)" for n in systems))
     print(f"CPU-time ratio eventwire/bare: {cpu['bare'] / cpu['eventwire']:.2f}")

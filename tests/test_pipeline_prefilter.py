@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from eventwire import pipeline
+from eventwire import pipeline as pipeline_module
 from eventwire.config import Settings
 from eventwire.pipeline import (ChunkCoder, code_documents, find_cue_checks, prefilter_text,
                                 split_sentences)
@@ -124,7 +124,8 @@ def _docs(seed_paths):
     return docs
 
 
-def test_prefiltered_events_have_document_offsets(coder_pair, seed_paths):
+def test_prefiltered_events_have_document_offsets(coder_pair, seed_paths, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "MIN_MASKED_SHARE", 0.0)   # mask every document
     on, _off = coder_pair
     if on.checks is None:
         pytest.skip("has_actor/has_event_cue not available: everything is parsed")
@@ -146,14 +147,16 @@ def test_prefilter_with_fake_checks_on_real_parse(coder_pair, monkeypatch):
     """Offsets stay right whatever the checks keep (here: a hand-made pair)."""
     on, _off = coder_pair
     monkeypatch.setattr(on, "checks", _fake_checks())
+    monkeypatch.setattr(pipeline_module, "MIN_MASKED_SHARE", 0.0)
     d = Document.from_text(ARTICLE, path="article", published="2017-11-20", language="en")
     [(events, err)] = on.code([(d.doc_id, d.text, d.published, d.title)])
     assert err is None
     _check_offsets(d.text, events)
 
 
-def test_prefilter_keeps_events_of_the_full_parse(coder_pair, seed_paths):
+def test_prefilter_keeps_events_of_the_full_parse(coder_pair, seed_paths, monkeypatch):
     """Accuracy guard: most events of the full parse survive the prefilter."""
+    monkeypatch.setattr(pipeline_module, "MIN_MASKED_SHARE", 0.0)
     on, off = coder_pair
     if on.checks is None:
         pytest.skip("has_actor/has_event_cue not available")
@@ -162,7 +165,8 @@ def test_prefilter_keeps_events_of_the_full_parse(coder_pair, seed_paths):
 
     def keys(results):
         return {(i, ev["cameo"], tuple(ev["verb"]["span"]),
-                 (ev.get("source") or {}).get("code"), (ev.get("target") or {}).get("code"))
+                 (ev.get("source") or {}).get("code"), (ev.get("target") or {}).get("code"),
+                 ev.get("date"), (ev.get("location") or {}).get("name"))
                 for i, (evs, _e) in enumerate(results) for ev in evs}
     full, filtered = keys(off.code(items)), keys(on.code(items))
     if not full:
@@ -201,7 +205,8 @@ def _many(n):
     return out
 
 
-def test_code_documents_is_lazy_and_ordered(pipeline):
+def test_code_documents_is_lazy_and_ordered(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "PARSE_BATCH", 4)
     s = Settings()
     s.batch_size = 4
     src = _Counting(_many(40))
@@ -214,7 +219,9 @@ def test_code_documents_is_lazy_and_ordered(pipeline):
     assert all(c.document.notes for c in [first] + rest if c.document.language == "fr")
 
 
-def test_code_documents_with_worker_processes_matches_one_process(pipeline, seed_paths):
+def test_code_documents_with_worker_processes_matches_one_process(pipeline, seed_paths,
+                                                                   monkeypatch):
+    monkeypatch.setattr(pipeline_module, "PARSE_BATCH", 2)
     docs = _docs(seed_paths) + _many(10)
     s1 = Settings()
     s2 = Settings()
@@ -227,7 +234,8 @@ def test_code_documents_with_worker_processes_matches_one_process(pipeline, seed
     assert one == two
 
 
-def test_window_bounds_what_is_read_ahead(pipeline):
+def test_window_bounds_what_is_read_ahead(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "PARSE_BATCH", 2)
     s = Settings()
     s.n_process = 2
     s.batch_size = 2
@@ -241,4 +249,4 @@ def test_window_bounds_what_is_read_ahead(pipeline):
 
 
 def pipeline_module_has_no_leftover_nlp():
-    return "coder" not in pipeline._WORKER
+    return "coder" not in pipeline_module._WORKER

@@ -333,6 +333,15 @@ def fix_prefiltered_event(ev: dict, pf: Prefiltered, text: str) -> dict:
 # Coding a chunk of documents (in this process or in a worker)
 # --------------------------------------------------------------------------------------
 
+#: Documents per spaCy batch inside a worker (EVENTWIRE_PARSE_BATCH). Prefiltered
+#: documents are short, and the parser and NER predict one step for a whole batch at
+#: a time: about 48 articles per batch cost ~15-20% less CPU than 12.
+PARSE_BATCH = int(os.environ.get("EVENTWIRE_PARSE_BATCH", "48"))
+#: Mask only when at least this share of the text can be skipped; a denser document is
+#: parsed whole (then its parse is exactly the unfiltered one, at no extra cost).
+MIN_MASKED_SHARE = float(os.environ.get("EVENTWIRE_PREFILTER_MIN_SHARE", "0.15"))
+
+
 def _prefilter_enabled(prefilter: bool | None) -> bool:
     if prefilter is not None:
         return bool(prefilter)
@@ -402,6 +411,13 @@ class DocWatchdog:
         return False
 
 
+def _masked_share(pf: Prefiltered, text: str) -> float:
+    if not text:
+        return 0.0
+    kept = sum(pf.sentences[i][1] - pf.sentences[i][0] for i in pf.kept)
+    return 1.0 - kept / len(text)
+
+
 class ChunkCoder:
     """Codes lists of documents with one pipeline; the same code runs in every worker."""
 
@@ -424,6 +440,8 @@ class ChunkCoder:
         for _doc_id, text, _pub, _title in items:
             text = text[: self.settings.max_chars]
             pf = prefilter_text(text, *self.checks) if self.checks else None
+            if pf is not None and pf.kept and _masked_share(pf, text) < MIN_MASKED_SHARE:
+                pf = None        # hardly anything to skip: parse it whole
             texts.append(text)
             pfs.append(pf)
         todo = [i for i in range(n) if pfs[i] is None or not pfs[i].empty]
@@ -449,7 +467,8 @@ class ChunkCoder:
         try:
             with DocWatchdog(timeout) as wd:
                 wd.arm(2 * timeout)  # the first doc also waits for the batch's parse
-                sdocs = self.nlp.pipe((one_doc(i) for i in todo), batch_size=self.settings.batch_size)
+                batch = max(int(self.settings.batch_size or 1), PARSE_BATCH)
+                sdocs = self.nlp.pipe((one_doc(i) for i in todo), batch_size=batch)
                 for i, sdoc in zip(todo, sdocs):
                     collect(i, sdoc)
                     done.add(i)
@@ -508,7 +527,7 @@ def code_documents(documents: Iterable[Document], settings: Settings | None = No
     it is read chunk by chunk and only a bounded window of chunks is held in memory.
     """
     settings = settings or default_settings()
-    chunk_size = max(1, int(settings.batch_size or 12))
+    chunk_size = max(1, int(settings.batch_size or 12), PARSE_BATCH)
     n_proc = int(settings.n_process or 1)
     if n_proc < 1:
         n_proc = max(1, os.cpu_count() or 1)

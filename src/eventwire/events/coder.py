@@ -691,7 +691,45 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         if not dup:
             events.append(ev)
     events.sort(key=lambda e: e["_verb_i"])
+    mark_main_event(events, sent, lex)
     return events
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 20:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def mark_main_event(events: list[dict], sent, lex) -> None:
+    """Set ``_main`` on the events of the sentence's main event (cf. GDELT IsRootEvent,
+    one event per sentence as in the CAMEO manual and the PLOVER GSR): the coded verb
+    highest in the dependency tree, not counting a reporting frame ("X said that ...")
+    whose clause carries another coded event; ties go to the verb whose events name
+    both sides, then to the higher confidence, then the earlier verb. All events of the
+    chosen verb (coordinated actors, mirrors) are main events."""
+    if not events:
+        return
+    doc = sent.doc
+    verbs = {e["_verb_i"] for e in events}
+
+    def frame(e) -> bool:
+        v = doc[e["_verb_i"]]
+        if e["cameo_root"] != "01":
+            return False
+        return any(c.dep_ in ("ccomp", "parataxis", "xcomp") and
+                   any(o != v.i and doc[o] in c.subtree for o in verbs)
+                   for c in v.children)
+
+    def key(e):
+        v = doc[e["_verb_i"]]
+        both = e["source"] is not None and e["target"] is not None
+        return (frame(e), _depth(v), not both, -e["confidence"], v.i)
+
+    best = min(events, key=key)["_verb_i"]
+    for e in events:
+        e["_main"] = e["_verb_i"] == best
 
 
 _SURFACE_CACHE: dict[int, tuple] = {}
