@@ -25,8 +25,8 @@ demo: $(STAMP)
 	@echo "Open the web UI on the demo database:"
 	@echo "  $(BIN)/eventwire serve --db eventwire.duckdb   # then http://127.0.0.1:8000/"
 
-# Two workers by default (the suite is CPU-bound on spaCy); PYTEST_ARGS= to run serially.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Extra pytest options, e.g. PYTEST_ARGS="-n 2" (pytest-xdist) or "-k store".
+PYTEST_ARGS ?=
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

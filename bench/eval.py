@@ -12,10 +12,16 @@
     - The GSR codes one event per sentence and never the reporting frame ("officials
       said"), so our statement events (root 01) whose clause reports another coded event
       are not scored; every other event we emit is (negated events excluded, as in counts).
-    - A gold pair without target matches any predicted target.
+    - A gold pair without target matches any predicted target. Legacy codes in the gold
+      (JAP, ITL) are read as the ISO codes (JPN, ITA).
+    - One event per sentence, as in the gold: only each sentence's main event is scored
+      (the coder's ``_main`` flag, cf. GDELT IsRootEvent: the coded verb highest in the
+      parse that is not a reporting frame nor negated; see coder.mark_main_event).
+      ``--all-events`` scores every event instead.
 (b) PETRARCH validation suites: the share of expected (source, target, code) events that
     eventwire reproduces when it loads the suites' own dictionaries (actors, agents, verbs)
-    through eventwire.events.petrarch.
+    through eventwire.events.petrarch. Sides are written as PETRARCH writes them
+    (petrarch.petrarch_code: "---" for no actor, "---GOV" for a sector without country).
 (c) QuadClass accuracy on conflibert_cameo/cameo_class/train.tsv (0 = no event).
 (d) Actor figures from bench/eval_actors.py (run()).
 
@@ -86,6 +92,10 @@ def _country(code: str | None) -> str | None:
     return code[:3].upper()
 
 
+# The GSR writes a few countries with pre-ISO CAMEO codes; read them as the ISO codes we emit.
+GSR_LEGACY = {"JAP": "JPN", "ITL": "ITA"}
+
+
 def load_gsr():
     data = json.loads((EVAL / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     manual, sections = manual_roots()
@@ -95,6 +105,8 @@ def load_gsr():
             continue
         srcs = [_country(a.get("code")) for a in rec.get("source") or [] if isinstance(a, dict)]
         tgts = [_country(a.get("code")) for a in rec.get("target") or [] if isinstance(a, dict)]
+        srcs = [GSR_LEGACY.get(c, c) for c in srcs]
+        tgts = [GSR_LEGACY.get(c, c) for c in tgts]
         root, how = gold_root(rec["text"], manual, sections)
         root = root or GSR_TYPE_ROOT.get(rec["event"])
         info = rec.get("textInfo")
@@ -187,7 +199,7 @@ def _petr_suite(records: Path, actors: Path, agents: Path, verbs: Path, verbose=
     from eventwire.config import Settings
     from eventwire.nlp import ensure_extensions, make_doc, register_components
     from eventwire.events.petrarch import (DictionaryActorTagger, load_actor_dictionary,
-                                           load_agent_dictionary)
+                                           load_agent_dictionary, petrarch_code)
     from eventwire.events.component import code_doc
     from eventwire.events.patterns import load_patterns
 
@@ -210,8 +222,7 @@ def _petr_suite(records: Path, actors: Path, agents: Path, verbs: Path, verbose=
         # such an event counts; other negated events are left out, as everywhere
         evs = [e for e in code_doc(doc, pset)
                if not e["negated"] or set(by_id[e["pattern"]].before) & NEGATORS]
-        got = {((e["source"] or {}).get("code") or "", (e["target"] or {}).get("code") or "",
-                e["cameo"]) for e in evs}
+        got = {(petrarch_code(e["source"]), petrarch_code(e["target"]), e["cameo"]) for e in evs}
         hits = [x for x in expected if x in got]
         n_exp += len(expected)
         n_hit += len(hits)
@@ -271,8 +282,9 @@ def _petr_suite_resolver(records: Path, actors: Path, agents: Path, verbs: Path)
         d = s["date"]
         pub = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 and d.isdigit() else None
         doc = nlp(make_doc(nlp, s["text"], published=pub))
-        got = {((e["source"] or {}).get("code") or "", (e["target"] or {}).get("code") or "",
-                e["cameo"]) for e in doc._.events or [] if not e["negated"]}
+        from eventwire.events.petrarch import petrarch_code
+        got = {(petrarch_code(e["source"]), petrarch_code(e["target"]), e["cameo"])
+               for e in doc._.events or [] if not e["negated"]}
         n_exp += len(s["expected"])
         n_hit += sum(x in got for x in s["expected"])
     return {"expected": n_exp, "reproduced": n_hit, "rate": n_hit / n_exp if n_exp else 0.0}

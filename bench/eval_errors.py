@@ -55,6 +55,8 @@ def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in argv
     only = argv[argv.index("--cat") + 1] if "--cat" in argv else None
+    if "--all-events" in argv:
+        ev.MAIN_ONLY = False
     from eventwire.nlp import build_pipeline, make_doc
     nlp = build_pipeline()
     items = ev.load_gsr()

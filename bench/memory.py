@@ -66,7 +66,9 @@ def measure(jsonl: str, n_process: int, max_chars: int, extra_args=()) -> dict:
            "code", jsonl, "--out", os.devnull,
            "--n-process", str(n_process), *extra_args]
     t0 = time.perf_counter()
-    child = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    # stderr (notes, errors) goes to a file: a pipe nobody reads would fill and block.
+    errf = tempfile.TemporaryFile("w+", encoding="utf-8")
+    child = subprocess.Popen(cmd, env=env, stderr=errf, text=True)
     proc = psutil.Process(child.pid)
     peak, samples, last = 0, [], 0.0
     size = os.path.getsize(jsonl)
@@ -81,7 +83,9 @@ def measure(jsonl: str, n_process: int, max_chars: int, extra_args=()) -> dict:
                   f"peak {peak / 2**20:5.0f} MiB", flush=True)
             last = now
         time.sleep(0.25)
-    err = child.stderr.read()
+    errf.seek(0)
+    err = errf.read()
+    errf.close()
     return {"seconds": time.perf_counter() - t0, "peak_rss": peak, "samples": samples,
             "returncode": child.returncode, "stderr_tail": err.strip().splitlines()[-3:]}
 

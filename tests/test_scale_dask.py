@@ -160,3 +160,34 @@ def test_cli_code_dask_requires_out_dir(tmp_path, capsys):
     p.write_text(ARTICLES[0][1], encoding="utf-8")
     assert main(["code", "--engine", "dask", str(p)]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_cli_ingest_from_parquet_loads_and_dedups(tmp_path):
+    from eventwire.cli import main
+    from eventwire.pipeline import CodedDocument, finish_record
+    from eventwire.records import Document
+    from eventwire.store import Store
+
+    coded = []
+    for i, outlet in enumerate(["a", "b"]):       # one event reported by two outlets
+        d = Document.from_text(f"China met Japan in Tokyo. Report {i}.", path=f"{outlet}.txt",
+                               outlet=outlet, published="2017-11-20", language="en")
+        ev = {"sentence_index": 0, "sentence": "China met Japan in Tokyo.", "span": [0, 25],
+              "source": {"text": "China", "name": "China", "code": "CHN", "country": "CHN",
+                         "actor_id": "country:CHN", "span": [0, 5]},
+              "target": {"text": "Japan", "name": "Japan", "code": "JPN", "country": "JPN",
+                         "actor_id": "country:JPN", "span": [10, 15]},
+              "cameo": "040", "cameo_root": "04", "quad_class": 1, "goldstein": 1.0,
+              "verb": {"text": "met", "lemma": "meet", "span": [6, 9]}, "pattern": "t",
+              "date": "2017-11-20", "date_precision": "day", "date_basis": "publication"}
+        coded.append(CodedDocument(d, [finish_record(ev, d)]))
+    out = tmp_path / "parts"
+    scale.write_partition(str(out), 0, coded[:1])
+    scale.write_partition(str(out), 1, coded[1:])
+    db = str(tmp_path / "ew.duckdb")
+    assert main(["ingest", "--from-parquet", str(out), "--db", db]) == 0
+    with Store(db, read_only=True) as store:
+        s = store.summary()
+        assert s["documents"] == 2 and s["mentions"] == 2
+        ids = store.sql("SELECT DISTINCT canonical_event_id FROM mentions")
+        assert len(ids) == 1 and ids.iloc[0, 0] is not None

@@ -345,7 +345,9 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             continue
         if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
             bump("hedged")
-        elif dep == "xcomp" and (g.lemma_ in lex["intent_governors"] or g.lower_ == "going"):
+        elif dep == "xcomp" and (g.lemma_ in lex["intent_governors"] or g.lower_ == "going"
+                                 or chain[k - 1][1].head.lemma_ in lex["intent_governors"]):
+            # "is willing to withdraw": the predicate adjective between is the governor
             bump("intended")
         elif dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"] and attribution is None:
             bump("reported")
@@ -533,16 +535,38 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if foreign and len(foreign) < len(targets):
             targets = foreign
     out = []
+    home = _sentence_country(v, actors) if lex.get("domestic_sectors", True) else None
     for s in sources or [None]:
         for t in targets or [None]:
             if s is not None and t is not None and _same(s, t):
                 continue
+            if home:
+                s = _domestic(s, home) if s is not None else None
+                t = _domestic(t, home) if t is not None else None
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
     if not out:
         return None, "no identified actor (same actor on both sides, or only generic sectors)"
     return out, ""
+
+
+def _sentence_country(v, actors: ActorIndex) -> str | None:
+    """The one country the sentence's actors belong to, or None when it names several
+    (or none)."""
+    sent = v.sent
+    countries = {a.get("country") for i in range(sent.start, sent.end)
+                 for a in [actors.by_token.get(i)] if a is not None and a.get("country")}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _domestic(a: dict, country: str) -> dict:
+    """A sector-only actor ("rebels", "the government") in a sentence that names a single
+    country belongs to it: "the Mozambique government accepted demands from rebels"
+    -> MOZREB."""
+    if a.get("country") or not a.get("agent"):
+        return a
+    return {**a, "country": country, "code": country + (a.get("agent") or "")}
 
 
 def _identified(a: dict | None) -> bool:
@@ -697,7 +721,7 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 20:
+    while tok.head.i != tok.i and d < 20:
         tok, d = tok.head, d + 1
     return d
 
@@ -706,7 +730,7 @@ def mark_main_event(events: list[dict], sent, lex) -> None:
     """Set ``_main`` on the events of the sentence's main event (cf. GDELT IsRootEvent,
     one event per sentence as in the CAMEO manual and the PLOVER GSR): the coded verb
     highest in the dependency tree, not counting a reporting frame ("X said that ...")
-    whose clause carries another coded event; ties go to the verb whose events name
+    whose clause carries another coded event, nor a negated one; ties go to the verb whose events name
     both sides, then to the higher confidence, then the earlier verb. All events of the
     chosen verb (coordinated actors, mirrors) are main events."""
     if not events:
@@ -725,7 +749,7 @@ def mark_main_event(events: list[dict], sent, lex) -> None:
     def key(e):
         v = doc[e["_verb_i"]]
         both = e["source"] is not None and e["target"] is not None
-        return (frame(e), _depth(v), not both, -e["confidence"], v.i)
+        return (e["negated"], frame(e), _depth(v), not both, -e["confidence"], v.i)
 
     best = min(events, key=key)["_verb_i"]
     for e in events:

@@ -224,6 +224,9 @@ def load_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
     for f in extra_files:
         load_pattern_file(f, pset, seen)
     pset.lexicon = load_lexicon(PATTERN_DIR / "lexicon.yaml")
+    # our conventions (a sector-only actor takes the country of a single-country sentence)
+    # hold with our patterns; a PETRARCH dictionary that replaces them keeps PETRARCH's
+    pset.lexicon["domestic_sectors"] = bool(builtin)
     return pset
 
 

@@ -265,6 +265,17 @@ class DictionaryActorTagger:
 
 # ------------------------------------------------------------------ verbs
 
+def petrarch_code(actor: dict | None) -> str:
+    """An event side as PETRARCH writes it: ``---`` for no actor, ``---GOV`` for a
+    sector-only actor whose country is unknown, the actor's code otherwise."""
+    if not actor:
+        return "---"
+    code = actor.get("code") or ""
+    if not actor.get("country") and actor.get("agent") and code == actor.get("agent"):
+        return "---" + code
+    return code or "---"
+
+
 def load_verb_patterns(path):
     """PETRARCH verbs file -> list of eventwire Patterns (codes kept as given)."""
     from .patterns import Pattern
