@@ -381,7 +381,7 @@ def test_component_recodes_people_by_event_date(nlp, monkeypatch):
     calls = []
 
     class FakeResolver:
-        def recode_for_date(self, actor, date):
+        def recode_for_date(self, actor, date, precision=None):
             calls.append((actor["actor_id"], date))
             return dict(actor, code="KORGOV")
 

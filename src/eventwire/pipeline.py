@@ -395,6 +395,10 @@ class DocWatchdog:
 
     @staticmethod
     def _fire(signum, frame):
+        import signal
+        # Fire again soon: an exception raised inside a gc callback (e.g. hypothesis
+        # installs one) is swallowed by the interpreter; __exit__ disarms this re-fire.
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
         raise DocTimeout()
 
     def arm(self, seconds: float | None = None) -> None:

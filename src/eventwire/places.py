@@ -17,6 +17,7 @@ precision ``city|admin|country|region``. The gazetteer is built once per process
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import math
@@ -428,7 +429,8 @@ def _english_stopwords() -> frozenset:
 
 
 # ---------------------------------------------------------------- events
-def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None = None) -> dict | None:
+def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None = None,
+                           _ctx: "_DocPlaces | None" = None) -> dict | None:
     """The event's location from its own clause, or None.
 
     Counted: a place after a locative preposition ("in", "at", "on", "near") attached in
@@ -436,28 +438,26 @@ def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None
     object of "visit"/"attack"; "on China's border" gives the country. Places in
     citations, organisation names, actors in subject/object roles and other clauses
     are not the event's location.
+
+    ``_ctx`` (internal): the per-doc index built by :class:`_DocPlaces`, so a document
+    with many events does not rescan its mentions and entities for each one.
     """
     from .temporal import event_verb   # same area: one notion of "clause"
 
     verb = event_verb(doc, event)
     if verb is None:
         return None
-    if mentions is None:
-        mentions = find_places(doc.text)
-    sent = verb.sent
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    lemma = verb.lemma_.lower()
-    motion = lemma in _MOTION
+    if _ctx is None:
+        if mentions is None:
+            mentions = find_places(doc.text)
+        _ctx = _DocPlaces(doc, mentions)
+    sent_start, sent_end = _ctx.sent_bounds(verb)
+    motion = verb.lemma_.lower() in _MOTION
     found = []
-    for m in mentions:
-        if not (sent.start_char <= m.span[0] < sent.end_char):
+    # Only mentions whose syntactic head chain can reach this verb (see _DocPlaces).
+    for m, root in _ctx.by_verb.get(verb.i, ()):
+        if not (sent_start <= m.span[0] < sent_end):
             continue
-        if any(a <= m.span[0] < b for a, b in persons):
-            continue
-        span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        root = span.root
         role = _locative_role(root, verb, motion)
         if role:
             found.append((role, abs(root.i - verb.i), m))
@@ -467,6 +467,68 @@ def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None
     order = {"dest": 0, "object": 0, "loc": 1, "area": 2}
     found.sort(key=lambda t: (order[t[0]], t[1]))
     return dict(found[0][2].place)
+
+
+class _DocPlaces:
+    """Per-doc work of :func:`resolve_event_location`, done once instead of per event.
+
+    Each place mention (not inside a PERSON entity, aligned to tokens) is filed under
+    the only tokens that ``_locative_role`` can accept as its verb: the word its
+    preposition attaches to and that word's head (a pobj), or its head (a dobj). Lists
+    keep text order, so ties sort exactly as a scan over all mentions would.
+    """
+
+    def __init__(self, doc, mentions: list[PlaceMention]):
+        self.doc = doc
+        self._sents: list[tuple[int, int, int, int]] | None = None
+        persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        # merged PERSON intervals for a bisect lookup ("a <= pos < b" for any of them)
+        merged: list[list[int]] = []
+        for a, b in persons:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        starts = [a for a, _ in merged]
+        self.by_verb: dict[int, list] = {}
+        for m in mentions:
+            pos = m.span[0]
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and pos < merged[k][1]:
+                continue
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            for vi in _verb_slots(root):
+                self.by_verb.setdefault(vi, []).append((m, root))
+
+    def sent_bounds(self, verb) -> tuple[int, int]:
+        """(start_char, end_char) of the verb's sentence, from one pass over doc.sents."""
+        if self._sents is None:
+            try:
+                self._sents = [(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
+            except ValueError:
+                self._sents = []
+        if self._sents:
+            k = bisect.bisect_right(self._sents, (verb.i, float("inf"))) - 1
+            if k >= 0 and self._sents[k][0] <= verb.i < self._sents[k][1]:
+                return self._sents[k][2], self._sents[k][3]
+        sent = verb.sent
+        return sent.start_char, sent.end_char
+
+
+def _verb_slots(root) -> set[int]:
+    """Token indices ``v`` for which ``_locative_role(root, doc[v], ...)`` may be non-None."""
+    head = root.head
+    if root.dep_ == "poss" and head.lower_ in _AREA_NOUNS:
+        root, head = head, head.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        attach = head.head
+        return {attach.i, attach.head.i}
+    if root.dep_ == "dobj":
+        return {head.i}
+    return set()
 
 
 def _locative_role(root, verb, motion: bool) -> str | None:
@@ -508,9 +570,10 @@ class PlaceComponent:
             return doc
         # The prefilter (pipeline.py) may blank non-event sentences: places come from the full text.
         mentions = find_places(getattr(doc._, "full_text", None) or doc.text)
+        ctx = _DocPlaces(doc, mentions)   # per-doc index: no rescan per event
         for ev in events:
             try:
-                ev["location"] = resolve_event_location(doc, ev, mentions)
+                ev["location"] = resolve_event_location(doc, ev, mentions, _ctx=ctx)
             except Exception as exc:  # noqa: BLE001 - no location beats a lost document
                 ev["location"] = None
                 if doc._.notes is None:

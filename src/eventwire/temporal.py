@@ -20,6 +20,7 @@ anchors "one day later" on the wrong date.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -227,14 +228,42 @@ def _paren_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_citation(text: str, start: int, parens: list[tuple[int, int]]) -> bool:
-    """"(Korea Times, November 20; Sohu, May 3)": a source name, a comma, then the date."""
-    for a, b in parens:
-        if a < start < b:
-            seg_start = max(text.rfind(";", a, start), a) + 1
-            before = text[seg_start:start].strip()
-            return before.endswith(",") and any(c.isalpha() for c in before)
+def _is_citation(text: str, start: int, parens: list[tuple[int, int]],
+                 enclosing: dict | None = None) -> bool:
+    """"(Korea Times, November 20; Sohu, May 3)": a source name, a comma, then the date.
+
+    ``enclosing`` (from :func:`_innermost_parens`): the innermost parenthesis around each
+    position, found once for all expressions instead of scanning ``parens`` per one."""
+    if enclosing is not None:
+        ab = enclosing.get(start)
+        found = [ab] if ab is not None else []
+    else:
+        found = (ab for ab in parens if ab[0] < start < ab[1])
+    for a, b in found:
+        seg_start = max(text.rfind(";", a, start), a) + 1
+        before = text[seg_start:start].strip()
+        return before.endswith(",") and any(c.isalpha() for c in before)
     return False
+
+
+def _innermost_parens(parens: list[tuple[int, int]], positions) -> dict:
+    """position -> the first (a, b) of ``parens`` with a < position < b, for many positions.
+
+    ``parens`` come from bracket matching (nested or disjoint) in closing order, so the
+    first containing pair is the innermost one: the latest opened that is still open."""
+    opens = sorted(parens)
+    out: dict = {}
+    stack: list[tuple[int, int]] = []
+    k = 0
+    for pos in sorted(set(positions)):
+        while k < len(opens) and opens[k][0] < pos:
+            stack.append(opens[k])
+            k += 1
+        while stack and stack[-1][1] <= pos:
+            stack.pop()
+        if stack:
+            out[pos] = stack[-1]
+    return out
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
@@ -256,9 +285,15 @@ def _raw_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
     # Keep the longest non-overlapping matches.
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     kept: list[tuple[int, int, str, re.Match]] = []
+    # Kept spans never overlap, so sorted by (start, end) their ends rise too: a new span
+    # overlaps one of them iff it overlaps the last kept span starting before its end.
+    spans: list[tuple[int, int]] = []
     for t in found:
-        if all(t[1] <= k[0] or t[0] >= k[1] for k in kept):
-            kept.append(t)
+        k = bisect.bisect_left(spans, (t[1], -1)) - 1
+        if k >= 0 and spans[k][1] > t[0] and not (t[1] <= spans[k][0]):
+            continue
+        bisect.insort(spans, (t[0], t[1]))
+        kept.append(t)
     return sorted(kept, key=lambda t: t[0])
 
 
@@ -275,8 +310,10 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
     # The discourse anchor: (date, precision) of the last non-citation expression.
     disc: tuple[date, str] | None = (date.fromisoformat(anchor), "day") if anchor else None
     out: list[TimeExpression] = []
-    for s, e, name, m in _raw_matches(text):
-        citation = _is_citation(text, s, parens)
+    raw = _raw_matches(text)
+    enclosing = _innermost_parens(parens, (t[0] for t in raw)) if parens else {}
+    for s, e, name, m in raw:
+        citation = _is_citation(text, s, parens, enclosing)
         future = _future_context(text, s, e)
         ref = pub or (disc[0] if disc else None)
         res = _resolve(name, m, ref, disc, future)
@@ -477,7 +514,8 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 
 def resolve_event_date(doc, event: dict, published: str | None, historical_days: int = 60,
-                       expressions: list[TimeExpression] | None = None) -> dict:
+                       expressions: list[TimeExpression] | None = None,
+                       _ctx: "_DocDates | None" = None) -> dict:
     """``{date, date_precision, date_basis, historical}`` of one event.
 
     Scope order: a date in the event's own clause (nearest its target); else one in
@@ -488,8 +526,11 @@ def resolve_event_date(doc, event: dict, published: str | None, historical_days:
     published = normalize_published(published)
     if expressions is None:
         expressions = find_dates(doc.text, published)
-    chosen = _choose_expression(doc, event, published, historical_days,
-                                [x for x in expressions if not x.citation])
+    if _ctx is not None and _ctx.ok:
+        chosen = _ctx.choose(event)
+    else:
+        chosen = _choose_expression(doc, event, published, historical_days,
+                                    [x for x in expressions if not x.citation])
     if chosen is not None:
         return {"date": chosen.date, "date_precision": chosen.precision, "date_basis": "text",
                 "historical": is_historical(chosen.date, chosen.precision, published,
@@ -540,6 +581,139 @@ def _choose_expression(doc, event, published, historical_days, exprs):
     par_start = _paragraph_start(doc.text, sent.start_char)
     earlier = [x for x in before if x.span[0] >= par_start and fits_tense(x)]
     return earlier[-1] if earlier else None
+
+
+class _DocDates:
+    """:func:`_choose_expression` for many events of one doc, without per-event rescans.
+
+    Built once per doc from ``find_dates`` output (sorted, non-overlapping): each
+    expression's root and clause head are found once; per sentence the expressions are
+    indexed by clause head / root / root's head (the "own clause" tests) and sorted by
+    root position (nearest "other clause" by bisection); earlier expressions of the
+    paragraph are a bisected range. Picks exactly what ``_choose_expression`` picks
+    (same order, same ties); ``ok`` is False when the input does not allow it.
+    """
+
+    def __init__(self, doc, expressions, published, historical_days):
+        self.doc, self.published, self.historical_days = doc, published, historical_days
+        self.exprs = [x for x in expressions if not x.citation]
+        xs = self.exprs
+        self.ok = all(xs[k].span[0] <= xs[k + 1].span[0] and xs[k].span[1] <= xs[k + 1].span[1]
+                      for k in range(len(xs) - 1))
+        self.starts = [x.span[0] for x in xs]
+        self.ends = [x.span[1] for x in xs]
+        self.hist = [is_historical(x.date, x.precision, published, historical_days, x.end)
+                     for x in xs]
+        # prev_ok[k]: the last index <= k whose expression fits a present/future event
+        self.prev_ok, last = [], -1
+        for k, h in enumerate(self.hist):
+            if not h:
+                last = k
+            self.prev_ok.append(last)
+        self._roots: dict[int, tuple] = {}
+        self._sents: dict[int, dict] = {}
+        self._sent_list: list[tuple[int, int, int, int]] | None = None
+        self._text: str | None = None
+        self._breaks: list[tuple[int, int]] = []
+        self._break_ends: list[int] = []
+
+    def _root(self, k):
+        if k not in self._roots:
+            root = _span_root(self.doc, self.exprs[k].span)
+            self._roots[k] = (root, clause_head(root) if root is not None else None)
+        return self._roots[k]
+
+    def _sent_bounds(self, verb) -> tuple[int, int]:
+        """(start_char, end_char) of the verb's sentence (``Token.sent`` walks the
+        sentence each time: one pass over ``doc.sents`` instead)."""
+        if self._sent_list is None:
+            try:
+                self._sent_list = [(s.start, s.end, s.start_char, s.end_char)
+                                   for s in self.doc.sents]
+            except ValueError:
+                self._sent_list = []
+        k = bisect.bisect_right(self._sent_list, (verb.i, float("inf"))) - 1
+        if k >= 0 and self._sent_list[k][0] <= verb.i < self._sent_list[k][1]:
+            return self._sent_list[k][2], self._sent_list[k][3]
+        sent = verb.sent
+        return sent.start_char, sent.end_char
+
+    def _sentence(self, bounds: tuple[int, int]) -> dict:
+        key = bounds[0]
+        info = self._sents.get(key)
+        if info is None:
+            lo = bisect.bisect_left(self.starts, bounds[0])
+            hi = bisect.bisect_left(self.starts, bounds[1], lo)
+            by_gov, by_root, by_head, near, near_ok = {}, {}, {}, [], []
+            for k in range(lo, hi):
+                root, gov = self._root(k)
+                if root is None:
+                    continue
+                by_gov.setdefault(gov.i, []).append(k)
+                by_root.setdefault(root.i, []).append(k)
+                by_head.setdefault(root.head.i, []).append(k)
+                near.append((root.i, k))
+                if not self.hist[k]:
+                    near_ok.append((root.i, k))
+            near.sort()
+            near_ok.sort()
+            info = self._sents[key] = {"by_gov": by_gov, "by_root": by_root, "by_head": by_head,
+                                       "near": near, "near_ok": near_ok,
+                                       "par_start": self._paragraph_start(bounds[0])}
+        return info
+
+    def _paragraph_start(self, pos: int) -> int:
+        if self._text is None:
+            self._text = self.doc.text
+            self._breaks = [m.span() for m in re.finditer(r"\n\s*\n", self._text)]
+            self._break_ends = [e for _, e in self._breaks]
+        k = bisect.bisect_right(self._break_ends, pos) - 1
+        nxt = k + 1
+        if nxt < len(self._breaks) and self._breaks[nxt][0] < pos:
+            return _paragraph_start(self._text, pos)   # a break straddles pos: the exact way
+        return self._breaks[k][1] if k >= 0 else 0
+
+    def choose(self, event):
+        doc = self.doc
+        verb = event_verb(doc, event)
+        if verb is None or not self.exprs:
+            return None
+        bounds = self._sent_bounds(verb)
+        tense = _tense(verb)
+        info = self._sentence(bounds)
+        clause = event.get("_clause") or event.get("_clause_token_span")
+        nominal = verb.pos_ not in _PREDICATE_POS
+        cand = set(info["by_gov"].get(verb.i, ())) | set(info["by_root"].get(verb.i, ()))
+        if nominal:
+            cand.update(info["by_head"].get(verb.i, ()))
+            if clause:
+                vh = clause_head(verb).i
+                cand.update(k for k in info["by_gov"].get(vh, ())
+                            if clause[0] <= self._roots[k][0].i < clause[1])
+        if cand:
+            anchor = _target_token(doc, event) or verb
+            return self.exprs[min(sorted(cand), key=lambda k: _distance(self._roots[k][0], anchor))]
+        all_fit = tense in ("past", "perfect")
+        near = info["near"] if all_fit else info["near_ok"]
+        if near:
+            v = verb.i
+            p = bisect.bisect_left(near, (v, -1))
+            best = None   # (distance, index)
+            if p < len(near):
+                best = (near[p][0] - v, near[p][1])
+            if p > 0:
+                ri = near[p - 1][0]
+                q = bisect.bisect_left(near, (ri, -1))
+                left = (v - ri, near[q][1])
+                if best is None or left < best:
+                    best = left
+            return self.exprs[best[1]]
+        hi = bisect.bisect_right(self.ends, bounds[0])
+        lo = bisect.bisect_left(self.starts, info["par_start"])
+        if hi <= lo:
+            return None
+        k = hi - 1 if all_fit else self.prev_ok[hi - 1]
+        return self.exprs[k] if k >= lo else None
 
 
 def _under_nominal_verb(root, verb) -> bool:
@@ -604,9 +778,11 @@ class TimeComponent:
         published = normalize_published(doc._.published)
         # The prefilter (pipeline.py) may blank non-event sentences: dates come from the full text.
         exprs = find_dates(getattr(doc._, "full_text", None) or doc.text, published)
+        ctx = _DocDates(doc, exprs, published, self.historical_days)   # per-doc work, once
         for ev in events:
             try:
-                ev.update(resolve_event_date(doc, ev, published, self.historical_days, exprs))
+                ev.update(resolve_event_date(doc, ev, published, self.historical_days, exprs,
+                                             _ctx=ctx))
             except Exception as exc:  # noqa: BLE001 - one odd event must not lose the doc
                 ev.update(date=published, date_precision="day" if published else "unknown",
                           date_basis="publication" if published else None, historical=False)

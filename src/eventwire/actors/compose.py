@@ -13,6 +13,7 @@ the office holder on the document date when exactly one is known.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -99,13 +100,16 @@ def _drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
     al-Bashir", "King Hassan"), unless an administrative word follows ("Kano State")."""
     starts = {h.i: h for h in hits}
     ends = {h.j: h for h in hits}
+    in_hit = None   # tokens inside any hit; built once, only when a city hit needs it
     out = []
     for h in hits:
         if h.kind == "name" and h.forms and all(f.how == "city" for f in h.forms):
+            if in_hit is None:
+                in_hit = {k for x in hits for k in range(x.i, x.j)}
             prev_title = ends.get(h.i)
             glued_before = (h.i > 0 and r._capitalised(toks[h.i - 1]) and toks[h.i - 1].key not in NOT_NAMES
                             and not text[toks[h.i - 1].end:toks[h.i].start].strip(" -")
-                            and (h.i - 1 not in {k for x in hits for k in range(x.i, x.j)}
+                            and (h.i - 1 not in in_hit
                                  or (prev_title is not None and prev_title.kind == "agent")))
             nxt = h.j < len(toks) and toks[h.j]
             glued_after = (nxt and r._capitalised(nxt) and nxt.key not in ADMIN_WORDS
@@ -170,10 +174,15 @@ def _fuzzy_one(r: ActorResolver, key: tuple[str, ...], kinds: set[str] | None):
 def _candidate_spans(r: ActorResolver, text: str, toks: list[Tok], covered: set[int], doc):
     """Token ranges worth a fuzzy look: NER entities (with a parse) or capitalised runs."""
     if doc is not None:
+        # toks are sorted and non-empty: the tokens inside an entity are one window,
+        # found by bisection instead of a scan of the whole text per entity
+        tstarts = [t.start for t in toks]
         for ent in doc.ents:
             if ent.label_ not in NER_FUZZY:
                 continue
-            idx = [k for k, t in enumerate(toks) if t.start >= ent.start_char and t.end <= ent.end_char]
+            lo = bisect.bisect_left(tstarts, ent.start_char)
+            hi = bisect.bisect_left(tstarts, ent.end_char, lo)
+            idx = [k for k in range(lo, hi) if toks[k].end <= ent.end_char]
             if idx and not covered.intersection(idx):
                 yield idx[0], idx[-1] + 1, NER_FUZZY[ent.label_]
         return
@@ -193,7 +202,8 @@ def _candidate_spans(r: ActorResolver, text: str, toks: list[Tok], covered: set[
 def _add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], doc) -> list[Hit]:
     covered = {k for h in hits if h.kind != "short" for k in range(h.i, h.j)}
     shorts = {h.i for h in hits if h.kind == "short"}
-    out = list(hits)
+    fuzzy: list[Hit] = []
+    replaced: set[int] = set()   # token starts inside a fuzzy span: those hits give way
     for i, j, kinds in _candidate_spans(r, text, toks, covered, doc):
         if j - i == 1 and i in shorts:
             continue
@@ -203,11 +213,12 @@ def _add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], do
             continue
         top = found[0][0]
         forms = [f for s, f in found if s >= top - 3]
-        out = [h for h in out if not (i <= h.i < j)]
+        replaced.update(range(i, j))
         h = Hit(i, j, "name", forms=forms)
         h.fuzzy = top   # type: ignore[attr-defined]
-        out.append(h)
-    return out
+        fuzzy.append(h)
+    # Candidate spans never overlap, so one filter at the end equals filtering per span.
+    return [h for h in hits if h.i not in replaced] + fuzzy
 
 
 # -- phrases --------------------------------------------------------------------------------

@@ -179,6 +179,10 @@ def subjects(v, lex, depth=0) -> list:
             return agents
         # raising: "Russia is expected to sign" -> Russia signs
         return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if v.dep_ == "acl" and v.head.lemma_.lower() in lex.get("message_nouns", ()) and \
+            v.head.dep_ in ("dobj", "obj") and v.head.head.i != v.head.i:
+        # "issued a declaration demanding ...": the issuer demands
+        return subjects(v.head.head, lex, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head]
     gov = governor(v)
@@ -513,6 +517,19 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                 targets, t_slot = resolve(p, c, lex, actors, ("dobj", "prep:with|to|on|against|in"))
                 if targets:
                     break
+    if not targets and not p.nominal and p.cameo[:2] == "13":
+        # a threat is aimed at whoever must meet its condition: "threatened to strike
+        # unless Israel rescinded ...", "... if the United States goes ahead"
+        for h in [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["conditional_marks"]
+                                             for m in c.children):
+                    found = [a for t in subjects(c, lex) for a in actors.at_all(t)]
+                    if found:
+                        targets, t_slot = found, "condition"
+                        break
+            if targets:
+                break
     if p.reciprocal and len(sources) >= 2 and not targets:
         return [(a, b) for a in sources for b in sources if not _same(a, b)], ""
     if p.reciprocal and len(targets) >= 2 and not sources:
@@ -599,6 +616,9 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     # packaged patterns are validated against the codebook; a user dictionary may bring
     # its own codes (PETRARCH's WEIS-style "1717"), kept as written
     code = p.cameo
+    if code == "1823" and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) and \
+            s is not None and (s.get("agent") or "").lower() in lex.get("armed_agents", ()):
+        code = "190"  # armed forces killing, weapon not said: conventional force (CAMEO 190)
     if cb.has(code):
         info = cb.cameo(code)
         plover = cb.plover_for(code)

@@ -354,7 +354,8 @@ _SKIP = {"$", "+", "%", "^", "*", "the", "a", "an"}
 def _words(part: str, synsets) -> list[str]:
     out = []
     for w in re.split(r"[\s_]+", part.lower()):
-        w = w.strip()
+        # PETRARCH2 writes a prepositional phrase in parentheses: "* (ON RESOLUTION)"
+        w = w.strip().strip("(){}")
         if not w:
             continue
         if w.startswith("&"):
