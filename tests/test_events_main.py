@@ -70,3 +70,14 @@ def test_petrarch_parenthesised_phrase(tmp_path):
     f.write_text("--- ACT [100] ---\nACT\n- * (ON RESOLUTION)  [057]\n", encoding="utf-8")
     pats = {p.cameo: p for p in load_verb_patterns(f)}
     assert pats["057"].after == ("on", "resolution")
+
+
+def test_message_participle_is_said_by_the_issuer(pipeline):
+    evs = code(pipeline, "Cuba issued a statement condemning Panama.")
+    assert any(e["cameo_root"] == "11" and (e["source"] or {}).get("country") == "CUB"
+               and (e["target"] or {}).get("country") == "PAN" for e in evs)
+
+
+def test_killed_by_an_explosive_is_a_bombing(pipeline):
+    evs = code(pipeline, "Two Kenyan soldiers were killed by a roadside bomb in Somalia.")
+    assert any(e["cameo"] == "183" for e in evs)
