@@ -7,7 +7,19 @@ import pathlib
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-SHARED = pathlib.Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+
+
+def _find_shared() -> pathlib.Path:
+    """../shared next to the checkout; a clone elsewhere (CI) falls back to /work/shared."""
+    if os.environ.get("EVENTWIRE_SHARED"):
+        return pathlib.Path(os.environ["EVENTWIRE_SHARED"])
+    for cand in (ROOT.parent / "shared", pathlib.Path("/work/shared")):
+        if (cand / "seeds").is_dir():
+            return cand
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
 SEEDS = SHARED / "seeds"
 EVAL = SHARED / "eval"
 SEED_PUBLISHED = "2017-11-22"
