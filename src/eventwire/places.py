@@ -31,6 +31,7 @@ from spacy.language import Language
 
 from .errors import DataFileError
 from .nlp import ensure_extensions
+from .textutil import paren_regions
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "places"
 PRECISIONS = ("city", "admin", "country", "region")
@@ -297,13 +298,7 @@ def _best(cands: list[Place], ctx_countries: set[str], ctx_states: set[str],
 
 # ---------------------------------------------------------------- scanning text
 def _paren_mask(text: str) -> list[tuple[int, int]]:
-    out, stack = [], []
-    for i, ch in enumerate(text):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            out.append((stack.pop(), i))
-    return out
+    return paren_regions(text)
 
 
 def _raw_mentions(text: str):

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 
 from .nlp import ensure_extensions
+from .textutil import paren_regions
 
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
 
@@ -219,13 +220,7 @@ def _nearest_weekday(pub: date, wd: int, direction: str) -> date:
 
 # ---------------------------------------------------------------- scanning
 def _paren_regions(text: str) -> list[tuple[int, int]]:
-    out, stack = [], []
-    for i, ch in enumerate(text):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            out.append((stack.pop(), i))
-    return out
+    return paren_regions(text)
 
 
 def _is_citation(text: str, start: int, parens: list[tuple[int, int]],

@@ -1,0 +1,16 @@
+"""Small text helpers shared by stages."""
+from __future__ import annotations
+
+
+def paren_regions(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of every balanced parenthesis pair, inner pairs first.
+
+    Dates and places inside parentheses are usually citations ("(Korea Times, November
+    20)"), not the event's own, so the date and place stages need to know them."""
+    out, stack = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            out.append((stack.pop(), i))
+    return out
