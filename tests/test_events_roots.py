@@ -236,6 +236,19 @@ CASES = [
     "The United States dropped atomic bombs on Japan. | USA JPN 2042",
     "Sudanese militias slaughtered Darfuri villagers. | SDN - 202",
     "Rwandan forces massacred civilians in Burundi. | RWA BDI 202",
+    # general patterns added 2026-11-25
+    "Chinese hackers defaced hundreds of Vietnamese government websites. | CHN VNM 170",
+    "Prosecutors put a Nigerian diplomat under investigation in Spain. | - NGA 090",
+    "Indian troops remained on alert along the border. | IND - 152",
+    "Kenyan police used tear gas against opposition supporters in Nairobi. | KEN KEN 175",
+    "Egyptian police prevented a rally by students in Cairo. | EGY - 1721",
+    "Zimbabwe allowed opposition leaders to travel abroad. | ZWE - 0811",
+    "Germany paid compensation to Polish forced labourers. | DEU POL 080",
+    "Somali insurgents swore to attack Kenyan forces. | SOM KEN 1384",
+    "Venezuela insisted on its demand that Colombia withdraw its troops. | VEN - 100",
+    "American drones killed six Yemeni soldiers. | USA YEM 195",
+    "Thai soldiers placed the former prime minister's Cambodian adviser under arrest. | THA KHM 173",
+    "Syrian rebels used Kurdish civilians as human shields. | SYR SYR 184",
 ]
 
 

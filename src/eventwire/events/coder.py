@@ -436,6 +436,10 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
             return f"no particle {'/'.join(p.particle)}"
     if p.object or p.not_object:
         lemmas = {t.lemma_.lower() for t in object_phrase(v)}
+        if p.prep:  # the pattern's own preposition: "put under investigation", "on alert"
+            lemmas |= {g.lemma_.lower() for c in v.children
+                       if c.dep_ == "prep" and c.lower_ in p.prep
+                       for g in c.children if g.dep_ == "pobj"}
         if p.object and not lemmas & set(p.object):
             return (f"object {sorted(lemmas) or '(none)'} not in {list(p.object)[:6]}")
         if p.not_object and lemmas & set(p.not_object):
@@ -611,6 +615,20 @@ def clause_span(v) -> tuple[int, int]:
     return max(min(toks), sent.start), min(max(toks) + 1, sent.end)
 
 
+def aerial_subject(v, lex) -> bool:
+    """The killer is an aircraft or an air strike ("helicopter gunships killed", "US
+    Predator attacks have killed"): the subject head or one of its compounds."""
+    nouns = set(lex.get("aerial_weapon_nouns", ()))
+    for c in v.children:
+        if c.dep_ in ("nsubj", "agent"):
+            heads = [c] if c.dep_ == "nsubj" else [g for g in c.children if g.dep_ == "pobj"]
+            for h in heads:
+                words = [h] + [k for k in h.children if k.dep_ == "compound"]
+                if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
+                    return True
+    return False
+
+
 def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     cb = get_codebook()
     # packaged patterns are validated against the codebook; a user dictionary may bring
@@ -619,6 +637,9 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     if code == "1823" and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) and \
             s is not None and (s.get("agent") or "").lower() in lex.get("armed_agents", ()):
         code = "190"  # armed forces killing, weapon not said: conventional force (CAMEO 190)
+    if code in ("1823", "190") and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) \
+            and aerial_subject(v, lex):
+        code = "195"  # "aircraft/drone strikes killed ...": aerial weapons (CAMEO 195)
     if cb.has(code):
         info = cb.cameo(code)
         plover = cb.plover_for(code)
