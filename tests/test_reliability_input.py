@@ -183,7 +183,7 @@ def test_doc_timeout_is_enforced(tmp_path, coder):
     pipeline, _settings, nlp = coder
     from eventwire.config import Settings
     settings = Settings(doc_timeout=2.0)
-    path = badinput.write_case("long_sentence", tmp_path, words=8000)  # ~100 s uncapped
+    path = badinput.write_case("long_sentence", tmp_path, words=16000)  # ~70 s uncapped (events stage)
     good = badinput.write_good(tmp_path)
     docs, _errors, _ = _read([path, good])
     t0 = time.monotonic()
