@@ -40,8 +40,14 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from ..errors import EventwireError
+    from ._common import error_line
+
     try:
         rc = args.func(args)
+    except EventwireError as exc:  # e.g. a missing or locked store: one line, status 1
+        error_line(str(exc))
+        return 1
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130

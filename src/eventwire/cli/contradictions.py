@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 
-from ._common import error_line
 from .ingest import add_db_option
 
 
@@ -22,15 +21,10 @@ def run(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from ..errors import EventwireError
     from ..store import Store
 
-    try:
-        with Store(args.db, read_only=True) as store:
-            found = store.contradictions()
-    except EventwireError as exc:
-        error_line(str(exc))
-        return 1
+    with Store(args.db, read_only=True) as store:
+        found = store.contradictions()
     if args.format == "jsonl":
         for c in found:
             print(json.dumps(c, ensure_ascii=False))

@@ -27,19 +27,14 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..analysis import dyad_chart
-    from ..errors import EventwireError
     from ..store import Store
 
     if args.chart and not args.chart.lower().endswith((".png", ".svg")):
         error_line(f"--chart must end in .png or .svg: {args.chart}")
         return 1
-    try:
-        with Store(args.db, read_only=True) as store:
-            df = store.dyad_series(args.a, args.b, by=args.by, directed=args.directed,
-                                   include_historical=args.include_historical)
-    except EventwireError as exc:
-        error_line(str(exc))
-        return 1
+    with Store(args.db, read_only=True) as store:
+        df = store.dyad_series(args.a, args.b, by=args.by, directed=args.directed,
+                               include_historical=args.include_historical)
     arrow = "->" if args.directed else "<->"
     if args.format == "table":
         print_table(df, title=f"{args.a.upper()} {arrow} {args.b.upper()} per {args.by}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ._common import error_line, iso_date
+from ._common import iso_date
 from .ingest import add_db_option
 
 DEFAULT_COLUMNS = ["date", "source_code", "target_code", "cameo", "quad_class", "goldstein",
@@ -75,19 +75,14 @@ def write_frame(df, fmt: str) -> None:
 
 
 def run(args) -> int:
-    from ..errors import EventwireError
     from ..store import Store
 
-    try:
-        with Store(args.db, read_only=True) as store:
-            df = store.events(actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None,
-                              country=args.country, cameo=args.cameo, cameo_root=args.root,
-                              quad_class=args.quad, date_from=args.date_from,
-                              date_to=args.date_to, include_historical=args.include_historical,
-                              include_negated=args.include_negated, q=args.q, limit=args.limit)
-    except EventwireError as exc:
-        error_line(str(exc))
-        return 1
+    with Store(args.db, read_only=True) as store:
+        df = store.events(actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None,
+                          country=args.country, cameo=args.cameo, cameo_root=args.root,
+                          quad_class=args.quad, date_from=args.date_from,
+                          date_to=args.date_to, include_historical=args.include_historical,
+                          include_negated=args.include_negated, q=args.q, limit=args.limit)
     if args.format == "table":
         print_table(df, title=f"{len(df)} event(s)", columns=DEFAULT_COLUMNS)
     else:

@@ -1,7 +1,6 @@
 """``eventwire network``: the top dyads by volume and by conflict."""
 from __future__ import annotations
 
-from ._common import error_line
 from .events import print_table, write_frame
 from .ingest import add_db_option
 
@@ -17,17 +16,12 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..analysis import network
-    from ..errors import EventwireError
     from ..store import Store
 
-    try:
-        with Store(args.db, read_only=True) as store:
-            frames = {by: network(store, limit=args.limit, by=by,
-                                  include_historical=args.include_historical)
-                      for by in ("volume", "conflict")}
-    except EventwireError as exc:
-        error_line(str(exc))
-        return 1
+    with Store(args.db, read_only=True) as store:
+        frames = {by: network(store, limit=args.limit, by=by,
+                              include_historical=args.include_historical)
+                  for by in ("volume", "conflict")}
     if args.format == "table":
         print_table(frames["volume"], title="top dyads by volume")
         print_table(frames["conflict"], title="top dyads by conflict (QuadClass 3-4)")

@@ -1,7 +1,6 @@
 """``eventwire sql "SELECT ..."``: read-only SQL over the database, time-limited."""
 from __future__ import annotations
 
-from ._common import error_line
 from .events import print_table, write_frame
 from .ingest import add_db_option
 
@@ -19,15 +18,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..errors import EventwireError
     from ..store import Store
 
-    try:
-        with Store(args.db, read_only=True) as store:
-            df = store.sql(args.query, timeout=args.timeout)
-    except EventwireError as exc:
-        error_line(str(exc))
-        return 1
+    with Store(args.db, read_only=True) as store:
+        df = store.sql(args.query, timeout=args.timeout)
     if args.format == "table":
         print_table(df)
     else:

@@ -1,7 +1,6 @@
 """``eventwire summary [--db FILE]``: what is in the database, as readable tables."""
 from __future__ import annotations
 
-from ._common import error_line
 from .ingest import add_db_option
 
 
@@ -28,15 +27,10 @@ def run(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from ..errors import EventwireError
     from ..store import Store
 
-    try:
-        with Store(args.db, read_only=True) as store:
-            s = store.summary()
-    except EventwireError as exc:
-        error_line(str(exc))
-        return 1
+    with Store(args.db, read_only=True) as store:
+        s = store.summary()
     if args.json:
         print(json.dumps(s, indent=2))
         return 0
