@@ -197,7 +197,7 @@ def eval_gsr(nlp, verbose=False):
 def _petr_suite(records: Path, actors: Path, agents: Path, verbs: Path, verbose=False):
     import spacy
     from eventwire.config import Settings
-    from eventwire.nlp import ensure_extensions, make_doc, register_components
+    from eventwire.nlp import ensure_extensions, load_base, make_doc, register_components
     from eventwire.events.petrarch import (DictionaryActorTagger, load_actor_dictionary,
                                            load_agent_dictionary, petrarch_code)
     from eventwire.events.component import code_doc
@@ -205,7 +205,7 @@ def _petr_suite(records: Path, actors: Path, agents: Path, verbs: Path, verbose=
 
     register_components()
     ensure_extensions()
-    nlp = spacy.load(Settings().model)
+    nlp = load_base(Settings())
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     tagger = DictionaryActorTagger(load_actor_dictionary(actors), load_agent_dictionary(agents))
     pset = load_patterns([str(verbs)], builtin=False)  # the suite's verbs replace ours
@@ -270,10 +270,10 @@ def _petr_suite_resolver(records: Path, actors: Path, agents: Path, verbs: Path)
     PETRARCH actor/agent files (--actors), the coder the verb file (--patterns)."""
     import spacy
     from eventwire.config import Settings
-    from eventwire.nlp import make_doc, register_components
+    from eventwire.nlp import load_base, make_doc, register_components
 
     register_components()
-    nlp = spacy.load(Settings().model)
+    nlp = load_base(Settings())
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_actors", config={"extra_files": [str(actors), str(agents)]})
     nlp.add_pipe("eventwire_events", config={"extra_files": [str(verbs)], "builtin_patterns": False})

@@ -4,6 +4,13 @@
     python bench/throughput.py --mb 0.3             # quick check while developing
     python bench/throughput.py --also-unfiltered    # also eventwire without the prefilter
 
+eventwire runs the model without its NER (EVENTWIRE_NER=0, the default: in
+en_core_web_sm the NER has its own tok2vec and costs about 40% of the parse, and the
+coder does not need it; bench/eval.py shows the accuracy either way). The baseline is the
+model as shipped, all components; ``--also-bare-without-ner`` also times bare spaCy
+without NER, i.e. the parse eventwire actually runs, so the cost of the coding stages
+on top of it can be read off too.
+
 The corpus is real news text (seeds + ../shared/eval snippets, recombined; see
 bench/newscorpus.py). Both runs get the same cleaned article texts, the same spaCy
 model, ``n_process`` and batch size, with OMP_NUM_THREADS=1. Words are counted once
@@ -49,12 +56,14 @@ def build_corpus(mb: float, seed: int):
 _BARE = {}
 
 
-def run_bare(model: str, texts, n_process: int, batch_size: int) -> tuple[float, int]:
+def run_bare(model: str, texts, n_process: int, batch_size: int,
+             exclude: tuple = ()) -> tuple[float, int]:
     import spacy
-    if model not in _BARE:
-        _BARE[model] = spacy.load(model)
-        _BARE[model]("warm up.")
-    nlp = _BARE[model]
+    key = (model, exclude)
+    if key not in _BARE:
+        _BARE[key] = spacy.load(model, exclude=list(exclude))
+        _BARE[key]("warm up.")
+    nlp = _BARE[key]
     t0 = time.perf_counter()
     n = 0
     for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
@@ -88,6 +97,8 @@ def main(argv=None) -> int:
                     help="take turns slice by slice (A B B A) to even out a changing load")
     ap.add_argument("--also-unfiltered", action="store_true",
                     help="also time eventwire with the sentence prefilter off")
+    ap.add_argument("--also-bare-without-ner", action="store_true",
+                    help="also time bare spaCy without its NER (the parse eventwire runs)")
     ap.add_argument("--also-bare-batch", type=int, default=None, metavar="N",
                     help="also time bare spaCy with batch size N (eventwire parses in "
                          "batches of EVENTWIRE_PARSE_BATCH=48 documents)")
@@ -105,7 +116,7 @@ def main(argv=None) -> int:
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
     n_words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(docs)} articles, {n_bytes / 1e6:.2f} MB, {n_words} words; "
-          f"model={settings.model} n_process={args.n_process} batch_size={args.batch_size} "
+          f"model={settings.model} ner={settings.ner} n_process={args.n_process} batch_size={args.batch_size} "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}", flush=True)
 
     # The corpus is cut into slices, and the systems take turns slice by slice in an
@@ -114,7 +125,8 @@ def main(argv=None) -> int:
     k = max(1, min(args.slices, len(docs)))
     bounds = [round(i * len(docs) / k) for i in range(k + 1)]
     systems = ["bare", "eventwire"] + (["unfiltered"] if args.also_unfiltered else []) \
-        + (["bare_batch"] if args.also_bare_batch else [])
+        + (["bare_batch"] if args.also_bare_batch else []) \
+        + (["bare_no_ner"] if args.also_bare_without_ner else [])
     total = {name: 0.0 for name in systems}
     cpu = {name: 0.0 for name in systems}
     events = {name: 0 for name in systems}
@@ -124,9 +136,10 @@ def main(argv=None) -> int:
         order = systems if i % 2 == 0 else systems[::-1]
         for name in order:
             c0 = cpu_seconds()
-            if name in ("bare", "bare_batch"):
-                bs = args.batch_size if name == "bare" else args.also_bare_batch
-                t, _ = run_bare(settings.model, [d.text for d in part], args.n_process, bs)
+            if name in ("bare", "bare_batch", "bare_no_ner"):
+                bs = args.also_bare_batch if name == "bare_batch" else args.batch_size
+                t, _ = run_bare(settings.model, [d.text for d in part], args.n_process, bs,
+                                ("ner",) if name == "bare_no_ner" else ())
             else:
                 t, n_ev, n_err = run_eventwire(part, settings, prefilter=(name == "eventwire"))
                 events[name] += n_ev
@@ -148,6 +161,9 @@ def main(argv=None) -> int:
         print(f"bare spaCy batch {args.also_bare_batch:<3}: {total['bare_batch']:8.1f} s  "
               f"{wps['bare_batch']:10.0f} words/s  ratio eventwire/this "
               f"{wps['eventwire'] / wps['bare_batch']:.2f}")
+    if args.also_bare_without_ner:
+        print(f"bare spaCy, no NER  : {total['bare_no_ner']:8.1f} s  {wps['bare_no_ner']:10.0f} "
+              f"words/s  ratio eventwire/this {wps['eventwire'] / wps['bare_no_ner']:.2f}")
     print("CPU seconds (this process + workers; less sensitive to other load): " +
           ", ".join(f"{n} {cpu[n]:.0f} s ({n_words / cpu[n]:.0f} words/CPU-s)" for n in systems))
     print(f"CPU-time ratio eventwire/bare: {cpu['bare'] / cpu['eventwire']:.2f}")

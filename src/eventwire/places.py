@@ -476,7 +476,11 @@ class _DocPlaces:
     def __init__(self, doc, mentions: list[PlaceMention]):
         self.doc = doc
         self._sents: list[tuple[int, int, int, int]] | None = None
-        persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        if doc.has_annotation("ENT_IOB"):
+            persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        else:  # no NER (the default): the people the actor stage found
+            persons = sorted(tuple(m["span"]) for m in (doc._.actors or [])
+                             if m.get("kind") == "person")
         # merged PERSON intervals for a bisect lookup ("a <= pos < b" for any of them)
         merged: list[list[int]] = []
         for a, b in persons:

@@ -172,8 +172,9 @@ def _fuzzy_one(r: ActorResolver, key: tuple[str, ...], kinds: set[str] | None):
 
 
 def _candidate_spans(r: ActorResolver, text: str, toks: list[Tok], covered: set[int], doc):
-    """Token ranges worth a fuzzy look: NER entities (with a parse) or capitalised runs."""
-    if doc is not None:
+    """Token ranges worth a fuzzy look: NER entities (when the model ran NER) or
+    capitalised runs."""
+    if has_ner(doc):
         # toks are sorted and non-empty: the tokens inside an entity are one window,
         # found by bisection instead of a scan of the whole text per entity
         tstarts = [t.start for t in toks]
@@ -289,9 +290,19 @@ def _unknown_name(r, text, toks, j: int, doc, abbrev: bool = False) -> int:
         k += 1
     if k > j and doc is not None:
         span = doc.char_span(toks[j].start, toks[k - 1].end, alignment_mode="expand")
-        if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+        if span is None:
+            return j
+        if has_ner(doc):
+            if not any(t.ent_type_ == "PERSON" for t in span):
+                return j
+        elif not all(t.pos_ == "PROPN" for t in span):   # no NER: the tagger's word
             return j
     return k
+
+
+def has_ner(doc) -> bool:
+    """Did the model's NER run on this Doc? (EVENTWIRE_NER; off by default)"""
+    return doc is not None and doc.has_annotation("ENT_IOB")
 
 
 def _of_country(r, text, toks, phrases_hit_end: int, all_hits_after):
