@@ -630,6 +630,12 @@ def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending) -> None
             match = [aid for aid in cands
                      if (role := r.role_at(r.actors[aid], day))[1] in ("active", "latest")
                      and role[0].office == office]
+            if not match:
+                # "President Reagan" in a text dated after his term: the title names an
+                # office the person held (history, or a misdated article). The country is
+                # sure; the code follows the date as usual (a former official: ELI).
+                match = [aid for aid in cands
+                         if any(ro.office == office for ro in r.actors[aid].roles)]
             if len(match) == 1:
                 mentions.append(r.mention(text[a:b], (a, b), r.actors[match[0]], day, "title",
                                           kind="coref"))

@@ -546,6 +546,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if not targets and xs:
             targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
         targets = [t for t in targets if t.get("country")]
+        if not targets:
+            targets, t_slot = object_owner(v, lex, actors, sources)
     if p.require_target and not targets:
         return None, f"no target actor in {'/'.join(p.target)}"
     if not sources and not targets:
@@ -557,6 +559,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             targets = foreign
     out = []
     home = _sentence_country(v, actors) if lex.get("domestic_sectors", True) else None
+    implicit = not targets and p.cameo[:2] in lex.get("implicit_target_roots", ("14",))
     for s in sources or [None]:
         for t in targets or [None]:
             if s is not None and t is not None and _same(s, t):
@@ -564,12 +567,30 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if home:
                 s = _domestic(s, home) if s is not None else None
                 t = _domestic(t, home) if t is not None else None
+            if implicit and t is None and s is not None and s.get("country"):
+                t = implicit_government(s["country"])
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
     if not out:
         return None, "no identified actor (same actor on both sides, or only generic sectors)"
     return out, ""
+
+
+def object_owner(v, lex, actors: ActorIndex, sources) -> tuple[list, str]:
+    """Whose thing the act is done to, when no recipient is named: "denounced Serbia's
+    crackdown", "rejected a Senegalese plan", "mounted an invasion of Lebanon". The
+    actors that modify the object (or a complement verb's object) and belong to another
+    country than the source."""
+    heads = objects(v) + [o for c in v.children if c.dep_ == "xcomp" for o in objects(c)]
+    own = {s.get("country") for s in sources}
+    for h in heads:
+        # another country only: "sent its envoy", "recalled their ambassador" are the
+        # source's own people, not a recipient
+        found = [a for a in actors.at_all(h) if a.get("country") and a["country"] not in own]
+        if found:
+            return found, "object-owner"
+    return [], ""
 
 
 def _sentence_country(v, actors: ActorIndex) -> str | None:
@@ -588,6 +609,22 @@ def _domestic(a: dict, country: str) -> dict:
     if a.get("country") or not a.get("agent"):
         return a
     return {**a, "country": country, "code": country + (a.get("agent") or "")}
+
+
+def implicit_government(country: str) -> dict:
+    """The target a protest has when the text names none (CAMEO 14 codes protests
+    "against the target actor"; a domestic protest is against the authorities of the
+    protesters' own country). ``text`` and ``span`` are null: the actor is implied, not
+    mentioned."""
+    name = None
+    try:
+        from ..actors.resolver import get_resolver
+        a = get_resolver().actors.get(f"country:{country}")
+        name = a.name if a is not None else None
+    except Exception:  # the coder also runs with PETRARCH dictionaries only
+        pass
+    return {"text": None, "name": name, "code": country + "GOV", "country": country,
+            "agent": "GOV", "actor_id": f"country:{country}", "span": None}
 
 
 def _identified(a: dict | None) -> bool:

@@ -1,0 +1,80 @@
+"""Targets the text implies rather than names (issue 4).
+
+* A protest (CAMEO 14) with no one named is aimed at the authorities of the protesters'
+  own country: target ``<country>GOV`` with null ``text`` and ``span`` (implied, not
+  mentioned).
+* When no recipient is named, the country whose thing the act is done to is the target:
+  "denounced Kurdistan's crackdown", "rejected a Moldovan plan".
+* "President Reagan" in a text dated after his term is still Jimmy Carter (a former
+  official, ELI), not an unknown.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_events_helpers import code
+
+
+def _pairs(events):
+    return {((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo_root"])
+            for e in events if not e["negated"]}
+
+
+@pytest.mark.parametrize("sentence, source, target, root", [
+    ("Thousands of Kenyan students staged demonstrations on Friday.", "KEN", "KENGOV", "14"),
+    ("Chilean miners went on a hunger strike to demand higher wages.", "CHL", "CHLGOV", "14"),
+    ("Angry Peruvian farmers blocked the main highway for two days.", "PER", "PERGOV", "14"),
+    # a named target wins over the implied one
+    ("Serbian students protested against Croatia on Monday.", "SRB", "HRV", "14"),
+])
+def test_protest_without_named_target_is_against_own_government(pipeline, sentence, source,
+                                                                 target, root):
+    events = [e for e in code(pipeline, sentence) if e["cameo_root"] == root and not e["negated"]]
+    assert events, code(pipeline, sentence)
+    ev = events[0]
+    assert (ev["source"]["code"] or "").startswith(source)
+    assert (ev["target"]["code"] or "").startswith(target)
+    if target.endswith("GOV"):
+        assert ev["target"]["text"] is None and ev["target"]["span"] is None
+        assert ev["target"]["actor_id"] == f"country:{target[:3]}"
+    else:
+        assert ev["target"]["text"]
+
+
+def test_implied_target_only_for_protest(pipeline):
+    # a statement with no addressee keeps a null target
+    events = [e for e in code(pipeline, "Kenya announced a new budget on Friday.")
+              if e["cameo_root"] == "01"]
+    assert events and all(e["target"] is None for e in events)
+
+
+@pytest.mark.parametrize("sentence, source, target, root", [
+    ("Pakistan began its long-awaited invasion of Afghanistan.", "PAK", "AFG", "19"),
+    # the usual slots already find these; the rule must not disturb them
+    ("Romania rejected a Moldovan proposal on border controls.", "ROU", "MDA", "12"),
+    ("Armenia on Monday denounced Azerbaijan's blockade of the corridor.", "ARM", "AZE", "11"),
+])
+def test_target_is_the_owner_of_the_object(pipeline, sentence, source, target, root):
+    pairs = _pairs(code(pipeline, sentence))
+    assert any((s or "").startswith(source) and (t or "").startswith(target) and r == root
+               for s, t, r in pairs), pairs
+
+
+def test_own_people_in_the_object_are_not_a_target(pipeline):
+    # the envoy is China's own: not the target of China's statement or sending
+    events = code(pipeline, "China said it would send its special envoy next week.")
+    assert events
+    assert all((e["target"] or {}).get("country") != "CHN" for e in events), _pairs(events)
+
+
+@pytest.mark.parametrize("published, code_prefix", [
+    ("1985-06-01", "USAGOV"),   # in office
+    ("1995-06-01", "USAELI"),   # a former official on this date
+])
+def test_title_and_surname_of_a_past_office_holder(pipeline, published, code_prefix):
+    from eventwire.nlp import make_doc
+    doc = pipeline(make_doc(pipeline, "President Reagan met Egyptian officials.",
+                            published=published))
+    hit = [m for m in doc._.actors if m["text"].endswith("Reagan")]
+    assert hit and hit[0]["actor_id"] == "person:ronald-reagan", doc._.actors
+    assert hit[0]["code"] == code_prefix
