@@ -465,3 +465,22 @@ def test_a_region_of_two_countries_is_ambiguous(resolver):
 def test_heads_of_international_bodies(resolver, text, date, actor_id, code):
     m = phrase(resolver, text, date)
     assert (m["actor_id"], m["code"]) == (actor_id, code)
+
+
+# -- a title, a name the dictionary does not know, and the country after it ----------------
+@pytest.mark.parametrize("text, code, span_text", [
+    # the country follows the name: "King X of Y"
+    ("King Ruben of Lesotho visited Botswana.", "LSOGOV", "King Ruben of Lesotho"),
+    ("President Kaunda of Zambia spoke.", "ZMBGOV", "President Kaunda of Zambia"),
+    # a country word inside another phrase is not "of <country>"
+    ("General Mbaye of the Senegalese army said.", "MIL", "General Mbaye"),
+    # a surname the dictionary knows, after another first name: someone else
+    ("Japanese Prime Minister Kenji Tanaka arrived.", "JPNGOV", "Japanese Prime Minister Kenji Tanaka"),
+    ("Prime Minister Kenji Tanaka arrived.", "GOV", "Prime Minister Kenji Tanaka"),
+])
+def test_title_name_and_country(resolver, text, code, span_text):
+    ms = resolver.resolve_text(text, "2017-11-22")
+    hit = [m for m in ms if m["text"] == span_text]
+    assert hit, [(m["text"], m["code"]) for m in ms]
+    assert hit[0]["code"] == code
+    assert not (hit[0].get("actor_id") or "").startswith("person:")

@@ -59,7 +59,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
         _interpret(r, text, toks, ph, day, mentions, titles, pending_short, pending_title, hits)
     _share_agents(text, mentions)
     _native(r, text, day, mentions)
-    _resolve_short(r, text, toks, day, mentions, pending_short)
+    _resolve_short(r, text, toks, day, mentions, pending_short, titles, pending_title, hits)
     _resolve_titles(r, day, mentions, titles, pending_title)
     if doc is not None:
         _pronouns(r, doc, day, mentions)
@@ -316,7 +316,9 @@ def _of_country(r, text, toks, phrases_hit_end: int, all_hits_after):
             if h.i == k and h.kind == "name" and _kind_of(r, h) in ("country", "place"):
                 nxt = h.j
                 poss = nxt < len(toks) and toks[nxt].key == "s" and text[toks[nxt].start - 1] in "'’"
-                if not poss:
+                # "of the Senegalese army": the country word belongs to another phrase
+                inner = any(g.i == nxt and g.kind == "agent" for g in all_hits_after)
+                if not poss and not inner:
                     return h
     return None
 
@@ -407,6 +409,14 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         # a name right after the title: "US Senator Marco Rubio"
         abbrev = head.agent.title_only and len(toks[head.j - 1].text) <= 4 and head.j == end_tok
         name_end = _unknown_name(r, text, toks, end_tok, None, abbrev)
+        span_end = max(end_tok, name_end)
+        if country_hit is None and name_end > end_tok:
+            # "King Letsie of Lesotho": the country follows the name
+            ofc = _of_country(r, text, toks, name_end, all_hits)
+            if ofc is not None:
+                country_hit = ofc
+                ofc.used = True
+                span_end = ofc.j
         country = None
         cands = []
         if country_hit is not None:
@@ -416,7 +426,7 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
             else:
                 cands = ids
         first = min(h.i for h in ([country_hit] if country_hit else []) + agents)
-        a, b = toks[first].start, toks[max(end_tok, name_end) - 1].end
+        a, b = toks[first].start, toks[span_end - 1].end
         txt, span = span_text(a, b)
         agent = _head_agent(r, toks, agents)
         # the office is the head's, and only if no more specific noun overrode it
@@ -605,40 +615,61 @@ def _share_agents(text, mentions) -> None:
             m1["code"] = (m1["country"] or "") + m2["agent"]
 
 
-def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending) -> None:
+def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending, titles=None,
+                   pending_title=None, all_hits=()) -> None:
     """'Song' after 'Song Tao': the nearest preceding (else following) person in the
-    document whose short form it is; 'President Moon' by office when not mentioned."""
+    document whose short form it is; 'President Moon' by office when not mentioned.
+    When neither finds the person, the rest of the phrase is read as usual ("Japanese
+    Prime Minister Kenji Tanaka": a title and a name the dictionary does not know)."""
     persons = _persons_in(mentions)
     for ph, h in pending:
-        key = toks[h.i].key
-        cands = r.short_index.get(key, set())
-        a, b = toks[ph.start_tok].start, toks[h.j - 1].end
-        if b - a > 0 and a < toks[h.i].start and not any(x.kind == "agent" for x in ph.hits):
-            a = toks[h.i].start      # a country before a surname is not part of it
-        in_doc = [(pos, aid) for pos, aid in persons if aid in cands]
-        if in_doc:
-            before = [x for x in in_doc if x[0] < a]
-            pos, aid = (before[-1] if before else min(in_doc, key=lambda x: x[0] - a))
-            others = sorted({x[1] for x in in_doc} - {aid})
-            m = r.mention(text[a:b], (a, b), r.actors[aid], day, "coreference", kind="coref",
-                          candidates=([aid] + others) if others else None)
-            mentions.append(m)
-            continue
-        titles = [x for x in ph.hits if x.kind == "agent" and x.agent.office]
-        if titles:
-            office = titles[-1].agent.office
+        n = len(mentions)
+        _resolve_one_short(r, text, toks, day, mentions, persons, ph, h)
+        rest = [x for x in ph.hits if x is not h]
+        if len(mentions) == n and rest and titles is not None:
+            _interpret(r, text, toks, Phrase(rest, ph.start_tok, h.i), day, mentions, titles,
+                       [], pending_title, all_hits)
+
+
+def _resolve_one_short(r: ActorResolver, text, toks, day, mentions, persons, ph, h) -> None:
+    key = toks[h.i].key
+    cands = r.short_index.get(key, set())
+    k = h.i - 1
+    if k >= 0 and r._capitalised(toks[k]) and toks[k].key not in NOT_NAMES \
+            and not any(x.i <= k < x.j for x in ph.hits) \
+            and not text[toks[k].end:toks[h.i].start].strip() \
+            and text[:toks[k].start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", '"', "“", ":"):
+        # "Kenji Tanaka": another first name before the surname, another person (a
+        # capitalised word that opens a sentence is no evidence: "Later Kim said")
+        return
+    a, b = toks[ph.start_tok].start, toks[h.j - 1].end
+    if b - a > 0 and a < toks[h.i].start and not any(x.kind == "agent" for x in ph.hits):
+        a = toks[h.i].start      # a country before a surname is not part of it
+    in_doc = [(pos, aid) for pos, aid in persons if aid in cands]
+    if in_doc:
+        before = [x for x in in_doc if x[0] < a]
+        pos, aid = (before[-1] if before else min(in_doc, key=lambda x: x[0] - a))
+        others = sorted({x[1] for x in in_doc} - {aid})
+        m = r.mention(text[a:b], (a, b), r.actors[aid], day, "coreference", kind="coref",
+                      candidates=([aid] + others) if others else None)
+        mentions.append(m)
+        return
+    titles = [x for x in ph.hits if x.kind == "agent" and x.agent.office]
+    if titles:
+        office = titles[-1].agent.office
+        match = [aid for aid in cands
+                 if (role := r.role_at(r.actors[aid], day))[1] in ("active", "latest")
+                 and role[0].office == office]
+        if not match:
+            # "President Reagan" in a text dated after his term: the title names an
+            # office the person held (history, or a misdated article). The country is
+            # sure; the code follows the date as usual (a former official: ELI).
             match = [aid for aid in cands
-                     if (role := r.role_at(r.actors[aid], day))[1] in ("active", "latest")
-                     and role[0].office == office]
-            if not match:
-                # "President Reagan" in a text dated after his term: the title names an
-                # office the person held (history, or a misdated article). The country is
-                # sure; the code follows the date as usual (a former official: ELI).
-                match = [aid for aid in cands
-                         if any(ro.office == office for ro in r.actors[aid].roles)]
-            if len(match) == 1:
-                mentions.append(r.mention(text[a:b], (a, b), r.actors[match[0]], day, "title",
-                                          kind="coref"))
+                     if any(ro.office == office and ro.end and day and ro.end < day
+                            for ro in r.actors[aid].roles)]
+        if len(match) == 1:
+            mentions.append(r.mention(text[a:b], (a, b), r.actors[match[0]], day, "title",
+                                      kind="coref"))
 
 
 def _resolve_titles(r: ActorResolver, day, mentions, titles, pending) -> None:
