@@ -78,3 +78,16 @@ def test_title_and_surname_of_a_past_office_holder(pipeline, published, code_pre
     hit = [m for m in doc._.actors if m["text"].endswith("Reagan")]
     assert hit and hit[0]["actor_id"] == "person:ronald-reagan", doc._.actors
     assert hit[0]["code"] == code_prefix
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # troops/courts of an organisation without a country are the organisation's
+    ("The first NATO peacekeeping troops have arrived in Kosovo.", "IGOWSTNATMIL", "XKX"),
+    ("A U.N. war crimes court indicted the Serbian general.", "IGOUNOJUD", "SRB"),
+    # an organisation's people do not take the country of the place they work in
+    ("Red Cross officials suspended aid deliveries in Kabul.", "NGOHLHIRC", "AFG"),
+])
+def test_organisation_agents_keep_the_organisation(pipeline, sentence, source, target):
+    pairs = _pairs(code(pipeline, sentence))
+    assert any((s or "").startswith(source) and (t or "").startswith(target)
+               for s, t, _ in pairs), pairs

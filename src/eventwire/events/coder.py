@@ -92,6 +92,9 @@ class ActorIndex:
         if found.get("country") and own.get("agent"):
             # "the ambassadors of Arnor, Osgiliath and Gondor": one composed actor each
             return [compose(own, f) for f in [found] + more if f.get("country")]
+        if own.get("agent") and not own.get("country") and _is_org(found):
+            # "NATO peacekeeping troops", "a U.N. war crimes court": the organisation's
+            return [compose_org(own, found)]
         return [own]
 
     def _search(self, tok):
@@ -503,6 +506,23 @@ def compose(agent: dict, country: dict) -> dict:
     return out
 
 
+def _is_org(a: dict) -> bool:
+    return (a.get("actor_id") or "").startswith("org:") and not a.get("country")
+
+
+def compose_org(agent: dict, org: dict) -> dict:
+    """An agent-only mention of an organisation without country: MIL + IGOWSTNAT ->
+    IGOWSTNATMIL (the organisation's own agent code, if any, gives way)."""
+    out = dict(org)
+    base = org.get("code") or ""
+    if org.get("agent") and base.endswith(org["agent"]):
+        base = base[: -len(org["agent"])]
+    out.update(code=base + (agent.get("agent") or ""), agent=agent.get("agent"),
+               text=agent.get("text"), span=agent.get("span"),
+               token_span=agent.get("token_span"))
+    return out
+
+
 def _same(a, b) -> bool:
     return a is b or (a.get("actor_id") and a.get("actor_id") == b.get("actor_id")
                       and a.get("span") == b.get("span"))
@@ -606,8 +626,8 @@ def _domestic(a: dict, country: str) -> dict:
     """A sector-only actor ("rebels", "the government") in a sentence that names a single
     country belongs to it: "the Mozambique government accepted demands from rebels"
     -> MOZREB."""
-    if a.get("country") or not a.get("agent"):
-        return a
+    if a.get("country") or not a.get("agent") or _is_org(a):
+        return a   # an organisation without a country ("Red Cross officials") stays one
     return {**a, "country": country, "code": country + (a.get("agent") or "")}
 
 
