@@ -91,3 +91,14 @@ def test_organisation_agents_keep_the_organisation(pipeline, sentence, source, t
     pairs = _pairs(code(pipeline, sentence))
     assert any((s or "").startswith(source) and (t or "").startswith(target)
                for s, t, _ in pairs), pairs
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # a sector word on the object, the country further down its phrase
+    ("Chadian leaders said they would boycott all official contact with Libya.", "TCD", "LBYGOV"),
+    ("Kampuchean guerrillas said they would boycott any official talks with Vietnam.",
+     "KHM", "VNMGOV"),
+])
+def test_sector_word_takes_the_country_of_its_phrase(pipeline, sentence, source, target):
+    pairs = _pairs(code(pipeline, sentence))
+    assert any((s or "").startswith(source) and (t or "") == target for s, t, _ in pairs), pairs

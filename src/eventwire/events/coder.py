@@ -88,6 +88,13 @@ class ActorIndex:
         found, where = hit
         more = [self.by_token[c.i] for c in conjuncts(where)[1:] if c.i in self.by_token]
         if own is None:
+            if not more and found.get("agent") and not found.get("country") \
+                    and not found.get("actor_id"):
+                # "official contact with the United States": a sector word modifies the
+                # head, the country sits further down the phrase -> USAGOV
+                deeper = self._search(tok, skip={where.i})
+                if deeper is not None and deeper[0].get("country"):
+                    return [compose(found, deeper[0])]
             return [found] + more
         if found.get("country") and own.get("agent"):
             # "the ambassadors of Arnor, Osgiliath and Gondor": one composed actor each
@@ -97,8 +104,8 @@ class ActorIndex:
             return [compose_org(own, found)]
         return [own]
 
-    def _search(self, tok):
-        frontier, seen = [tok], {tok.i}
+    def _search(self, tok, skip=frozenset()):
+        frontier, seen = [tok], {tok.i} | set(skip)
         for depth in range(3):
             nxt = []
             for t in frontier:
