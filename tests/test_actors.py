@@ -484,3 +484,18 @@ def test_title_name_and_country(resolver, text, code, span_text):
     assert hit, [(m["text"], m["code"]) for m in ms]
     assert hit[0]["code"] == code
     assert not (hit[0].get("actor_id") or "").startswith("person:")
+
+
+@pytest.mark.parametrize("text, code, country", [
+    # a stance toward a country is not the country
+    ("The pro-Iranian Hizbollah group declared a ceasefire.", "LBNREB", "LBN"),
+    ("An anti-American cleric spoke in Karachi.", "REL", None),
+    # an ethnic group is not the state of the same name: sector kept, country left to
+    # the phrase or sentence where the group lives
+    ("Ethnic Albanian rebels attacked the police.", "REB", None),
+    ("Up to 100 ethnic Hungarians marched.", "ETH", None),
+])
+def test_stance_and_ethnic_group_are_not_the_country(resolver, text, code, country):
+    ms = resolver.resolve_text(text, "2017-11-22")
+    assert ms and ms[0]["code"] == code, [(m["text"], m["code"]) for m in ms]
+    assert ms[0]["country"] == country

@@ -102,3 +102,13 @@ def test_organisation_agents_keep_the_organisation(pipeline, sentence, source, t
 def test_sector_word_takes_the_country_of_its_phrase(pipeline, sentence, source, target):
     pairs = _pairs(code(pipeline, sentence))
     assert any((s or "").startswith(source) and (t or "") == target for s, t, _ in pairs), pairs
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # an ethnic group takes the country where it lives, not the state of its name
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "SRBETH", "SRB"),
+    ("Serb police killed three ethnic Albanians in southern Serbia.", "SRBCOP", "SRB"),
+])
+def test_ethnic_groups_code_where_they_live(pipeline, sentence, source, target):
+    pairs = _pairs(code(pipeline, sentence))
+    assert any((s or "") == source and (t or "").startswith(target) for s, t, _ in pairs), pairs

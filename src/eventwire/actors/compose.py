@@ -47,6 +47,8 @@ class Phrase:
 
 def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]:
     toks, hits = r.scan(text)
+    hits = [h for h in hits if not (h.kind == "name" and _kind_of(r, h) in ("country", "place")
+                                    and STANCE_PREFIX.search(text, 0, toks[h.i].start))]
     hits = _drop_cities_inside_names(r, text, toks, hits)
     hits = _add_fuzzy(r, text, toks, hits, doc)
     hits.sort(key=lambda h: h.i)
@@ -63,8 +65,26 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     _resolve_titles(r, day, mentions, titles, pending_title)
     if doc is not None:
         _pronouns(r, doc, day, mentions)
+    _ethnic_groups(text, mentions)
     mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
     return mentions
+
+
+# "pro-Iranian", "anti-American": a stance toward a country, not the country as an actor
+STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-‐‑]\s*$", re.IGNORECASE)
+ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
+
+
+def _ethnic_groups(text: str, mentions: list[dict]) -> None:
+    """"ethnic Albanians in Serbia" are a group, not the Albanian state: the mention keeps
+    its sector (ETH when none) and loses the country, which the event coder then takes
+    from the phrase or sentence where the group lives."""
+    for m in mentions:
+        if m.get("kind") in ("country", "agent") and m.get("country") \
+                and ETHNIC_BEFORE.search(text, 0, m["span"][0]):
+            agent = m.get("agent") or "ETH"
+            m.update(country=None, agent=agent, code=agent, actor_id=None, kind="agent",
+                     resolved_by="ethnic-group")
 
 
 # -- hits -> actors ------------------------------------------------------------------------

@@ -82,6 +82,8 @@ class ActorIndex:
                         len(m.get("code") or "") > len(own.get("code") or ""):
                     return [m]
             return [own]
+        if own is not None and (own.get("actor_id") or "").startswith("org:"):
+            return [own]   # "the Red Cross operating in Iraq" is not Iraqi
         hit = self._search(tok)
         if hit is None:
             return [own] if own is not None else []
