@@ -112,3 +112,14 @@ def test_sector_word_takes_the_country_of_its_phrase(pipeline, sentence, source,
 def test_ethnic_groups_code_where_they_live(pipeline, sentence, source, target):
     pairs = _pairs(code(pipeline, sentence))
     assert any((s or "") == source and (t or "").startswith(target) for s, t, _ in pairs), pairs
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # a visitor does not take the country of the place visited ...
+    ("The prime minister arrived in Nairobi on Monday.", "GOV", "KEN"),
+    # ... while a sector-only side of a domestic event does
+    ("The rebels attacked the Mozambican army.", "MOZREB", "MOZMIL"),
+])
+def test_domestic_country_not_given_to_a_visitor(pipeline, sentence, source, target):
+    pairs = _pairs(code(pipeline, sentence))
+    assert any((s or "") == source and (t or "").startswith(target) for s, t, _ in pairs), pairs

@@ -594,7 +594,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if s is not None and t is not None and _same(s, t):
                 continue
             if home:
-                s = _domestic(s, home) if s is not None else None
+                travel = p.cameo in lex.get("travel_codes", ("042", "043", "044"))
+                if not (travel and t is not None and t.get("country") == home):
+                    # (a visitor "arrived in Seoul" is not Korean)
+                    s = _domestic(s, home) if s is not None else None
                 t = _domestic(t, home) if t is not None else None
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
