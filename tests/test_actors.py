@@ -499,3 +499,12 @@ def test_stance_and_ethnic_group_are_not_the_country(resolver, text, code, count
     ms = resolver.resolve_text(text, "2017-11-22")
     assert ms and ms[0]["code"] == code, [(m["text"], m["code"]) for m in ms]
     assert ms[0]["country"] == country
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Islamic fundamentalists marched.", "RAD"),
+    ("Afghan guerillas attacked.", "AFGREB"),   # a common spelling
+])
+def test_more_agent_nouns(resolver, text, code):
+    ms = resolver.resolve_text(text, "2017-11-22")
+    assert ms and ms[0]["code"] == code, [(m["text"], m["code"]) for m in ms]

@@ -84,6 +84,7 @@ def test_title_and_surname_of_a_past_office_holder(pipeline, published, code_pre
     # troops/courts of an organisation without a country are the organisation's
     ("The first NATO peacekeeping troops have arrived in Kosovo.", "IGOWSTNATMIL", "XKX"),
     ("A U.N. war crimes court indicted the Serbian general.", "IGOUNOJUD", "SRB"),
+    ("The first deployment of NATO peacekeeping troops arrived in Kosovo.", "IGOWSTNATMIL", "XKX"),
     # an organisation's people do not take the country of the place they work in
     ("Red Cross officials suspended aid deliveries in Kabul.", "NGOHLHIRC", "AFG"),
 ])

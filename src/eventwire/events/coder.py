@@ -94,9 +94,13 @@ class ActorIndex:
                     and not found.get("actor_id"):
                 # "official contact with the United States": a sector word modifies the
                 # head, the country sits further down the phrase -> USAGOV
-                deeper = self._search(tok, skip={where.i})
+                # "the deployment of NATO peacekeeping troops": the found word's own
+                # modifiers first, then the rest of the phrase
+                deeper = self._search(where) or self._search(tok, skip={where.i})
                 if deeper is not None and deeper[0].get("country"):
                     return [compose(found, deeper[0])]
+                if deeper is not None and _is_org(deeper[0]):
+                    return [compose_org(found, deeper[0])]
             return [found] + more
         if found.get("country") and own.get("agent"):
             # "the ambassadors of Arnor, Osgiliath and Gondor": one composed actor each
