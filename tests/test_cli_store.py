@@ -71,6 +71,17 @@ def test_ingest_twice_adds_nothing_the_second_time(corpus, tmp_path, capsys):
         assert first[t].equals(second[t]), t
 
 
+def test_ingest_with_worker_processes_stores_the_same_tables(corpus, tmp_path):
+    # one pool for the whole batch (not one per few documents), same result as one process
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert ingest([corpus], one) == 0
+    assert ingest([corpus], two, ["--n-process", "2"]) == 0
+    a, b = tables(one), tables(two)
+    assert len(a["documents"]) == 6 and len(a["mentions"]) > 0
+    for t in TABLES:
+        assert a[t].equals(b[t]), t
+
+
 def test_bad_inputs_are_counted_in_the_exit_status_and_the_rest_is_stored(corpus, tmp_path, capsys):
     db = tmp_path / "ew.duckdb"
     missing = tmp_path / "missing.txt"

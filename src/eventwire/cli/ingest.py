@@ -10,9 +10,9 @@ import sys
 
 from ._common import add_coding_options, error_line, exit_status, progress, settings_from_args
 
-# Documents coded per batch: small enough that an interruption loses little work,
-# large enough for spaCy's nlp.pipe to batch.
+# Documents coded per batch (one process): large enough for spaCy's nlp.pipe to batch.
 CHUNK = 8
+POOL_CHUNK = 256  # documents per worker process and batch, with --n-process > 1
 
 
 def add_db_option(p) -> None:
@@ -47,22 +47,25 @@ def _chunks(items, n):
 
 
 def _code(docs, settings, nlp, failed):
-    """Code a batch; if the batch fails, code one by one so only the bad document fails."""
+    """Code a batch, yielding each document as soon as it is coded (the caller stores it
+    at once). If the batch fails part way, the rest is coded one by one so only the bad
+    document fails."""
     from ..pipeline import code_documents
 
+    done = 0
     try:
-        return list(code_documents(docs, settings, nlp=nlp))
+        for coded in code_documents(docs, settings, nlp=nlp):
+            done += 1
+            yield coded
+        return
     except Exception:  # noqa: BLE001 - isolate the culprit below
-        if len(docs) == 1:
-            raise
-    out = []
-    for d in docs:
+        pass
+    for d in docs[done:]:
         try:
-            out.extend(code_documents([d], settings, nlp=nlp))
+            yield from code_documents([d], settings, nlp=nlp)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
             failed.append(d.path)
             error_line(f"{d.path}: coding failed: {exc.__class__.__name__}: {exc}")
-    return out
 
 
 def _neardup_seed(store) -> dict:
@@ -119,7 +122,11 @@ def run(args) -> int:
                     continue
                 yield d
 
-        for batch in _chunks(new_docs(), CHUNK):
+        # With worker processes each batch starts a pool: batches are large enough for
+        # the start-up to vanish (documents are still stored one by one as they come).
+        n_proc = int(settings.n_process or 1)
+        size = CHUNK if n_proc <= 1 else POOL_CHUNK * n_proc
+        for batch in _chunks(new_docs(), size):
             if nlp is None:
                 from ..nlp import get_pipeline
                 nlp = get_pipeline(settings)
