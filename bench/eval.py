@@ -125,8 +125,8 @@ MAIN_ONLY = True  # --all-events: score every event, not only each sentence's ma
 
 def _scored(events: list[dict]) -> list[dict]:
     """The events scored against the CAMEO-manual gold: not negated; reporting frames
-    ("X said that ...") left out; future acts coded 03x/13x and announced refusals
-    ("will not accept") 12x, as the manual says."""
+    ("X said that ...") left out; future acts coded 03x/13x, as the manual says
+    (announced refusals, "will not accept" -> 12x, the coder emits itself)."""
     from eventwire.events.codebook import get_codebook
     cb = get_codebook()
     out = []
@@ -136,10 +136,7 @@ def _scored(events: list[dict]) -> list[dict]:
         if e["pattern"] == "01.say" and e.get("_reporting"):
             continue
         if e["negated"]:
-            # "will not accept": an announced refusal, coded 12x by the manual
-            code = cb.refusal_code(e["cameo"]) if e["modality"] == "intended" and cb.has(e["cameo"]) else None
-            if code:
-                out.append({**e, "cameo": code, "cameo_root": code[:2], "negated": False})
+            # ("will not accept": the coder adds the announced refusal, 12x, itself)
             continue
         if e["modality"] == "intended" and cb.has(e["cameo"]):
             code = cb.intent_code(e["cameo"])

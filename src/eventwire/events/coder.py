@@ -828,9 +828,35 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
                 break
         if not dup:
             events.append(ev)
+    events.extend(announced_refusals(events))
     events.sort(key=lambda e: e["_verb_i"])
     mark_main_event(events, sent, lex)
     return events
+
+
+def announced_refusals(events: list[dict]) -> list[dict]:
+    """"Syria will not accept more refugees", "Turkey would not release the prisoners":
+    an announced non-cooperation is itself an event, a rejection (CAMEO 12x; the code
+    from Codebook.refusal_code). The negated act stays, marked negated; the refusal is
+    added with pattern ``refusal:<pattern of the act>``. Past negations ("did not
+    attend") are not refusals: nothing is added for them."""
+    cb = get_codebook()
+    out = []
+    for ev in events:
+        if not (ev["negated"] and ev["modality"] == "intended" and cb.has(ev["cameo"])):
+            continue
+        code = cb.refusal_code(ev["cameo"])
+        if not code or not cb.has(code) or any(
+                e["_verb_i"] == ev["_verb_i"] and e["cameo_root"] == "12" for e in events):
+            continue
+        info = cb.cameo(code)
+        out.append({**ev, "cameo": code, "cameo_root": info["root"],
+                    "quad_class": info["quad_class"], "goldstein": info["goldstein"],
+                    "plover": cb.plover_for(code), "negated": False, "_negation_cue": None,
+                    "modality": "reported" if ev.get("attribution") else "asserted",
+                    "pattern": "refusal:" + ev["pattern"],
+                    "confidence": round(max(0.05, ev["confidence"] - 0.05), 2)})
+    return out
 
 
 def _depth(tok) -> int:
