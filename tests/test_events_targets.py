@@ -124,3 +124,14 @@ def test_ethnic_groups_code_where_they_live(pipeline, sentence, source, target):
 def test_domestic_country_not_given_to_a_visitor(pipeline, sentence, source, target):
     pairs = _pairs(code(pipeline, sentence))
     assert any((s or "") == source and (t or "").startswith(target) for s, t, _ in pairs), pairs
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # the recipient named in a purpose clause ("to help defend X")
+    ("Norway is ready to send equipment to help defend Estonia.", "NOR", "EST"),
+    ("Denmark sent medical supplies to help Haiti.", "DNK", "HTI"),
+])
+def test_target_in_a_purpose_clause(pipeline, sentence, source, target):
+    pairs = _pairs(code(pipeline, sentence))
+    assert any((s or "").startswith(source) and (t or "").startswith(target)
+               for s, t, r in pairs if r == "07"), pairs

@@ -510,6 +510,12 @@ def resolve(p: Pattern, v, lex, actors: ActorIndex, slots) -> tuple[list, str]:
     return [], ""
 
 
+def _purpose(c) -> bool:
+    """A purpose clause the parser hung as advcl: "sent troops to help defend X"."""
+    return c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+        m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+
+
 def compose(agent: dict, country: dict) -> dict:
     """An agent-only mention placed in a country: CVL + BDI -> BDICVL."""
     out = dict(country)
@@ -551,9 +557,23 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # complement verb
         for c in v.children:
             if c.dep_ == "xcomp" or (p.xcomp and c.dep_ == "ccomp"):
-                targets, t_slot = resolve(p, c, lex, actors, ("dobj", "prep:with|to|on|against|in"))
+                targets, t_slot = resolve(p, c, lex, actors,
+                                          ("dobj", "prep:with|to|on|against|in|into|at"))
                 if targets:
                     break
+    if not targets and not p.nominal:
+        # the recipient named in a purpose clause: "sent equipment to help defend Estonia",
+        # "sent teams to assist Haiti"
+        for c in v.children:
+            if not _purpose(c):
+                continue
+            for h in [c] + [x for x in c.children if x.dep_ == "xcomp"]:
+                targets, t_slot = resolve(p, h, lex, actors,
+                                          ("dobj", "prep:with|to|on|against|in|into|at"))
+                if targets:
+                    break
+            if targets:
+                break
     if not targets and not p.nominal and p.cameo[:2] == "13":
         # a threat is aimed at whoever must meet its condition: "threatened to strike
         # unless Israel rescinded ...", "... if the United States goes ahead"
@@ -592,13 +612,14 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             targets = foreign
     out = []
     home = _sentence_country(v, actors) if lex.get("domestic_sectors", True) else None
-    implicit = not targets and p.cameo[:2] in lex.get("implicit_target_roots", ("14",))
+    implicit = not targets and lex.get("domestic_sectors", True) and \
+        p.cameo[:2] in lex.get("implicit_target_roots", ())
     for s in sources or [None]:
         for t in targets or [None]:
             if s is not None and t is not None and _same(s, t):
                 continue
             if home:
-                travel = p.cameo in lex.get("travel_codes", ("042", "043", "044"))
+                travel = p.cameo in lex.get("travel_codes", ())
                 if not (travel and t is not None and t.get("country") == home):
                     # (a visitor "arrived in Seoul" is not Korean)
                     s = _domestic(s, home) if s is not None else None
