@@ -22,6 +22,8 @@ NEGATION = [
     "Egypt declined to host the Israeli delegation. | EGY ISR 043 negated",
     "Pakistan held no talks with India. | PAK IND 040 negated",
     "France won't send troops to Mali. | FRA MLI 154 negated",
+    "There is no sign that China sent an envoy to North Korea. | CHN PRK 042 negated",
+    "There was no evidence that Iran attacked the Saudi tanker. | IRN SAU 19 negated",
 ]
 
 REFUSAL_IS_AN_EVENT = [
@@ -32,6 +34,7 @@ REFUSAL_IS_AN_EVENT = [
 ]
 
 MODALITY = [
+    "There are signs that Iran attacked the Saudi tanker. | IRN SAU 19 asserted asserted",
     "Beijing will send an envoy to North Korea. | CHN PRK 042 asserted intended",
     "China plans to send an envoy to North Korea. | CHN PRK 042 asserted intended",
     "Japan intends to visit China next month. | JPN CHN 042 asserted intended",

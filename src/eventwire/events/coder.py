@@ -308,6 +308,9 @@ def negation(v, lex) -> str | None:
         for c in o.children:
             if c.dep_ in ("det", "neg") and c.lower_ in ("no",):
                 return f"{c.text} {o.text}"
+    if v.dep_ in ("relcl", "acl", "ccomp") and v.head.lemma_.lower() in lex.get("evidence_nouns", ()) \
+            and any(c.dep_ == "det" and c.lower_ in lex["negating_dets"] for c in v.head.children):
+        return f"no {v.head.text}"  # "there is no sign (that) the envoy was received"
     t = v
     for _ in range(5):
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
