@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from .errors import DataFileError
 from .nlp import ensure_extensions
-from .textutil import paren_regions
+from .textutil import doc_text, paren_regions
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "places"
 PRECISIONS = ("city", "admin", "country", "region")
@@ -444,7 +444,7 @@ def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None
         return None
     if _ctx is None:
         if mentions is None:
-            mentions = find_places(doc.text)
+            mentions = find_places(doc_text(doc))
         _ctx = _DocPlaces(doc, mentions)
     sent_start, sent_end = _ctx.sent_bounds(verb)
     motion = verb.lemma_.lower() in _MOTION
@@ -568,7 +568,7 @@ class PlaceComponent:
         if not events:
             return doc
         # The prefilter (pipeline.py) may blank non-event sentences: places come from the full text.
-        mentions = find_places(getattr(doc._, "full_text", None) or doc.text)
+        mentions = find_places(getattr(doc._, "full_text", None) or doc_text(doc))
         ctx = _DocPlaces(doc, mentions)   # per-doc index: no rescan per event
         for ev in events:
             try:

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 
 from .nlp import ensure_extensions
-from .textutil import paren_regions
+from .textutil import doc_text, paren_regions
 
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
 
@@ -520,7 +520,7 @@ def resolve_event_date(doc, event: dict, published: str | None, historical_days:
     """
     published = normalize_published(published)
     if expressions is None:
-        expressions = find_dates(doc.text, published)
+        expressions = find_dates(doc_text(doc), published)
     if _ctx is not None and _ctx.ok:
         chosen = _ctx.choose(event)
     else:
@@ -573,7 +573,7 @@ def _choose_expression(doc, event, published, historical_days, exprs):
     other = [(x, r) for x, r in other if fits_tense(x)]
     if other:
         return min(other, key=lambda xr: abs(xr[1].i - verb.i))[0]
-    par_start = _paragraph_start(doc.text, sent.start_char)
+    par_start = _paragraph_start(doc_text(doc), sent.start_char)
     earlier = [x for x in before if x.span[0] >= par_start and fits_tense(x)]
     return earlier[-1] if earlier else None
 
@@ -659,7 +659,7 @@ class _DocDates:
 
     def _paragraph_start(self, pos: int) -> int:
         if self._text is None:
-            self._text = self.doc.text
+            self._text = doc_text(self.doc)
             self._breaks = [m.span() for m in re.finditer(r"\n\s*\n", self._text)]
             self._break_ends = [e for _, e in self._breaks]
         k = bisect.bisect_right(self._break_ends, pos) - 1
@@ -772,7 +772,7 @@ class TimeComponent:
             return doc
         published = normalize_published(doc._.published)
         # The prefilter (pipeline.py) may blank non-event sentences: dates come from the full text.
-        exprs = find_dates(getattr(doc._, "full_text", None) or doc.text, published)
+        exprs = find_dates(getattr(doc._, "full_text", None) or doc_text(doc), published)
         ctx = _DocDates(doc, exprs, published, self.historical_days)   # per-doc work, once
         for ev in events:
             try:

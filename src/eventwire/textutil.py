@@ -14,3 +14,12 @@ def paren_regions(text: str) -> list[tuple[int, int]]:
         elif ch == ")" and stack:
             out.append((stack.pop(), i))
     return out
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy joins every token's text on each access
+    (milliseconds per article), and several stages read it."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text

@@ -48,7 +48,8 @@ class Phrase:
 def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]:
     toks, hits = r.scan(text)
     hits = [h for h in hits if not (h.kind == "name" and _kind_of(r, h) in ("country", "place")
-                                    and STANCE_PREFIX.search(text, 0, toks[h.i].start))]
+                                    and STANCE_PREFIX.search(text, max(0, toks[h.i].start - 8),
+                                                             toks[h.i].start))]
     hits = _drop_cities_inside_names(r, text, toks, hits)
     hits = _add_fuzzy(r, text, toks, hits, doc)
     hits.sort(key=lambda h: h.i)
@@ -81,7 +82,7 @@ def _ethnic_groups(text: str, mentions: list[dict]) -> None:
     from the phrase or sentence where the group lives."""
     for m in mentions:
         if m.get("kind") in ("country", "agent") and m.get("country") \
-                and ETHNIC_BEFORE.search(text, 0, m["span"][0]):
+                and ETHNIC_BEFORE.search(text, max(0, m["span"][0] - 12), m["span"][0]):
             agent = m.get("agent") or "ETH"
             m.update(country=None, agent=agent, code=agent, actor_id=None, kind="agent",
                      resolved_by="ethnic-group")
@@ -658,7 +659,8 @@ def _resolve_one_short(r: ActorResolver, text, toks, day, mentions, persons, ph,
     if k >= 0 and r._capitalised(toks[k]) and toks[k].key not in NOT_NAMES \
             and not any(x.i <= k < x.j for x in ph.hits) \
             and not text[toks[k].end:toks[h.i].start].strip() \
-            and text[:toks[k].start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", '"', "“", ":"):
+            and text[max(0, toks[k].start - 8):toks[k].start].rstrip()[-1:] not in (
+                "", ".", "!", "?", "\n", '"', "“", ":"):
         # "Kenji Tanaka": another first name before the surname, another person (a
         # capitalised word that opens a sentence is no evidence: "Later Kim said")
         return

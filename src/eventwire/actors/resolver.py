@@ -19,6 +19,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from ..textutil import doc_text
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
@@ -444,7 +445,7 @@ class ActorResolver:
     def resolve_doc(self, doc) -> list[dict]:
         """Actor mentions of a spaCy Doc, dated by ``doc._.published``; adds token spans."""
         published = doc._.published if doc.has_extension("published") else None
-        mentions = self._resolve(doc.text, parse_day(published), doc=doc)
+        mentions = self._resolve(doc_text(doc), parse_day(published), doc=doc)
         for m in mentions:
             sp = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
             m["token_span"] = [sp.start, sp.end] if sp is not None else None
