@@ -508,3 +508,13 @@ def test_stance_and_ethnic_group_are_not_the_country(resolver, text, code, count
 def test_more_agent_nouns(resolver, text, code):
     ms = resolver.resolve_text(text, "2017-11-22")
     assert ms and ms[0]["code"] == code, [(m["text"], m["code"]) for m in ms]
+
+
+@pytest.mark.parametrize("text, code", [
+    # the Arabic article is written in lower case; no NER needed to find the name
+    ("Drone strikes killed al-Qaeda leaders.", "IMGMOSALQ"),
+    ("The army fought al Qaeda fighters.", "IMGMOSALQ"),
+])
+def test_names_with_a_lower_case_arabic_article(resolver, text, code):
+    ms = resolver.resolve_text(text, "2017-11-22")
+    assert any((m["code"] or "").startswith(code) for m in ms), [(m["text"], m["code"]) for m in ms]

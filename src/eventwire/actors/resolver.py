@@ -20,6 +20,9 @@ import threading
 from dataclasses import dataclass, field
 
 from ..textutil import doc_text
+
+# Arabic articles written in lower case at the start of a name ("al-Qaeda", "el-Sisi").
+ARABIC_ARTICLES = frozenset({"al", "el"})
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
@@ -329,6 +332,8 @@ class ActorResolver:
             return all(t.text.replace(".", "").isupper() for t in toks)
         if form.short and toks[0].text.isupper():
             return False
+        if len(toks) > 1 and toks[0].text in ARABIC_ARTICLES and self._capitalised(toks[1]):
+            return True   # "al-Qaeda", "al-Shabaab": the article is written in lower case
         return self._capitalised(toks[0])
 
     def _lookup(self, toks: list[Tok], i: int) -> Hit | None:
