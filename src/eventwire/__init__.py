@@ -2,7 +2,7 @@
 
 Who did what to whom, when and where, with the sentence that says so.
 """
-__version__ = "0.1.0"
+__version__ = "0.1.1"
 
 
 def open(db="eventwire.duckdb", read_only=True):  # noqa: A001 - mirrors duckdb/sqlite-utils

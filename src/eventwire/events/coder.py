@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from dataclasses import dataclass
 
 from ..records import ACTOR_FIELDS
@@ -225,7 +226,30 @@ def orphan_subject(v) -> list:
     return []
 
 
+# Per thread (the API may code documents concurrently): the Doc being coded and its
+# token index -> objects memo.
+_MEMO = threading.local()
+
+
+def forget_doc() -> None:
+    """Drop the per-Doc memo (called before and after coding a Doc)."""
+    _MEMO.doc, _MEMO.objects = None, {}
+
+
 def objects(v) -> list:
+    """The verb's objects (the passive subject of a passive verb), with their conjuncts.
+    Memoised per Doc: the coder asks for the same verb's objects many times, and every
+    walk over spaCy children builds new Token objects."""
+    if getattr(_MEMO, "doc", None) is not v.doc:   # (not in doc.user_data: Docs stay serialisable)
+        _MEMO.doc, _MEMO.objects = v.doc, {}
+    memo = _MEMO.objects
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = _objects(v)
+    return list(got)
+
+
+def _objects(v) -> list:
     if is_passive(v):
         return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     objs = [t for c in v.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]

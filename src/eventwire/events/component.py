@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..nlp import ensure_extensions
-from .coder import ActorIndex, code_sentence, is_caption
+from .coder import ActorIndex, code_sentence, forget_doc, is_caption
 from .patterns import get_patterns
 from . import segment as _segment  # noqa: F401  (registers eventwire_paragraphs)
 
@@ -32,6 +32,14 @@ def _event_key(ev: dict):
 def code_doc(doc, pset=None, trace=None) -> list[dict]:
     """All events of a parsed doc whose ``doc._.actors`` is set."""
     pset = pset or get_patterns()
+    forget_doc()
+    try:
+        return _code_doc(doc, pset, trace)
+    finally:
+        forget_doc()
+
+
+def _code_doc(doc, pset, trace) -> list[dict]:
     actors = ActorIndex(doc)
     events: list[dict] = []
     headline_events: list[dict] = []
