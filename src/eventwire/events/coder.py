@@ -537,6 +537,10 @@ def resolve(p: Pattern, v, lex, actors: ActorIndex, slots) -> tuple[list, str]:
     return [], ""
 
 
+# Where a complement verb names the target: "refused to meet Kim", "to help defend X".
+COMPLEMENT_TARGET_SLOTS = ("dobj", "prep:with|to|on|against|in|into|at")
+
+
 def _purpose(c) -> bool:
     """A purpose clause the parser hung as advcl: "sent troops to help defend X"."""
     return c.dep_ == "advcl" and c.pos_ == "VERB" and any(
@@ -584,8 +588,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # complement verb
         for c in v.children:
             if c.dep_ == "xcomp" or (p.xcomp and c.dep_ == "ccomp"):
-                targets, t_slot = resolve(p, c, lex, actors,
-                                          ("dobj", "prep:with|to|on|against|in|into|at"))
+                targets, t_slot = resolve(p, c, lex, actors, COMPLEMENT_TARGET_SLOTS)
                 if targets:
                     break
     if not targets and not p.nominal:
@@ -595,8 +598,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if not _purpose(c):
                 continue
             for h in [c] + [x for x in c.children if x.dep_ == "xcomp"]:
-                targets, t_slot = resolve(p, h, lex, actors,
-                                          ("dobj", "prep:with|to|on|against|in|into|at"))
+                targets, t_slot = resolve(p, h, lex, actors, COMPLEMENT_TARGET_SLOTS)
                 if targets:
                     break
             if targets:
