@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from .errors import DataFileError
 from .nlp import ensure_extensions
-from .textutil import doc_text, paren_regions
+from .textutil import doc_text, has_ner, paren_regions
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "places"
 PRECISIONS = ("city", "admin", "country", "region")
@@ -476,7 +476,7 @@ class _DocPlaces:
     def __init__(self, doc, mentions: list[PlaceMention]):
         self.doc = doc
         self._sents: list[tuple[int, int, int, int]] | None = None
-        if doc.has_annotation("ENT_IOB"):
+        if has_ner(doc):
             persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
         else:  # no NER (the default): the people the actor stage found
             persons = sorted(tuple(m["span"]) for m in (doc._.actors or [])

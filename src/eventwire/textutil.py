@@ -23,3 +23,8 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["eventwire.text"] = doc.text
     return text
+
+
+def has_ner(doc) -> bool:
+    """Did the model's NER run on this Doc? (EVENTWIRE_NER; off by default)"""
+    return doc is not None and doc.has_annotation("ENT_IOB")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from ..textutil import has_ner
 from .dictionary import INTERNATIONAL
 from .normalize import CJK_RE
 from .resolver import (CONFIDENCE, FORM_RANK, FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, PRONOUNS,
@@ -320,10 +321,6 @@ def _unknown_name(r, text, toks, j: int, doc, abbrev: bool = False) -> int:
             return j
     return k
 
-
-def has_ner(doc) -> bool:
-    """Did the model's NER run on this Doc? (EVENTWIRE_NER; off by default)"""
-    return doc is not None and doc.has_annotation("ENT_IOB")
 
 
 def _of_country(r, text, toks, phrases_hit_end: int, all_hits_after):
@@ -636,8 +633,8 @@ def _share_agents(text, mentions) -> None:
             m1["code"] = (m1["country"] or "") + m2["agent"]
 
 
-def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending, titles=None,
-                   pending_title=None, all_hits=()) -> None:
+def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending, titles,
+                   pending_title, all_hits) -> None:
     """'Song' after 'Song Tao': the nearest preceding (else following) person in the
     document whose short form it is; 'President Moon' by office when not mentioned.
     When neither finds the person, the rest of the phrase is read as usual ("Japanese
@@ -647,7 +644,7 @@ def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending, titles=
         n = len(mentions)
         _resolve_one_short(r, text, toks, day, mentions, persons, ph, h)
         rest = [x for x in ph.hits if x is not h]
-        if len(mentions) == n and rest and titles is not None:
+        if len(mentions) == n and rest:
             _interpret(r, text, toks, Phrase(rest, ph.start_tok, h.i), day, mentions, titles,
                        [], pending_title, all_hits)
 

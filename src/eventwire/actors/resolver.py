@@ -20,9 +20,6 @@ import threading
 from dataclasses import dataclass, field
 
 from ..textutil import doc_text
-
-# Arabic articles written in lower case at the start of a name ("al-Qaeda", "el-Sisi").
-ARABIC_ARTICLES = frozenset({"al", "el"})
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
@@ -35,6 +32,8 @@ CONFIDENCE = {"exact": 0.95, "alias": 0.9, "native": 0.9, "demonym": 0.85, "meto
 FORM_RANK = {"name": 0, "alias": 0, "native": 0, "demonym": 1, "capital": 1, "region": 1,
              "city": 2}
 DEFAULT_LEADER_OFFICES = ("supreme_leader", "president", "prime_minister", "monarch")
+# Arabic articles written in lower case at the start of a name ("al-Qaeda", "el-Sisi").
+ARABIC_ARTICLES = frozenset({"al", "el"})
 # Surnames come first in Chinese and Korean names (Xi Jinping -> Xi).
 SURNAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "SGP", "VNM", "MNG", "KHM"}
 FUZZY_MIN_SCORE = 85.0
