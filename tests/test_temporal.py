@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.temporal import (TimeComponent, find_dates, is_historical, period_end,
-                                resolve_event_date)
+from eventwire.dates import (TimeComponent, find_dates, is_historical, period_end,
+                             resolve_event_date)
 
 PUB = "2017-11-22"
 

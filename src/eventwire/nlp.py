@@ -33,8 +33,8 @@ def register_components() -> None:
     ensure_extensions()
     from .actors import component as _a  # noqa: F401
     from .events import component as _e  # noqa: F401
-    from . import temporal as _t  # noqa: F401
-    from . import places as _p  # noqa: F401
+    from .dates import component as _t  # noqa: F401
+    from .places import component as _p  # noqa: F401
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,0 +1,31 @@
+"""Small parse helpers shared by the date and place stages (one notion of "clause")."""
+from __future__ import annotations
+
+PREDICATE_POS = {"VERB", "AUX"}
+
+
+def clause_head(tok):
+    """The clause head a token belongs to: the first verb up its head chain."""
+    cur = tok
+    while cur.pos_ not in PREDICATE_POS and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def span_root(doc, span: tuple[int, int]):
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return sp.root if sp is not None and len(sp) else None
+
+
+def event_verb(doc, event: dict):
+    """The token an event hangs on: the coder's ``_verb_i``, else the root of its verb span."""
+    vi = event.get("_verb_i")
+    if isinstance(vi, int) and 0 <= vi < len(doc):
+        return doc[vi]
+    for key in ("verb", None):
+        sp = (event.get(key) or {}).get("span") if key else event.get("span")
+        if sp:
+            tok = span_root(doc, tuple(sp))
+            if tok is not None:
+                return tok
+    return None
