@@ -1,6 +1,12 @@
-"""Score eventwire against ../shared/eval and print one table.
+"""Score eventwire: real news first (bench/eval_news.py), then the sets of ../shared/eval.
 
-    .venv/bin/python bench/eval.py [-v] [--only gsr,petrarch,quad,actors]
+    .venv/bin/python bench/eval.py [-v] [--by-article] [--only news,news-dev,news-test,
+                                    news-dedup,gsr,petrarch,quad,actors] [--corpus]
+                                   [--check | --write-baseline] [--quiet] [--figures-out F]
+
+--check compares every figure with bench/baseline.json (bench/gate.py) and exits 1 when
+one is worse by more than a point; --write-baseline rewrites the figures that were run.
+docs/evaluation.md defines every figure.
 
 (a) PLOVER GSR (322 CAMEO-manual sentences): precision/recall/F1 of
     (source country, target country, event) at CAMEO-root and at event-type level.
@@ -30,15 +36,19 @@ Nothing here is tuned to individual sentences.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_news  # noqa: E402
+import gate  # noqa: E402
+from common import ROOT, SHARED, pct  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "src"))
-EVAL = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "eval"
+EVAL = SHARED / "eval"
 
 GSR_TYPE_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
                  "CONCEDE": "08", "RETREAT": "08", "INVESTIGATE": "09", "DEMAND": "10",
@@ -333,37 +343,36 @@ def eval_quad(nlp, limit=None):
 
 # ---------------------------------------------------------------- main
 
-def _pct(x):
-    return "   -  " if x is None else f"{100 * x:5.1f}%"
+_pct = pct
+SETS = ("news", "gsr", "petrarch", "quad", "actors")
 
 
-def main(argv=None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    verbose = "-v" in argv
-    global MAIN_ONLY
-    MAIN_ONLY = "--all-events" not in argv
-    only = None
-    if "--only" in argv:
-        only = set(argv[argv.index("--only") + 1].split(","))
-    want = (lambda k: only is None or k in only)
+def other_sets(want, verbose: bool) -> tuple[list[tuple], dict]:
+    """(table rows, figures) of the sets other than real news."""
     from eventwire.nlp import build_pipeline
-    t0 = time.perf_counter()
     nlp = build_pipeline() if (want("gsr") or want("quad")) else None
-    rows = []
+    rows, fig = [], {}
     if want("gsr"):
         g = eval_gsr(nlp, verbose)
         for lvl, label in (("root", "CAMEO root"), ("type", "PLOVER type")):
             r = g[lvl]
             rows.append((f"PLOVER GSR, {label}", _pct(r["precision"]), _pct(r["recall"]),
                          _pct(r["f1"]), f"gold {r['n_gold']}, pred {r['n_pred']}"))
+            for k in ("precision", "recall", "f1"):
+                fig[f"gsr.{lvl}_{k}"] = r[k]
     if want("petrarch"):
         for name, r in eval_petrarch(verbose).items():
             rows.append((f"{name} reproduced", _pct(r.get("precision")), _pct(r["rate"]), "",
                          f"{r['reproduced']}/{r['expected']} events"
                          + (f", {r['sentences']} sentences" if "sentences" in r else "")))
+            key = "petrarch." + re.sub(r"\W+", "_", name).strip("_")
+            fig[key + ".reproduced"] = r["rate"]
+            if r.get("precision") is not None:
+                fig[key + ".precision"] = r["precision"]
     if want("quad"):
         q = eval_quad(nlp)
         rows.append(("QuadClass accuracy", "", "", _pct(q["accuracy"]), f"n={q['n']} (conflibert)"))
+        fig["quad.accuracy"] = q["accuracy"]
     if want("actors"):
         try:
             sys.path.insert(0, str(ROOT / "bench"))
@@ -376,13 +385,76 @@ def main(argv=None) -> int:
                                  f"n={d.get('country_n')}"))
                     rows.append((f"{label} sector", "", "", _pct(d.get("sector_accuracy")),
                                  f"n={d.get('sector_n')}"))
+                    fig[f"actors.{key}_country"] = d.get("country_accuracy")
+                    fig[f"actors.{key}_sector"] = d.get("sector_accuracy")
         except Exception as exc:  # the actor bench is another module; report, don't die
             rows.append(("actors", "", "", "", f"bench/eval_actors.py failed: {exc}"))
-    print(f"{'measure':34} {'prec':>7} {'recall':>7} {'F1/acc':>7}  note")
-    for r in rows:
-        print(f"{r[0]:34} {r[1]:>7} {r[2]:>7} {r[3]:>7}  {r[4]}")
+    return rows, fig
+
+
+def _arg(argv, name, default=None):
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose, quiet = "-v" in argv, "--quiet" in argv
+    global MAIN_ONLY
+    MAIN_ONLY = "--all-events" not in argv
+    only = tuple(_arg(argv, "--only").split(",")) if "--only" in argv else None
+    halves = tuple(h for h in eval_news.HALVES if only is None or "news" in only or f"news-{h}" in only)
+
+    def want(k):
+        return only is None or k in only
+    t0 = time.perf_counter()
+    # The news halves are coded by `eventwire code` subprocesses: let them run while this
+    # process scores the other sets (results are the same; only the wall time changes).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        news = pool.submit(eval_news.run, halves, dedup=want("news") or want("news-dedup"),
+                           corpus="--corpus" in argv) if halves or want("news-dedup") else None
+        rows, figures = other_sets(want, verbose)
+        news = news.result() if news else None
+    out = (lambda *a: None) if quiet else print
+    if news:
+        figures.update(news["figures"])
+        for h in halves:
+            eval_news.print_half(news["halves"][h], news["applied"], verbose, "--by-article" in argv, out)
+        if "dedup" in news:
+            eval_news.print_dedup(news["dedup"], news["dedup_label"], verbose,
+                                  set(eval_news.half_ids(eval_news.load_gold(), "test")), out)
+        for p in news["problems"]:
+            print("MISMATCH with ../shared/news/score.py:", p)
+    if rows:
+        out(f"{'other sets':34} {'prec':>7} {'recall':>7} {'F1/acc':>7}  note")
+        for r in rows:
+            out(f"{r[0]:34} {r[1]:>7} {r[2]:>7} {r[3]:>7}  {r[4]}")
+    if quiet and news:
+        for h in halves:
+            f = news["halves"][h].figures
+            print(f"news-{h}: triple F1 {_pct(f['triple_f1']).strip()}, sectors F1 {_pct(f['sector_f1']).strip()}, "
+                  f"actors right {_pct(f['actors_right']).strip()}, dates right {_pct(f['date_right']).strip()}")
     print(f"({time.perf_counter() - t0:.0f}s)")
-    return 0
+    points = gate.as_points(figures)
+    if "--figures-out" in argv:
+        Path(_arg(argv, "--figures-out")).write_text(json.dumps(points, indent=1) + "\n", encoding="utf-8")
+    status = 1 if news and news["problems"] else 0
+    if "--write-baseline" in argv:
+        gate.write_baseline(points)
+        print(f"wrote {len(points)} figures to {gate.BASELINE.relative_to(ROOT)}")
+    elif "--check" in argv:
+        prefixes = None if only is None else tuple(_prefixes(only))
+        baseline = gate.load_baseline()
+        fails, better = gate.check(points, baseline, prefixes)
+        status = max(status, gate.report(fails, better, gate.checked(baseline, prefixes)))
+    return status
+
+
+def _prefixes(only):
+    for k in only:
+        if k == "news":
+            yield from ("news-test.", "news-dev.", "news-dedup.")
+        else:
+            yield k + "."
 
 
 if __name__ == "__main__":
