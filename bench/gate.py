@@ -53,9 +53,10 @@ def load_baseline(path: Path = BASELINE) -> dict:
     return json.loads(path.read_text(encoding="utf-8")).get("figures", {})
 
 
-def write_baseline(points: dict, path: Path = BASELINE, merge: bool = True) -> None:
-    """Write the figures (in points); with merge, figures of sets not run are kept."""
-    figures = dict(load_baseline(path)) if merge else {}
+def write_baseline(points: dict, path: Path = BASELINE, only: tuple[str, ...] | None = None) -> None:
+    """Write the figures (in points). With `only` (name prefixes of the sets that ran), the
+    figures of the other sets are kept; a figure of a set that ran but is gone is dropped."""
+    figures = {k: v for k, v in load_baseline(path).items() if only is not None and not k.startswith(only)}
     figures.update(points)
     path.write_text(json.dumps({"about": ABOUT, "figures": dict(sorted(figures.items()))},
                                indent=1) + "\n", encoding="utf-8")

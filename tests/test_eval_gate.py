@@ -82,10 +82,13 @@ def test_the_gate_command_exits_1_with_one_line_per_failing_figure(baseline, tmp
     assert good.returncode == 0, good.stdout
 
 
-def test_write_baseline_merges_the_sets_that_ran(tmp_path, baseline):
+def test_write_baseline_rewrites_only_the_sets_that_ran(tmp_path, baseline):
     path = tmp_path / "baseline.json"
-    path.write_text(json.dumps({"figures": baseline}))
-    gate.write_baseline({"gsr.root_f1": 1.0}, path)
+    path.write_text(json.dumps({"figures": dict(baseline, **{"gsr.gone": 5.0})}))
+    gate.write_baseline({"gsr.root_f1": 1.0}, path, only=("gsr.",))
     written = json.loads(path.read_text())["figures"]
     assert written["gsr.root_f1"] == 1.0
+    assert "gsr.gone" not in written and "gsr.type_f1" not in written
     assert written["news-test.triple_f1"] == baseline["news-test.triple_f1"]
+    gate.write_baseline({"quad.accuracy": 2.0}, path)          # everything ran: a fresh file
+    assert json.loads(path.read_text())["figures"] == {"quad.accuracy": 2.0}
