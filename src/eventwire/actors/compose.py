@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from ..textutil import has_ner
 from .dictionary import INTERNATIONAL
 from .normalize import CJK_RE
+from .persons import contradicts, national_countries, title_fits
 from .resolver import (CONFIDENCE, FORM_RANK, FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, PRONOUNS,
                        ActorResolver, Hit, Tok)
 
@@ -51,6 +52,8 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     hits = [h for h in hits if not (h.kind == "name" and _kind_of(r, h) in ("country", "place")
                                     and STANCE_PREFIX.search(text, max(0, toks[h.i].start - 8),
                                                              toks[h.i].start))]
+    hits = _after_honorifics(r, text, toks, hits)
+    hits = _drop_people_inside_longer_names(r, text, toks, hits)
     hits = _drop_cities_inside_names(r, text, toks, hits)
     hits = _add_fuzzy(r, text, toks, hits, doc)
     hits.sort(key=lambda h: h.i)
@@ -113,6 +116,64 @@ def _kind_of(r: ActorResolver, hit: Hit) -> str | None:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
+NAME_PARTICLES = {"de", "da", "del", "della", "di", "dos", "das", "du", "van", "von", "der",
+                  "bin", "ibn", "al", "el", "le", "la", "ben", "y"}
+
+
+def _glued_name_word(r, text, toks, k: int, before: bool) -> bool:
+    """Is token k a word of the same proper name as its neighbour (only blanks between,
+    capitalised, not a sentence opener)? After a name a lower-case particle followed by
+    a capitalised word counts too ("Bill de Blasio", "Abdel-Fattah el-Sissi")."""
+    if k < 0 or k >= len(toks):
+        return False
+    t = toks[k]
+    a, b = (t.end, toks[k + 1].start) if before else (toks[k - 1].end, t.start)
+    if text[a:b].strip(" -") or "\n" in text[a:b]:
+        return False
+    if before:
+        opener = text[max(0, t.start - 8):t.start].rstrip()[-1:] in ("", ".", "!", "?", '"', "“", ":")
+        return r._capitalised(t) and t.key not in NOT_NAMES and not opener
+    if t.key in NAME_PARTICLES and k + 1 < len(toks):
+        return _glued_name_word(r, text, toks, k + 1, False) and r._capitalised(toks[k + 1])
+    return r._capitalised(t) and t.key not in NOT_NAMES
+
+
+def _drop_people_inside_longer_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
+    """A Phoenix person's name inside a longer proper name is someone or something else:
+    "John Addo Kufuor" is not "Addo Kufuor", the "Erskine Sandiford Centre" is a
+    building. (The package's own people are matched as before.)"""
+    starts = {h.i for h in hits if h.kind != "short"}
+    out = []
+    for h in hits:
+        if h.kind == "name" and h.forms and all(f.layer == 0 for f in h.forms) \
+                and _kind_of(r, h) == "person" and (
+                    (h.i - 1 not in starts and not any(x.j == h.i and x.kind != "short" for x in hits)
+                     and _glued_name_word(r, text, toks, h.i - 1, True))
+                    or (h.j not in starts and _glued_name_word(r, text, toks, h.j, False))):
+            continue
+        out.append(h)
+    return out
+
+
+def _after_honorifics(r: ActorResolver, text, toks, hits) -> list[Hit]:
+    """After "Mr."/"Mrs."/"Dr." comes a person's name: a place, country or organisation
+    of the same spelling is not meant ("Mr. Ortega" is no town). The word stays a
+    surname to resolve through the document (short form), or nothing."""
+    if not r.data.honorifics:
+        return hits
+    out = []
+    for h in hits:
+        k = h.i - 1
+        if (h.kind == "name" and k >= 0 and toks[k].key in r.data.honorifics
+                and r._capitalised(toks[k]) and not text[toks[k].end:toks[h.i].start].strip(" .")
+                and _kind_of(r, h) != "person"):
+            if toks[h.i].key in r.short_index:
+                out.append(Hit(h.i, h.i + 1, "short"))
+            continue
+        out.append(h)
+    return out
+
+
 ADMIN_WORDS = {"state", "province", "region", "city", "district", "county", "governorate",
                "oblast", "prefecture", "municipality", "mayor", "authorities", "police"}
 
@@ -126,8 +187,8 @@ def _drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
     out = []
     for h in hits:
         if h.kind == "name" and h.forms and all(f.how == "city" for f in h.forms):
-            if in_hit is None:
-                in_hit = {k for x in hits for k in range(x.i, x.j)}
+            if in_hit is None:   # (a surname hit is still a word of the longer name)
+                in_hit = {k for x in hits if x.kind != "short" for k in range(x.i, x.j)}
             prev_title = ends.get(h.i)
             glued_before = (h.i > 0 and r._capitalised(toks[h.i - 1]) and toks[h.i - 1].key not in NOT_NAMES
                             and not text[toks[h.i - 1].end:toks[h.i].start].strip(" -")
@@ -154,7 +215,9 @@ def _fuzzy_choices(r: ActorResolver):
             if len(s) < FUZZY_MIN_CHARS or not s.isascii():
                 continue
             for f in forms:
-                if f.acronym or f.how in ("native", "ignore"):
+                if f.acronym or f.how in ("native", "ignore") or f.layer == 0:
+                    # Phoenix forms are never fuzzy-matched: among 18,000 people a
+                    # near-miss is far more often a namesake than a misspelling
                     continue
                 kind = r.actors[f.actor_id].kind
                 if kind == "place":   # thousands of towns: too easy to hit by accident
@@ -184,8 +247,13 @@ def _fuzzy_one(r: ActorResolver, key: tuple[str, ...], kinds: set[str] | None):
     found = process.extract(s, strings, scorer=fuzz.ratio,
                             score_cutoff=FUZZY_MIN_SCORE, limit=8)
     out = []
+    # a real surname in the text ("David Johnson") is another person, not a misspelling
+    # of a known one ("David Johnston"): only unknown words may be near-misses of a surname
+    real_surname = key[-1] in r.short_index
     for cs, score, idx in found:
-        _, ckey, form, _ = bucket[idx]
+        _, ckey, form, kind = bucket[idx]
+        if kind == "person" and real_surname and ckey[-1] != key[-1]:
+            continue        # (a spelling of the given name, same surname, may still match)
         # same initials; and not a word form of the entry ("Korean"/"Korea", "State"/"States")
         if all(a[0] == b[0] for a, b in zip(key, ckey)) and not (
                 cs.startswith(s) or s.startswith(cs)) and (len(key) > 1 or len(s) >= 6):
@@ -302,13 +370,16 @@ def _phrases(r, text, toks, hits, doc) -> list[Phrase]:
     return out
 
 
-def _unknown_name(r, text, toks, j: int, doc, abbrev: bool = False) -> int:
+def _unknown_name(r, text, toks, j: int, doc, abbrev: bool = False, stops=frozenset()) -> int:
     """End of a capitalised run right after token j-1 (a name after a title), or j.
-    ``abbrev``: the title is an abbreviation, so "Gen. Avril" may have a dot between."""
+    ``abbrev``: the title is an abbreviation, so "Gen. Avril" may have a dot between.
+    ``stops``: tokens where another actor starts (a country, an organisation, an agent
+    noun); a word that merely begins some dictionary name, or a surname, does not stop
+    the run ("Prime Minister Ana Pinto": Pinto may be someone's surname)."""
     k = j
     while (k < len(toks) and k - j < 4 and r._capitalised(toks[k]) and toks[k].key not in NOT_NAMES
            and not text[toks[k - 1].end:toks[k].start].strip(" -" + ("." if k == j and abbrev else ""))
-           and toks[k].key not in r.first_len and toks[k].key not in r.agent_first_len):
+           and k not in stops):
         k += 1
     if k > j and doc is not None:
         span = doc.char_span(toks[j].start, toks[k - 1].end, alignment_mode="expand")
@@ -321,6 +392,12 @@ def _unknown_name(r, text, toks, j: int, doc, abbrev: bool = False) -> int:
             return j
     return k
 
+
+
+def _stops(r, hits) -> frozenset:
+    """Token indices where an actor other than a person starts."""
+    return frozenset(h.i for h in hits if h.kind == "agent" or (
+        h.kind == "name" and _kind_of(r, h) not in ("person",)))
 
 
 def _of_country(r, text, toks, phrases_hit_end: int, all_hits_after):
@@ -344,6 +421,8 @@ def _of_country(r, text, toks, phrases_hit_end: int, all_hits_after):
 def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
                pending_short, pending_title, all_hits) -> None:
     hits = ph.hits
+    if hits and all(h.used for h in hits):
+        return      # consumed by an earlier phrase (a surname inside a new name)
     names = [h for h in hits if h.kind == "name"]
     agents = [h for h in hits if h.kind == "agent"]
     shorts = [h for h in hits if h.kind == "short"]
@@ -370,6 +449,8 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
             return
         _emit_name(r, text, toks, p, day, mentions, start=start)
         before = [a for a in agents if a.i < p.i]
+        if _text_vetoes_person(r, text, toks, p, before, countries, day, mentions, all_hits):
+            return
         for a in before:
             _record_title(titles, toks, a, mentions[-1])
         if before and mentions[-1].get("actor_id"):
@@ -426,7 +507,7 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         end_tok = max(head.j, country_hit.j if country_hit else 0)
         # a name right after the title: "US Senator Marco Rubio"
         abbrev = head.agent.title_only and len(toks[head.j - 1].text) <= 4 and head.j == end_tok
-        name_end = _unknown_name(r, text, toks, end_tok, None, abbrev)
+        name_end = _unknown_name(r, text, toks, end_tok, None, abbrev, _stops(r, all_hits))
         span_end = max(end_tok, name_end)
         if country_hit is None and name_end > end_tok:
             # "King Letsie of Lesotho": the country follows the name
@@ -457,8 +538,14 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         if any(toks[k].key in r.data.former_words for k in range(max(0, first - 1), end_tok)):
             agent, office = "ELI", None   # "a former Chinese foreign minister"
         if name_end > end_tok:
+            for x in all_hits:      # a surname inside the new name is part of it
+                if end_tok <= x.i < name_end:
+                    x.used = True
+            if country is None and agent:   # "Secretary of State Y": the title's country
+                country = r.data.title_countries.get(" ".join(t.key for t in toks[head.i:head.j]))
             m = r.mention(txt, span, None, day, "agent-noun", agent=agent, country=country,
                           name=text[toks[end_tok].start:toks[name_end - 1].end], kind="person")
+            m["evidence"] = "title+country" if country else "title"
             mentions.append(m)
             return
         if country and office:
@@ -494,6 +581,41 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         if h.used:
             continue
         _emit_name(r, text, toks, h, day, mentions)
+
+
+def _text_vetoes_person(r, text, toks, p: Hit, before, countries, day, mentions,
+                        all_hits) -> bool:
+    """The text's own country for a person ("Peruvian Foreign Minister X", "Foreign
+    Minister X of Peru") against the dictionary's: a person known only in other
+    countries is a namesake, so the mention is recoded from the title and its country
+    (no actor id). A person the dictionary knows only in international posts keeps the
+    id and takes the text's country and title. True when the last mention was replaced."""
+    m = mentions[-1]
+    aid = m.get("actor_id")
+    if not aid or not aid.startswith("person:"):
+        return False
+    cty_hits = [c for c in countries if c.j <= p.i]
+    if not cty_hits:
+        ofc = _of_country(r, text, toks, p.j, all_hits)
+        cty_hits = [ofc] if ofc is not None else []
+    ids = _name_actors(r, cty_hits[0]) if cty_hits else []
+    country = r.actors[ids[0]].country if len(ids) == 1 else None
+    if country is None:
+        return False
+    actor = r.actors[aid]
+    agent = _head_agent(r, toks, before) if before else None
+    if contradicts(actor, country):
+        new = r.mention(m["text"], tuple(m["span"]), None, day, "title" if agent else "agent-noun",
+                        agent=agent, country=country, name=actor.name, kind="person",
+                        candidates=[aid])
+        new["evidence"] = "title+country"
+        mentions[-1] = new
+        return True
+    if not national_countries(actor) and m.get("country") != country:
+        agent = agent or (m.get("agent") if m.get("agent") != "ELI" else None)
+        m.update(country=country, agent=agent, code=country + (agent or ""),
+                 resolved_by="title", evidence="title+country")
+    return False
 
 
 def _head_agent(r: ActorResolver, toks, agents: list[Hit]) -> str:
@@ -643,10 +765,15 @@ def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending, titles,
     for ph, h in pending:
         n = len(mentions)
         _resolve_one_short(r, text, toks, day, mentions, persons, ph, h)
-        rest = [x for x in ph.hits if x is not h]
+        rest = [x for x in ph.hits if x is not h and x.kind != "short"]
         if len(mentions) == n and rest:
             _interpret(r, text, toks, Phrase(rest, ph.start_tok, h.i), day, mentions, titles,
                        [], pending_title, all_hits)
+            if len(mentions) > n:   # "Minister X of Peru": drop the country emitted inside
+                a, b = mentions[-1]["span"]
+                mentions[:] = [m for m in mentions[:-1] if not (
+                    a <= m["span"][0] and m["span"][1] <= b and m.get("kind") in ("country", "place"))] \
+                    + mentions[-1:]
 
 
 def _resolve_one_short(r: ActorResolver, text, toks, day, mentions, persons, ph, h) -> None:
@@ -654,12 +781,15 @@ def _resolve_one_short(r: ActorResolver, text, toks, day, mentions, persons, ph,
     cands = r.short_index.get(key, set())
     k = h.i - 1
     if k >= 0 and r._capitalised(toks[k]) and toks[k].key not in NOT_NAMES \
-            and not any(x.i <= k < x.j for x in ph.hits) \
+            and not any(x.i <= k < x.j for x in ph.hits if x.kind != "short") \
             and not text[toks[k].end:toks[h.i].start].strip() \
             and text[max(0, toks[k].start - 8):toks[k].start].rstrip()[-1:] not in (
                 "", ".", "!", "?", "\n", '"', "“", ":"):
         # "Kenji Tanaka": another first name before the surname, another person (a
         # capitalised word that opens a sentence is no evidence: "Later Kim said")
+        return
+    if _glued_name_word(r, text, toks, h.j, False):
+        # "Bill de Blasio", "the Kissinger Commission": the word is part of a longer name
         return
     a, b = toks[ph.start_tok].start, toks[h.j - 1].end
     if b - a > 0 and a < toks[h.i].start and not any(x.kind == "agent" for x in ph.hits):
@@ -671,21 +801,34 @@ def _resolve_one_short(r: ActorResolver, text, toks, day, mentions, persons, ph,
         others = sorted({x[1] for x in in_doc} - {aid})
         m = r.mention(text[a:b], (a, b), r.actors[aid], day, "coreference", kind="coref",
                       candidates=([aid] + others) if others else None)
+        ante = next((x for x in mentions if x["span"][0] == pos and x.get("actor_id") == aid), None)
+        if ante is not None and ante.get("evidence") == "title+country":
+            # the full mention's title coded this person: the surname carries it on
+            m.update({k: ante[k] for k in ("code", "country", "agent", "evidence")})
         mentions.append(m)
         return
-    titles = [x for x in ph.hits if x.kind == "agent" and x.agent.office]
+    titles = [x for x in ph.hits if x.kind == "agent" and x.i < h.i]
     if titles:
         office = titles[-1].agent.office
-        match = [aid for aid in cands
+        match = [] if office is None else [aid for aid in cands
                  if (role := r.role_at(r.actors[aid], day))[1] in ("active", "latest")
                  and role[0].office == office]
-        if not match:
+        if not match and office:
             # "President Reagan" in a text dated after his term: the title names an
             # office the person held (history, or a misdated article). The country is
             # sure; the code follows the date as usual (a former official: ELI).
             match = [aid for aid in cands
                      if any(ro.office == office and ro.end and day and ro.end < day
                             for ro in r.actors[aid].roles)]
+        if not match:
+            # people whose roles name only a sector (Phoenix): the title's agent and
+            # country must fit a role they hold or held
+            cty = [c for c in ph.hits if c.kind == "name" and _kind_of(r, c) in ("country", "place")]
+            ids = _name_actors(r, cty[0]) if cty else []
+            country = r.actors[ids[0]].country if len(ids) == 1 else None
+            match = [aid for aid in cands
+                     if title_fits(r, r.actors[aid], office=None, agent=titles[-1].agent.agent,
+                                   country=country, day=day)]
         if len(match) == 1:
             mentions.append(r.mention(text[a:b], (a, b), r.actors[match[0]], day, "title",
                                       kind="coref"))

@@ -26,7 +26,7 @@ from typing import Iterable
 import yaml
 
 from ..errors import DataFileError
-from .normalize import slug
+from .normalize import key_of, slug
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # Load order matters only for readability of errors; later files add to earlier ones.
@@ -38,7 +38,7 @@ INTERNATIONAL = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT"}   # CAMEO codes, not 
 FULL_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office_titles",
             "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
-            "former_words", "regions"}
+            "former_words", "regions", "honorifics", "title_countries"}
 
 
 # -- line-aware YAML --------------------------------------------------------------------
@@ -114,6 +114,7 @@ class Actor:
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)
     native: list[str] = field(default_factory=list)  # CJK/Hangul/other-script names
+    layer: int = 1              # 0 Phoenix < 1 package < 2 user files (docs/actors.md)
 
 
 @dataclass
@@ -136,8 +137,11 @@ class ActorData:
     generic_heads: set[str] = field(default_factory=set)        # "officials": defer to "army"
     person_groups: set[str] = field(default_factory=set)        # "Bush administration"
     former_words: set[str] = field(default_factory=set)         # "ousted President X" -> ELI
+    honorifics: set[str] = field(default_factory=set)           # "Mr.": a person's name follows
+    title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
+    layer: int = 1              # the layer being loaded: 0 Phoenix, 1 package, 2 user files
 
 
 # -- value parsing ------------------------------------------------------------------------
@@ -195,7 +199,9 @@ def _check_agent(code, path, line):
 
 # -- loaders ------------------------------------------------------------------------------
 
-def load_files(extra_files: Iterable[str] = ()) -> ActorData:
+def load_files(extra_files: Iterable[str] = (), phoenix: bool = True) -> ActorData:
+    """The package dictionary, the Phoenix layer under it (``phoenix``) and the user's
+    files over both. Precedence: user files > package files > Phoenix (docs/actors.md)."""
     data = ActorData()
     _add_pycountry(data)
     for name in PACKAGE_FILES:
@@ -203,10 +209,23 @@ def load_files(extra_files: Iterable[str] = ()) -> ActorData:
     for f in sorted(DATA_DIR.glob("people*.yaml")) + sorted(DATA_DIR.glob("offices*.yaml")):
         load_file(f, data)
     load_cities(DATA_DIR / "cities.tsv", data)
+    if phoenix:
+        from .phoenix import load_phoenix
+        load_phoenix(data)
+    data.layer = 2
     for f in extra_files:
         load_file(Path(f), data)
     _check_offices(data)
     return data
+
+
+def _touch(actor: Actor, data: ActorData) -> Actor:
+    """A higher layer redefines a Phoenix actor (its dated codes give way) and adds to a
+    package one; the actor then belongs to the highest layer that named it."""
+    if actor.layer == 0 and data.layer > 0:
+        actor.roles, actor.code = [], None
+    actor.layer = max(actor.layer, data.layer)
+    return actor
 
 
 def load_file(path: Path, data: ActorData) -> None:
@@ -245,7 +264,8 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "office_titles": _office_titles, "modifiers": _modifiers,
          "ignore": _ignore, "name_titles": _name_titles, "generic_heads": _word_set("generic_heads"),
          "person_groups": _word_set("person_groups"),
-         "former_words": _word_set("former_words"), "regions": _regions}[section](body, path, data, _line(body, _line(doc)))
+         "former_words": _word_set("former_words"), "regions": _regions,
+         "honorifics": _word_set("honorifics"), "title_countries": _title_countries}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:
@@ -281,9 +301,21 @@ def _regions(body, path, data: ActorData, line) -> None:
         _check_country(iso3, path, ln)
         for n in _str_list(names, path, ln, f"regions.{iso3}"):
             aid = f"place:{iso3.lower()}-{slug(n)}"
-            data.actors[aid] = Actor(aid, "place", n, country=iso3, agent=None)
+            data.actors[aid] = Actor(aid, "place", n, country=iso3, agent=None, layer=data.layer)
             data.actors[aid].demonyms = []
             data.region_ids.add(aid)
+
+
+def _title_countries(body, path, data: ActorData, line) -> None:
+    """ISO3 -> [titles]: titles that name their country when the text gives none
+    ("Secretary of State X" is American, "the Taoiseach" Irish)."""
+    if not isinstance(body, dict):
+        raise DataFileError(path, line, "title_countries: want ISO3 -> [titles]")
+    for iso3, titles in body.items():
+        ln = _line(titles, line)
+        _check_country(iso3, path, ln)
+        for t in _str_list(titles, path, ln, f"title_countries.{iso3}"):
+            data.title_countries[" ".join(key_of(t))] = iso3
 
 
 def _word_set(section: str):
@@ -343,8 +375,8 @@ def _person(data: ActorData, name: str, pid: str | None = None) -> Actor:
     aid = f"person:{pid or slug(name)}"
     actor = data.actors.get(aid)
     if actor is None:
-        actor = data.actors[aid] = Actor(aid, "person", name)
-    return actor
+        actor = data.actors[aid] = Actor(aid, "person", name, layer=data.layer)
+    return _touch(actor, data)
 
 
 def _role(row, path, ln, data: ActorData) -> Role:
@@ -439,7 +471,7 @@ def _organisations(body, path, data: ActorData, line) -> None:
         if not (code or country or agent):
             raise DataFileError(path, ln, f"organisation {spec['name']!r}: give country, agent or code")
         aid = f"org:{spec.get('id') or slug(spec['name'])}"
-        actor = data.actors.get(aid) or Actor(aid, "org", spec["name"])
+        actor = _touch(data.actors.get(aid) or Actor(aid, "org", spec["name"], layer=data.layer), data)
         actor.country, actor.agent, actor.code = country, agent, code
         actor.aliases += _str_list(spec.get("aliases"), path, ln, "aliases")
         actor.native += _str_list(spec.get("native"), path, ln, "native")

@@ -37,7 +37,9 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def key_of(text: str) -> tuple[str, ...]:
     """The lookup key of a surface form."""
-    return tuple(norm_token(t) for t, _, _ in tokenize(text))
+    if "." not in text and text.isascii():   # the common case: one regex pass
+        return tuple(TOKEN_RE.findall(text.lower()))
+    return tuple(map(norm_token, TOKEN_RE.findall(text)))
 
 
 def is_cjk(text: str) -> bool:
@@ -57,6 +59,11 @@ def key_variants(form: str) -> set[tuple[str, ...]]:
     Besides the plain key, hyphenated given names are also indexed joined
     ("Kim Jong-un" -> kim jongun) and with a leading "the" dropped ("the Pentagon").
     """
+    if "-" not in form:   # the common case, without building sets twice
+        k = key_of(form)
+        if k and k[0] == "the" and len(k) > 1:
+            k = k[1:]
+        return {k} if k else set()
     keys = {key_of(form)}
     if "-" in form:
         keys.add(key_of(re.sub(r"(?<=\w)-(?=\w)", "", form)))

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import re
 import threading
 from dataclasses import dataclass, field
 
+from ..config import _env
 from ..textutil import doc_text
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
@@ -51,6 +53,7 @@ class Form:
     how: str            # name | alias | native | demonym | capital
     acronym: bool
     short: bool = False  # a mixed-case form of <= 3 letters ("Xi"): "XI" is not it
+    layer: int = 1       # 0 Phoenix < 1 package < 2 user: a key keeps its highest layer
 
 
 @dataclass(frozen=True)
@@ -123,20 +126,68 @@ class ActorResolver:
         self._tl = threading.local()
 
     # -- index ---------------------------------------------------------------------------
-    def _add(self, form: str, actor_id: str, how: str) -> None:
+    def _add(self, form: str, actor_id: str, how: str, layer: int | None = None) -> None:
+        if layer is None:
+            layer = self.actors[actor_id].layer
         acronym = is_acronym(form)
         if is_cjk(form):
             self.native_forms.setdefault(form, []).append(Form(actor_id, "native", False))
             how = "native"
         short = not acronym and len(form) <= 3
+        f = Form(actor_id, how, acronym, short, layer)
         for key in key_variants(form):
-            bucket = self.index.setdefault(key, [])
-            f = Form(actor_id, how, acronym, short)
-            if f not in bucket:
+            bucket = self.index.get(key)
+            if bucket is None:
+                self.index[key] = [f]
+            elif layer > bucket[0].layer:      # a higher layer hides the lower one's forms
+                self.index[key] = [f]
+            elif layer == bucket[0].layer and f not in bucket:
                 bucket.append(f)
+
+    def _add_lower(self, a: Actor) -> None:
+        """Index a Phoenix actor (layer 0): each form tokenised once; a person's one-word
+        forms are short forms only (a title or an earlier full mention must support them)."""
+        aid = a.actor_id
+        if a.kind == "place":
+            how, forms = "city", (a.name,)
+        else:
+            how, forms = "name", [a.name] + a.aliases
+        person = a.kind == "person"
+        name_key = None
+        for f in forms:
+            keys = key_variants(f)
+            if name_key is None:
+                name_key = next(iter(keys), ())
+            if person and all(len(k) < 2 for k in keys):
+                for k in keys:
+                    self.short_index.setdefault(k[0], set()).add(aid)
+                continue
+            acronym = is_acronym(f)
+            form = Form(aid, how, acronym, not acronym and len(f) <= 3, 0)
+            how = "alias" if how == "name" else how
+            for key in keys:
+                bucket = self.index.get(key)
+                if bucket is None:
+                    self.index[key] = [form]
+                elif bucket[0].layer == 0 and form not in bucket:
+                    bucket.append(form)
+        if person:
+            for f in self._reversed_names(a):
+                self._add(f, aid, "alias")
+            for s in a.short:
+                self.short_index.setdefault(norm_token(s), set()).add(aid)
+            words = [t for t in name_key if len(t) > 1]
+            if len(words) > 1:
+                countries = {r.country for r in a.roles} | {a.country}
+                surname = words[0] if countries & SURNAME_FIRST else words[-1]
+                if surname not in SHORT_STOP:
+                    self.short_index.setdefault(surname, set()).add(aid)
 
     def _build(self) -> None:
         for a in self.actors.values():
+            if a.layer == 0:
+                self._add_lower(a)
+                continue
             if a.kind == "place":
                 self._add(a.name, a.actor_id,
                           "region" if a.actor_id in self.data.region_ids else "city")
@@ -158,10 +209,14 @@ class ActorResolver:
                 for s in self._short_forms(a):
                     self.short_index.setdefault(s, set()).add(a.actor_id)
                 for r in a.roles:
-                    self.holders.setdefault((r.country, r.office), []).append((a.actor_id, r))
+                    if r.office != "phoenix":   # Phoenix roles name a sector, not an office
+                        self.holders.setdefault((r.country, r.office), []).append((a.actor_id, r))
         for f in self.data.ignore:   # blockers win by being longer ("Korean Peninsula")
             for key in key_variants(f):
-                self.index.setdefault(key, []).append(Form("", "ignore", False))
+                bucket = self.index.get(key)
+                if bucket is None or bucket[0].layer < 1:
+                    bucket = self.index[key] = []
+                bucket.append(Form("", "ignore", False))
         for noun, agent in self.data.agents.items():
             self._add_agent(noun, AgentNoun(agent, None))
         for office, spec in self.data.offices.items():
@@ -238,7 +293,8 @@ class ActorResolver:
                                                    -self._office_rank(r.office))), "latest"
         active = [r for r in actor.roles if r.active(day)]
         if active:
-            return min(active, key=lambda r: (self._office_rank(r.office),
+            # an office before an "elite" background role (ELI) of the same rank
+            return min(active, key=lambda r: (self._office_rank(r.office), r.agent == "ELI",
                                               -(r.start or dt.date.min).toordinal())), "active"
         past = [r for r in actor.roles if r.end and r.end < day]
         if past:
@@ -255,7 +311,13 @@ class ActorResolver:
             elif status in ("former", "future") and actor.code:   # PETRARCH default code
                 country, agent, office = actor.country, actor.agent, None
             elif status == "former":   # CAMEO: former officials are elites
-                country, agent, office = role.country, "ELI", None
+                # ... of their country: after an international post, of the last
+                # country they served (none known: an elite of no country, "ELI")
+                national = [r for r in actor.roles if r.country not in INTERNATIONAL
+                            and r.country and (r.start or dt.date.min) <= day]
+                country = (max(national, key=lambda r: r.end or day).country if national
+                           else None if role.country in INTERNATIONAL else role.country)
+                agent, office = "ELI", None
             elif status == "future":   # not yet in office: country only
                 country, agent, office = role.country, None, None
             else:
@@ -516,7 +578,9 @@ class ActorResolver:
         to its period: a role held at any time in it counts ("met Moon in May 2017")."""
         aid = actor.get("actor_id")
         a = self.actors.get(aid) if aid else None
-        if a is None or a.kind != "person":
+        if a is None or a.kind != "person" or actor.get("evidence") == "title+country":
+            # the text's own title and country code this person (the dictionary knows
+            # no national role): a date does not change what the text says
             return dict(actor)
         day = parse_day(date)
         if day is not None and precision in ("month", "year"):
@@ -551,11 +615,30 @@ class ActorResolver:
         return (named or ms)[0]
 
 
+def build_resolver(extra_files=(), phoenix: bool = True) -> ActorResolver:
+    """Load and index the dictionary. The garbage collector is paused meanwhile: the
+    build allocates some 400,000 objects and holds no cycles to collect, and the
+    collections it would trigger cost about a third of the start-up."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        r = ActorResolver(load_files(extra_files, phoenix=phoenix))
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return r
+
+
 @functools.lru_cache(maxsize=8)
-def _cached(extra_files: tuple[str, ...]) -> ActorResolver:
-    return ActorResolver(load_files(extra_files))
+def _cached(extra_files: tuple[str, ...], phoenix: bool) -> ActorResolver:
+    return build_resolver(extra_files, phoenix)
 
 
-def get_resolver(extra_files=()) -> ActorResolver:
-    """The resolver for the package dictionary plus ``extra_files`` (cached per process)."""
-    return _cached(tuple(str(f) for f in extra_files))
+def get_resolver(extra_files=(), phoenix: bool | None = None) -> ActorResolver:
+    """The resolver for the package dictionary plus ``extra_files`` (cached per process).
+    ``phoenix`` (default: Settings.phoenix, ``EVENTWIRE_PHOENIX``) loads the Phoenix layer
+    under the package files."""
+    if phoenix is None:
+        phoenix = _env("PHOENIX", True)
+    return _cached(tuple(str(f) for f in extra_files), bool(phoenix))

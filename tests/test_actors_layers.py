@@ -1,0 +1,181 @@
+"""The Phoenix layer, layer precedence, and people matched by evidence (issue 14 part B).
+
+Sentences are our own; names that test a rule are invented (so no dictionary entry can
+answer them), names that test the Phoenix layer are real people whose dated roles are
+facts (docs/actors.md, "Layers" and "People by evidence")."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from eventwire.actors.dictionary import load_files
+from eventwire.actors.persons import match_person
+from eventwire.actors.phoenix import load_phoenix, norm_code, split_person_forms
+from eventwire.actors.resolver import ActorResolver, get_resolver
+from eventwire.errors import DataFileError
+
+
+@pytest.fixture(scope="module")
+def r():
+    return get_resolver(phoenix=True)
+
+
+def codes(r, text, date):
+    return [(m["text"], m["code"], m.get("actor_id")) for m in r.resolve_text(text, date)]
+
+
+# -- the Phoenix layer: real people, coded by the story's date -------------------------------
+@pytest.mark.parametrize("text, date, code", [
+    # Gulbuddin Hekmatyar: Afghan prime minister 1993-94 and in 1996, an elite otherwise
+    ("Gulbuddin Hekmatyar spoke on the radio.", "1993-09-01", "AFGGOV"),
+    ("Gulbuddin Hekmatyar spoke on the radio.", "2005-09-01", "AFGELI"),
+    # Sani Abacha: Nigeria's head of state 1993-1998
+    ("Sani Abacha addressed the nation.", "1995-01-10", "NGAGOV"),
+    ("Sani Abacha addressed the nation.", "1990-01-10", "NGAELI"),
+])
+def test_phoenix_people_are_coded_by_the_story_date(r, text, date, code):
+    ms = r.resolve_text(text, date)
+    assert ms and ms[0]["code"] == code, codes(r, text, date)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Fighters of the Nusra Front attacked the town.", "SYRREB"),
+    ("The American Civil Liberties Union sued the city.", "USANGO"),
+])
+def test_phoenix_organisations_and_armed_groups(r, text, code):
+    assert any(m["code"] == code for m in r.resolve_text(text, "2013-06-01")), \
+        codes(r, text, "2013-06-01")
+
+
+def test_package_people_win_over_phoenix_namesakes(r):
+    # Phoenix's Obama entry stops in 2014 with an open role; the package knows his term ended
+    m = r.resolve_phrase("Barack Obama", "2019-03-01")
+    assert (m["actor_id"], m["code"]) == ("person:barack-obama", "USAELI")
+    assert r.actors["person:barack-obama"].layer == 1
+
+
+def test_phoenix_can_be_switched_off():
+    r0 = get_resolver(phoenix=False)
+    assert r0.resolve_phrase("Sani Abacha", "1995-01-10") is None
+
+
+# -- precedence: user files > package > Phoenix ------------------------------------------------
+def test_user_files_beat_the_package_and_phoenix(tmp_path):
+    p = tmp_path / "mine.yaml"
+    p.write_text(textwrap.dedent("""
+        people:
+          - name: Sani Abacha
+            roles: [[NGA, MIL, military_chief, 1990-01-01, 1993-11-16]]
+        organisations:
+          - {name: Nusra Front, country: SYR, agent: UAF}
+    """), encoding="utf-8")
+    r = ActorResolver(load_files([p], phoenix=True))
+    # the user's roles replace Phoenix's for this person (before 1993-11-17: MIL)
+    assert r.resolve_phrase("Sani Abacha", "1991-05-01")["code"] == "NGAMIL"
+    assert r.resolve_phrase("Sani Abacha", "1996-05-01")["code"] == "NGAELI"
+    assert r.resolve_phrase("the Nusra Front", "2013-01-01")["code"] == "SYRUAF"
+
+
+def test_a_bad_phoenix_line_names_file_and_line(tmp_path):
+    from eventwire.actors.dictionary import ActorData
+    f = tmp_path / "phx.tsv"
+    f.write_text("kind\tid\tname\taliases\tshort\tcode\troles\tsource\n"
+                 "person\tperson:ann-zed\tAnn Zed\t\t\t\tZZZGOV:2001-02-30:\tx\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_phoenix(ActorData(), f, tmp_path / "none.tsv")
+    assert f"{f}:2:" in str(err.value)
+
+
+@pytest.mark.parametrize("code, want", [
+    ("USAGOVLEG", "USAGOV"), ("USR", "RUS"), ("DDRMIL", "DEUMIL"), ("MNCUSA", "USABUS"),
+    ("NGOUSAENV", "USANGO"), ("IGOUNOKID", "IGOUNOKID"), ("NGOHRI", "NGOHRI"),
+    ("WEUREB", "WEUREB"), ("KNTGOV", None),
+])
+def test_phoenix_codes_follow_project_conventions(code, want):
+    assert norm_code(code, {"USA", "RUS", "DEU"}) == want
+
+
+def test_phoenix_person_forms_lose_titles_and_one_word_forms_become_short():
+    titles = {("president",), ("us",), ("senator",)}
+
+    def is_prefix(key):
+        return max((len(t) for t in titles if key[:len(t)] == t), default=0)
+
+    full, short = split_person_forms(
+        ["Ravel Montoir", "Us President Ravel Montoir", "Mr. Montoir", "Montoir Administration",
+         "Senator Montoir"], is_prefix, {"administration"})
+    assert full == ["Ravel Montoir"] and short == ["Montoir"]
+
+
+# -- people by evidence --------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Mr. Columbus said the talks would resume.",        # a surname, not the US city
+    "Dr. Kandahar told reporters the clinic was full.",  # not the Afghan province
+])
+def test_an_honorific_is_followed_by_a_person_never_a_place(r, text):
+    assert all(m["kind"] not in ("place", "country") for m in r.resolve_text(text, "2015-03-02")), \
+        codes(r, text, "2015-03-02")
+
+
+def test_a_surname_after_the_full_name_is_that_person(r):
+    text = "Nicaraguan President Daniel Ortega arrived on Monday. Mr. Ortega said the vote was fair."
+    ms = r.resolve_text(text, "2012-05-01")
+    assert [m["actor_id"] for m in ms] == ["person:daniel-ortega"] * 2
+
+
+def test_a_bare_surname_without_evidence_stays_unresolved(r):
+    # many people in the dictionary share this surname; nothing in the text says which
+    assert all(m["actor_id"] is None for m in r.resolve_text("Khan said no.", "2010-01-01"))
+
+
+def test_a_surname_with_a_fitting_title_is_resolved(r):
+    m = r.resolve_phrase("President Karzai", "2010-06-01")
+    assert (m["actor_id"], m["code"]) == ("person:hamid-karzai", "AFGGOV")
+
+
+@pytest.mark.parametrize("text, code, span", [
+    # unknown people coded from their title and its country
+    ("Peru's foreign minister Lidia Quispe said the border would reopen.", "PERGOV",
+     "Peru's foreign minister Lidia Quispe"),
+    ("Foreign Minister Lidia Quispe of Peru said the border would reopen.", "PERGOV",
+     "Foreign Minister Lidia Quispe of Peru"),
+    ("Secretary of State Orlan Fessbury said the deal was off.", "USAGOV",
+     "Secretary of State Orlan Fessbury"),
+    ("Chilean President Marta Ovalle vetoed the bill.", "CHLGOV", "Chilean President Marta Ovalle"),
+    ("A Kenyan army spokesman denied the report.", "KENMIL", "Kenyan army spokesman"),
+])
+def test_unknown_people_are_coded_from_title_and_country(r, text, code, span):
+    ms = r.resolve_text(text, "2016-04-04")
+    hit = [m for m in ms if m["text"] == span]
+    assert hit and hit[0]["code"] == code, codes(r, text, "2016-04-04")
+    # never the office holder of that date: the name is someone else
+    assert not (hit[0].get("actor_id") or "").startswith("person:")
+
+
+def test_the_text_country_vetoes_a_namesake(r):
+    # a real Afghan name given a Peruvian title: the text wins, not the dictionary person
+    ms = r.resolve_text("Peruvian Foreign Minister Gulbuddin Hekmatyar spoke.", "2010-01-01")
+    assert ms[0]["code"] == "PERGOV" and ms[0]["actor_id"] is None
+    assert ms[0]["candidates"] == ["person:gulbuddin-hekmatyar"]
+
+
+def test_match_person_api(r):
+    assert match_person(r, "Hamid Karzai", None).evidence == "full-name"
+    assert match_person(r, "Karzai", None).actor_id is None
+    m = match_person(r, "Karzai", None, chain=["person:hamid-karzai"])
+    assert (m.actor_id, m.evidence) == ("person:hamid-karzai", "surname+chain")
+    m = match_person(r, "Hekmatyar", None, agent="GOV", country="AFG")
+    assert (m.actor_id, m.evidence) == ("person:gulbuddin-hekmatyar", "surname+title")
+    assert match_person(r, "Hekmatyar", None, agent="GOV", country="PER").actor_id is None
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("Committee Chairman Jason Coltrey said.", "2016-01-01", "person:jason-yuan"),   # first name + surname
+    ("Mayor Bill de Vrenne spoke.", "2016-01-01", "person:micha-ondo-bill"),        # "Bill" is a first name
+    ("The Kissinger Commission reported.", "1985-01-01", "person:henry-kissinger"),  # named after him
+    ("Also named was John Addo Kufuor, a businessman.", "2016-01-01", "person:addo-kufuor"),
+    ("David Johnson spoke.", "2017-01-01", "person:david-johnston"),  # a real surname: not a typo
+])
+def test_no_wrong_person_inside_longer_names(r, text, date, bad):
+    assert bad not in [m.get("actor_id") for m in r.resolve_text(text, date)]
