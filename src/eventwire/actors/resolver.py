@@ -640,5 +640,5 @@ def get_resolver(extra_files=(), phoenix: bool | None = None) -> ActorResolver:
     ``phoenix`` (default: Settings.phoenix, ``EVENTWIRE_PHOENIX``) loads the Phoenix layer
     under the package files."""
     if phoenix is None:
-        phoenix = _env("PHOENIX", True)
+        phoenix = _env("PHOENIX", False)
     return _cached(tuple(str(f) for f in extra_files), bool(phoenix))
