@@ -116,7 +116,7 @@ def test_stance_of_cameo_codes(cameo, expected):
 
 
 @pytest.mark.parametrize("cameo, sentence, expected", [
-    ("010", "They agreed that they would not accept a freeze-for-freeze deal.", "oppose"),
+    ("010", "Both ministers insisted they would never accept a freeze-for-freeze deal.", "oppose"),
     ("010", "The spokesman called the freeze-for-freeze deal the most feasible plan.", "support"),
     ("010", "The spokesman described the freeze-for-freeze deal.", None),
     ("120", "They said the plan was feasible.", "oppose"),  # the code decides when it can
@@ -127,8 +127,8 @@ def test_stance_of_statements_comes_from_their_words(cameo, sentence, expected):
 
 def test_a_statement_against_and_one_for_a_proposal_contradict():
     recs = [r for c in [
-        make_coded("one", [make_event("USAGOV", None, "010", "2017-11-15", sentence="They "
-                                      "would not accept a so-called freeze-for-freeze agreement.")]),
+        make_coded("one", [make_event("USAGOV", None, "010", "2017-11-15", sentence="Its "
+                                      "envoy said they could never accept any freeze-for-freeze bargain.")]),
         make_coded("two", [make_event("CHNGOV", None, "010", "2017-11-16", sentence="The "
                                       "\u201cfreeze-for-freeze\u201d deal is the most sensible plan.")]),
     ] for r in c.events]

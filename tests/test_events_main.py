@@ -38,7 +38,7 @@ def test_threat_target_is_who_must_meet_the_condition(pipeline):
 
 
 def test_willing_to_is_intent(pipeline):
-    evs = code(pipeline, "Syria is willing to withdraw its troops from Lebanon.")
+    evs = code(pipeline, "Armenia is willing to withdraw its soldiers from the disputed villages.")
     ev = next(e for e in evs if e["cameo"].startswith("087"))
     assert ev["modality"] == "intended"
 
@@ -52,7 +52,7 @@ def test_killing_codes(pipeline, text, cameo):
 
 
 def test_hunger_strike_is_a_protest(pipeline):
-    evs = code(pipeline, "Kurdish prisoners in Turkey began a hunger strike on Monday.")
+    evs = code(pipeline, "Jailed activists in Bahrain began a hunger strike on Friday.")
     assert {e["cameo"] for e in evs} & {"142"} and not {e["cameo_root"] for e in evs} & {"09", "19"}
 
 

@@ -8,9 +8,9 @@ import pytest
 from test_events_helpers import code, parse_case
 
 NEGATION = [
-    "Xi Jinping and Kim Jong-un have never met. | CHN PRK 040 negated",
-    "Song Tao returned to Beijing without meeting Kim Jong-un. | CHN PRK 040 negated",
-    "Song Tao left Pyongyang without meeting with Kim Jong-un. | CHN PRK 040 negated",
+    "Narendra Modi and Imran Khan have never met. | IND PAK 040 negated",
+    "The Japanese envoy returned to Tokyo without meeting Moon Jae-in. | JPN KOR 040 negated",
+    "The Vietnamese envoy left Beijing without meeting with Xi Jinping. | VNM CHN 040 negated",
     "Japan did not attend the summit with China. | JPN CHN 040 negated",
     "Russia did not sign the treaty with Ukraine. | RUS UKR 057 negated",
     "Russia refused to sign the treaty with Ukraine. | RUS UKR 057 negated",
@@ -63,7 +63,7 @@ REPORTED = [
 ]
 
 NO_EVENT = [
-    "China is North Korea's top ally and trading partner.",
+    "Germany is France's largest trading partner and closest ally.",
     "Beijing is the capital of China.",
     "The general consensus is that the alliance is tense.",
     "North Korea's economy depends on China.",
@@ -72,7 +72,7 @@ NO_EVENT = [
     "South Korea's president is popular.",
     "Russia is a big country with many resources.",
     "India and Pakistan are neighbours.",
-    "Song Tao (second from the left) visits Choe Ryong-hae in Pyongyang.",
+    "Shinzo Abe (third from right) visits Narendra Modi in New Delhi.",
     "Xi Jinping meets Kim Jong-un Source: Yonhap News",
     "The weather in Tokyo was sunny on Monday.",
     "Many people in Egypt like football.",

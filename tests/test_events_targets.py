@@ -88,11 +88,11 @@ def test_title_and_surname_of_a_past_office_holder(pipeline, published, code_pre
 
 @pytest.mark.parametrize("sentence, source, target", [
     # troops/courts of an organisation without a country are the organisation's
-    ("The first NATO peacekeeping troops have arrived in Kosovo.", "IGOWSTNATMIL", "XKX"),
+    ("Two hundred NATO peacekeeping troops have arrived in Bosnia.", "IGOWSTNATMIL", "BIH"),
     ("A U.N. war crimes court indicted the Serbian general.", "IGOUNOJUD", "SRB"),
-    ("The first deployment of NATO peacekeeping troops arrived in Kosovo.", "IGOWSTNATMIL", "XKX"),
+    ("The second contingent of NATO peacekeeping troops arrived in Bosnia.", "IGOWSTNATMIL", "BIH"),
     # an organisation's people do not take the country of the place they work in
-    ("Red Cross officials suspended aid deliveries in Kabul.", "NGOHLHIRC", "AFG"),
+    ("Red Cross staff halted food shipments in Mogadishu.", "NGOHLHIRC", "SOM"),
 ])
 def test_organisation_agents_keep_the_organisation(pipeline, sentence, source, target):
     assert_dyad(pipeline, sentence, source, target)
@@ -100,7 +100,7 @@ def test_organisation_agents_keep_the_organisation(pipeline, sentence, source, t
 
 @pytest.mark.parametrize("sentence, source, target", [
     # a sector word on the object, the country further down its phrase
-    ("Chadian leaders said they would boycott all official contact with Libya.", "TCD", "LBYGOV"),
+    ("Ugandan leaders said they would boycott official meetings with Sudan.", "UGA", "SDNGOV"),
     ("Kampuchean guerrillas said they would boycott any official talks with Vietnam.",
      "KHM", "VNMGOV"),
 ])
@@ -110,7 +110,7 @@ def test_sector_word_takes_the_country_of_its_phrase(pipeline, sentence, source,
 
 @pytest.mark.parametrize("sentence, source, target", [
     # an ethnic group takes the country where it lives, not the state of its name
-    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "SRBETH", "SRB"),
+    ("About 300 ethnic Hungarians rallied on Sunday in Romania.", "ROUETH", "ROU"),
     ("Serb police killed three ethnic Albanians in southern Serbia.", "SRBCOP", "SRB"),
 ])
 def test_ethnic_groups_code_where_they_live(pipeline, sentence, source, target):

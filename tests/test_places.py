@@ -101,16 +101,16 @@ def nlp(bare_nlp):
 
 
 @pytest.mark.parametrize("text, verb, name, country, precision", [
-    # the seed articles' events, in sentences of our own
-    ("Beijing dispatched veteran diplomat Song Tao, head of the liaison department, to Pyongyang.",
-     "dispatched", "Pyongyang", "PRK", "city"),
-    ("Beijing announced it will send Song Tao to North Korea on November 17.",
-     "send", "North Korea", "PRK", "country"),
-    ("Song returned to Beijing without meeting with Kim Jong-un.", "returned", "Beijing", "CHN", "city"),
-    ("In 2016, Song met with his North Korean counterpart, Ri Su-yong, in Beijing.",
-     "met", "Beijing", "CHN", "city"),
-    ("Ri visited Beijing to consult with the party.", "visited", "Beijing", "CHN", "city"),
-    ("In 2015, Liu watched the parade in Pyongyang with Kim Jong-un.", "watched", "Pyongyang", "PRK", "city"),
+    # diplomacy: the place of the visit, the meeting, the return
+    ("Tokyo dispatched its deputy foreign minister, a veteran of Asian diplomacy, to Hanoi.",
+     "dispatched", "Hanoi", "VNM", "city"),
+    ("Paris announced it will send an envoy to Lebanon on March 3.",
+     "send", "Lebanon", "LBN", "country"),
+    ("The minister returned to Ankara without meeting with Putin.", "returned", "Ankara", "TUR", "city"),
+    ("In 2019, Lavrov met with his Indian counterpart, Subrahmanyam Jaishankar, in Moscow.",
+     "met", "Moscow", "RUS", "city"),
+    ("Jaishankar visited Moscow to consult with the ministry.", "visited", "Moscow", "RUS", "city"),
+    ("In 2018, Macron watched the parade in Beijing with Xi Jinping.", "watched", "Beijing", "CHN", "city"),
     ("Trump visited China and pledged cooperation.", "visited", "China", "CHN", "country"),
     ("The two sides discussed security on the Korean Peninsula.",
      "discussed", "Korean Peninsula", None, "region"),
@@ -119,7 +119,7 @@ def nlp(bare_nlp):
      "conducted", "Punggye-ri", "PRK", "city"),
     ("Kim Jong-un inspected a factory in Hamhung.", "inspected", "Hamhŭng", "PRK", "city"),
     ("Moon flew to Washington for talks with Trump.", "flew", "Washington", "USA", "city"),
-    ("A failed state on China's southern border would pose a threat.", "pose", "China", "CHN", "country"),
+    ("A collapse on Russia's western border would pose a threat.", "pose", "Russia", "RUS", "country"),
     # elsewhere in the world
     ("Soldiers clashed at the DMZ on Monday.", "clashed", "Korean Demilitarized Zone", None, "region"),
     ("Protesters gathered in Paris on Monday.", "gathered", "Paris", "FRA", "city"),
@@ -145,10 +145,10 @@ def test_event_location(nlp, text, verb, name, country, precision):
 @pytest.mark.parametrize("text, verb", [
     # no location is better than a wrong one
     ("The envoy met Choe Ryong-hae.", "met"),
-    ("China Airlines ceased flights between Beijing and Pyongyang.", "ceased"),   # "between" is a route
+    ("Air France ceased flights between Paris and Tehran.", "ceased"),           # "between" is a route
     ("The Korea Times reported that Seoul protested.", "reported"),               # Seoul is an actor
-    ("The Treasury announced sanctions against companies within North Korea.", "announced"),
-    ("Beijing announced it will send Song Tao to North Korea.", "announced"),     # another clause
+    ("The Treasury announced sanctions against firms within Iran.", "announced"),
+    ("Paris announced it will send an envoy to Lebanon.", "announced"),         # another clause
     ("North Korea condemned the drills.", "condemned"),                           # actors are not places
     ("Analysts say the talks failed (Korea Times, Seoul).", "failed"),            # citation
     ("Song met the envoy of President Moon, who had flown in from Seoul.", "met"),

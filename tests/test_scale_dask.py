@@ -14,9 +14,9 @@ from eventwire.pipeline import code_documents
 
 # Short articles written for this test.
 ARTICLES = [
-    ("Envoy to Pyongyang",
-     "Beijing announced on Monday that it will send a special envoy to North Korea. "
-     "The envoy met North Korean officials in Pyongyang on Friday.\n\n"
+    ("Envoy to Hanoi",
+     "Tokyo announced on Monday that it will send a special envoy to Vietnam. "
+     "The envoy met Vietnamese officials in Hanoi on Friday.\n\n"
      "South Korea welcomed the visit."),
     ("Border clash",
      "Indian troops clashed with Chinese soldiers on the border on Tuesday, officials said. "

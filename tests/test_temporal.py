@@ -35,8 +35,8 @@ def first_date(text, published=PUB, anchor=None):
     ("Talks were held on December 30.", "2017-01-05", "2016-12-30", "day", False),
     ("The ceremony is planned for January 10.", "2018-01-03", "2018-01-10", "day", False),
     ("The ministry said the vote will happen on December 3.", PUB, "2017-12-03", "day", False),
-    ("Beijing will send an envoy to Pyongyang on November 17.", "2017-11-15", "2017-11-17", "day", False),
-    ("Beijing announced it will send an envoy to Pyongyang on November 17.", PUB, "2017-11-17", "day", False),
+    ("Tokyo will send an envoy to Hanoi on November 17.", "2017-11-15", "2017-11-17", "day", False),
+    ("Tokyo announced it will send an envoy to Hanoi on November 17.", PUB, "2017-11-17", "day", False),
     ("Talks ran on 9 November in Geneva.", PUB, "2017-11-09", "day", False),
     # full dates in every common news form
     ("Sanctions were announced on Nov. 21, 2017.", PUB, "2017-11-21", "day", False),
@@ -66,7 +66,7 @@ def first_date(text, published=PUB, anchor=None):
     ("The treaty dates from 1961.", PUB, "1961-01-01", "year", True),
     ("China tested a bomb in 1964.", PUB, "1964-01-01", "year", True),
     ("In 2016, Song met his counterpart.", PUB, "2016-01-01", "year", True),
-    ("Work began in 1958 but ended twenty years later in 1974.", PUB, "1958-01-01", "year", True),
+    ("Building began in 1970 but stopped fifteen years later in 1985.", PUB, "1970-01-01", "year", True),
     # ranges and decades: the date is the start, with year precision
     ("The famine lasted from 1958 to 1962.", PUB, "1958-01-01", "year", True),
     ("The Great Leap Forward (1958–1962) ruined the economy.", PUB, "1958-01-01", "year", True),
@@ -95,7 +95,7 @@ def test_absolute_dates(text, published, date, precision, historical):
     ("The attack happened last night.", PUB, "2017-11-21", "day", False),
     ("The envoy met officials on Tuesday.", PUB, "2017-11-21", "day", False),
     ("The envoy met officials on Wednesday.", PUB, "2017-11-22", "day", False),
-    ("The envoy arrived on Friday.", PUB, "2017-11-17", "day", False),
+    ("The delegation arrived on Friday.", PUB, "2017-11-17", "day", False),
     ("The envoy will meet officials on Friday.", PUB, "2017-11-24", "day", False),
     ("The envoy met officials last Wednesday.", PUB, "2017-11-15", "day", False),
     ("The envoy meets officials next Monday.", PUB, "2017-11-27", "day", False),
@@ -156,7 +156,7 @@ def test_publication_timestamps_are_read_as_their_day(published, date):
 
 
 @pytest.mark.parametrize("text, published, date", [
-    ("NEW DELHI, March 7 (Xinhua) -- Two civilians were killed, police said Saturday.",
+    ("LAGOS, March 7 (Xinhua) -- Three soldiers were wounded, the army said Saturday.",
      "2020-06-15", "2020-03-07"),
     ("SEOUL, Nov 14 (Reuters) - North Korea fired a missile yesterday.", PUB, "2017-11-13"),
     # a dateline after the publication date is not trusted
@@ -176,7 +176,7 @@ def test_anchor_argument_sets_the_first_discourse_date():
 @pytest.mark.parametrize("text, cited", [
     ("Talks stalled (Korea Times, November 20).", [True]),
     ("Song met Moon's envoy in May (Xinhua, May 19).", [False, True]),
-    ("He tested a bomb in 1964 (China.org.cn, October 16, 2007; SCMP, November 20).", [False, True, True]),
+    ("He tested a bomb in 1960 (Le Monde, March 2, 2009; Asahi, April 4).", [False, True, True]),
     ("The Great Leap Forward (1958–1962) ruined the economy.", [False]),
     ("No signs of a thaw (see also Jamestown, October 11).", [True]),
 ])
@@ -270,13 +270,13 @@ def make_event(doc, verb: str, target: str | None = None) -> dict:
 
 @pytest.mark.parametrize("text, verb, target, date, precision, basis, historical", [
     # the seed articles' background events, in sentences of our own
-    ("Xi Jinping met Park Geun-hye in 2013 and Moon Jae-in in 2017.",
-     "met", "Park Geun-hye", "2013-01-01", "year", "text", True),
-    ("Xi Jinping met Park Geun-hye in 2013 and Moon Jae-in in 2017.",
-     "met", "Moon Jae-in", "2017-01-01", "year", "text", False),
+    ("Putin met Angela Merkel in 2013 and Emmanuel Macron in 2017.",
+     "met", "Angela Merkel", "2013-01-01", "year", "text", True),
+    ("Putin met Angela Merkel in 2013 and Emmanuel Macron in 2017.",
+     "met", "Emmanuel Macron", "2017-01-01", "year", "text", False),
     ("Kim had his uncle executed in 2013.", "executed", "uncle", "2013-01-01", "year", "text", True),
-    ("This provocation was followed by a nuclear test in February 2013.",
-     "followed", None, "2013-02-01", "month", "text", True),
+    ("This incident was followed by a missile test in March 2014.",
+     "followed", None, "2014-03-01", "month", "text", True),
     ("Xi was elected leader in December 2012. Kim greeted him with a rocket launch that same month.",
      "greeted", "him", "2012-12-01", "month", "text", True),
     ("In 2015, Liu Yunshan watched the parade with Kim Jong-un.",
@@ -285,26 +285,26 @@ def make_event(doc, verb: str, target: str | None = None) -> dict:
      "briefed", "Xi", "2016-01-01", "year", "text", True),
     ("In 2016, Song met with his counterpart in Beijing.\n\nThe counterpart then briefed Xi on the congress.",
      "briefed", "Xi", PUB, "day", "publication", False),
-    ("China tested a nuclear bomb in 1964 (Xinhua, October 16, 2007).",
-     "tested", "bomb", "1964-01-01", "year", "text", True),
+    ("France tested a bomb in 1960 (Le Monde, March 2, 2009).",
+     "tested", "bomb", "1960-01-01", "year", "text", True),
     ("Song met the envoy of President Moon in May (Xinhua, May 19).",
      "met", "envoy", "2017-05-01", "month", "text", True),
-    ("China launched projects between the Great Leap Forward (1958–1962) and the Cultural Revolution.",
-     "launched", "projects", "1958-01-01", "year", "text", True),
-    ("Work on a submarine began in 1958 but the first one was only completed twenty years later in 1974.",
-     "completed", None, "1974-01-01", "year", "text", True),
-    ("Work on a submarine began in 1958 but the first one was only completed twenty years later in 1974.",
-     "began", None, "1958-01-01", "year", "text", True),
+    ("Moscow launched projects between the Thaw (1956–1964) and the Brezhnev era.",
+     "launched", "projects", "1956-01-01", "year", "text", True),
+    ("Work on the dam began in 1970 but it was only completed fifteen years later in 1985.",
+     "completed", None, "1985-01-01", "year", "text", True),
+    ("Work on the dam began in 1970 but it was only completed fifteen years later in 1985.",
+     "began", None, "1970-01-01", "year", "text", True),
     # the seed articles' current events
-    ("Trump said Wednesday 15th November that he and Xi agreed on the plan.",
+    ("Macron said on Wednesday 15th November that Paris and Berlin agreed on the plan.",
      "said", None, "2017-11-15", "day", "text", False),
-    ("Trump said Wednesday 15th November that he and Xi agreed on the plan.",
+    ("Macron said on Wednesday 15th November that Paris and Berlin agreed on the plan.",
      "agreed", None, "2017-11-15", "day", "text", False),
-    ("Trump spoke on Wednesday 15th November. One day later, Geng Shuang rejected the proposal.",
+    ("Macron spoke on Wednesday 15th November. One day later, the Kremlin rejected the proposal.",
      "rejected", "proposal", "2017-11-16", "day", "text", False),
-    ("Beijing announced it will send an envoy to North Korea on November 17.",
-     "send", "North Korea", "2017-11-17", "day", "text", False),
-    ("Beijing announced it will send an envoy to North Korea on November 17.",
+    ("Tokyo announced it will send an envoy to Vietnam on November 17.",
+     "send", "Vietnam", "2017-11-17", "day", "text", False),
+    ("Tokyo announced it will send an envoy to Vietnam on November 17.",
      "announced", None, "2017-11-17", "day", "text", False),
     ("On November 21, the Treasury announced new sanctions against North Korea.",
      "announced", "North Korea", "2017-11-21", "day", "text", False),
@@ -320,14 +320,14 @@ def make_event(doc, verb: str, target: str | None = None) -> dict:
     ("The Treasury announced new sanctions (Treasury, November 21).",
      "announced", "sanctions", PUB, "day", "publication", False),
     ("China sent an envoy to North Korea.", "sent", "envoy", PUB, "day", "publication", False),
-    ("Song returned to Beijing without meeting Kim Jong-un.", "returned", None, PUB, "day", "publication", False),
+    ("The minister returned to Ankara without meeting Putin.", "returned", None, PUB, "day", "publication", False),
     # a past date does not scope a present-tense statement
     ("In 2013 Xi met Park. China now supports the sanctions.",
      "supports", "sanctions", PUB, "day", "publication", False),
     ("In 2013, Xi met Park, and China now supports the sanctions.",
      "supports", "sanctions", PUB, "day", "publication", False),
-    ("Many of Kim's actions since coming to power in 2011 have been viewed as hostile.",
-     "viewed", None, "2011-01-01", "year", "text", True),
+    ("Many of the junta's decisions since seizing power in 2014 have been viewed as hostile.",
+     "viewed", None, "2014-01-01", "year", "text", True),
     ("North Korea will test a missile, Seoul said in 2013.", "test", "missile", PUB, "day",
      "publication", False),
     # the end of the period decides "historical"
@@ -371,8 +371,8 @@ def _component_run(nlp, text, events, published=PUB):
 
 
 def test_component_fills_every_event(nlp):
-    doc = _component_run(nlp, "Xi met Park Geun-hye in 2013 and Moon Jae-in in 2017.",
-                         [("met", "Park Geun-hye"), ("met", "Moon Jae-in")])
+    doc = _component_run(nlp, "Putin met Angela Merkel in 2013 and Emmanuel Macron in 2017.",
+                         [("met", "Angela Merkel"), ("met", "Emmanuel Macron")])
     assert [(e["date"], e["historical"]) for e in doc._.events] == \
         [("2013-01-01", True), ("2017-01-01", False)]
 
@@ -383,21 +383,21 @@ def test_component_recodes_people_by_event_date(nlp, monkeypatch):
     class FakeResolver:
         def recode_for_date(self, actor, date, precision=None):
             calls.append((actor["actor_id"], date))
-            return dict(actor, code="KORGOV")
+            return dict(actor, code="DEUGOV")
 
     fake = types.ModuleType("eventwire.actors.resolver")
     fake.get_resolver = lambda: FakeResolver()
     monkeypatch.setitem(sys.modules, "eventwire.actors.resolver", fake)
     from eventwire.nlp import ensure_extensions
     ensure_extensions()
-    doc = nlp("Xi met Park Geun-hye in 2013.")
+    doc = nlp("Putin met Angela Merkel in 2013.")
     doc._.published = PUB
-    ev = make_event(doc, "met", "Park Geun-hye")
-    ev["target"].update(actor_id="person:park-geun-hye", code="KORELI")
+    ev = make_event(doc, "met", "Angela Merkel")
+    ev["target"].update(actor_id="person:angela-merkel", code="DEUELI")
     doc._.events = [ev]
     TimeComponent(nlp, "eventwire_time", 60)(doc)
-    assert calls == [("person:park-geun-hye", "2013-01-01")]
-    assert doc._.events[0]["target"]["code"] == "KORGOV"
+    assert calls == [("person:angela-merkel", "2013-01-01")]
+    assert doc._.events[0]["target"]["code"] == "DEUGOV"
 
 
 # ---------------------------------------------------------------- the seed articles
