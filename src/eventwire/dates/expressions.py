@@ -208,7 +208,7 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
         d, precision, kind, start, end = res
         expr = TimeExpression(text[s:e], (s, e), d.isoformat(), precision, kind,
                               start and start.isoformat(), end and end.isoformat(), citation)
-        # "one day later on Thursday 16th November": the absolute date says it exactly.
+        # "a week later on Monday 20th November": the absolute date says it exactly.
         if out and out[-1].kind == "relative" and name not in ANCHORED and _is_anchored(out[-1]) \
                 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[out[-1].span[1]:s]):
             prev = out.pop()

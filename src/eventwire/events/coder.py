@@ -84,7 +84,7 @@ class ActorIndex:
                     return [m]
             return [own]
         if own is not None and (own.get("actor_id") or "").startswith("org:"):
-            return [own]   # "the Red Cross operating in Iraq" is not Iraqi
+            return [own]   # "aid workers of the Red Cross based in Yemen" are not Yemeni
         hit = self._search(tok)
         if hit is None:
             return [own] if own is not None else []
@@ -93,7 +93,7 @@ class ActorIndex:
         if own is None:
             if not more and found.get("agent") and not found.get("country") \
                     and not found.get("actor_id"):
-                # "official contact with the United States": a sector word modifies the
+                # "formal ties with the United States": a sector word modifies the
                 # head, the country sits further down the phrase -> USAGOV
                 # "the deployment of NATO peacekeeping troops": the found word's own
                 # modifiers first, then the rest of the phrase
@@ -104,7 +104,7 @@ class ActorIndex:
                     return [compose_org(found, deeper[0])]
             return [found] + more
         if found.get("country") and own.get("agent"):
-            # "the ambassadors of Arnor, Osgiliath and Gondor": one composed actor each
+            # "the envoys of Chile, Peru and Bolivia": one composed actor each
             return [compose(own, f) for f in [found] + more if f.get("country")]
         if own.get("agent") and not own.get("country") and _is_org(found):
             # "NATO peacekeeping troops", "a U.N. war crimes court": the organisation's
@@ -148,7 +148,7 @@ def conjuncts(tok) -> list:
         stack.extend(c for c in t.children if c.dep_ in ("conj", "appos")
                      and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"))
         # the parser sometimes hangs the first members of a list on the last one as
-        # nmod ("Arnor, Calenardhon and the awful Gondor welcomed ..."): a PROPN nmod
+        # nmod ("Chile, Peru and the new Bolivian cabinet welcomed ..."): a PROPN nmod
         # that carries its own coordination is a list member
         stack.extend(c for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN"
                      and any(g.dep_ in ("cc", "conj") for g in c.children))
@@ -215,7 +215,7 @@ def subjects(v, lex, depth=0) -> list:
 
 def orphan_subject(v) -> list:
     """A root verb the parser left without subject, typically after a long apposition
-    ("China Airlines, one of only two carriers ..., ceased flights"): the nearest
+    ("Air France, the largest carrier on the route ..., suspended flights"): the nearest
     coordinated/appositive noun before it that is followed by a comma."""
     if v.dep_ != "ROOT":
         return []
@@ -340,7 +340,7 @@ def negation(v, lex) -> str | None:
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
             return t.head.text
         if t.dep_ in ("xcomp", "acl") and t.head.lemma_ in lex["refusal_governors"]:
-            return t.head.text  # "refused to sign", "the failure of Kim to meet"
+            return t.head.text  # "refused to sign", "the failure of the envoy to meet"
         if t.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in t.head.children):
             return "not " + t.head.text  # "did not agree to meet", "is not willing to yield"
         if t.dep_ in ("xcomp", "conj", "acomp") and t.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -605,7 +605,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                 break
     if not targets and not p.nominal and p.cameo[:2] == "13":
         # a threat is aimed at whoever must meet its condition: "threatened to strike
-        # unless Israel rescinded ...", "... if the United States goes ahead"
+        # unless the ban is lifted ...", "... if Washington proceeds with the sale"
         for h in [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]:
             for c in h.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["conditional_marks"]

@@ -134,8 +134,8 @@ def _locative_role(root, verb, motion: bool) -> str | None:
         prep = head.lower_
         attach = head.head
         # On the verb, or on one of its own arguments ("a factory in Hamhung"); not
-        # deeper ("sanctions against companies within North Korea" is not where the
-        # sanctions were announced).
+        # deeper ("sanctions on banks inside Iran" is not where the sanctions were
+        # announced).
         same_clause = attach.i == verb.i or (attach.head.i == verb.i and clause_head(attach).i == verb.i)
         if not same_clause:
             return None
