@@ -95,6 +95,8 @@ def checked(baseline: dict, only: tuple[str, ...] | None = None) -> int:
 def report(fails: list[str], better: list[str], n: int, out=print) -> int:
     for line in fails:
         out(f"GATE FAIL {line}")
+    for line in better:
+        out(f"above baseline: {line}")
     if better:
         out(f"gate: {len(better)} figure(s) above the baseline by more than {TOLERANCE:g} point; "
             "raise it with bench/eval.py --write-baseline (its own commit, with the reason)")
