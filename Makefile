@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: demo test venv clean bench eval
+.PHONY: demo test venv clean bench eval fuzz
 
 venv: $(STAMP)
 
@@ -30,6 +30,12 @@ PYTEST_ARGS ?=
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The fuzz targets (tests marked `fuzz`) with random draws and 20x the examples of
+# `make test` (EVENTWIRE_FUZZ_SCALE=N to change). A failure prints the example and a
+# @reproduce_failure blob: fix the bug, then record the input as an @example.
+fuzz: $(STAMP)
+	EVENTWIRE_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -m fuzz $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

@@ -5,6 +5,7 @@ import os
 import pathlib
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -18,6 +19,18 @@ def _find_shared() -> pathlib.Path:
             return cand
     return ROOT.parent / "shared"
 
+
+# Property tests must pass every time (issue 19): in `make test` hypothesis draws the
+# same examples on every run (derandomize: a seed per test function) and replays no
+# local database, so a fresh clone and CI run exactly what a developer ran. Bugs the
+# fixed draws do not reach are hunted by `make fuzz` (profile "fuzz": random draws,
+# many more examples, failures kept in .hypothesis/ to replay); each one found is
+# fixed and recorded as an @example, so CI checks it from then on.
+_hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None,
+                                      print_blob=True)
+_hypothesis_settings.register_profile("fuzz", derandomize=False, deadline=None,
+                                      print_blob=True)
+_hypothesis_settings.load_profile(os.environ.get("EVENTWIRE_HYPOTHESIS", "ci"))
 
 SHARED = _find_shared()
 SEEDS = SHARED / "seeds"

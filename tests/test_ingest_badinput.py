@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from eventwire.errors import InputError
 from eventwire.ingest import read_inputs
+from fuzzing import examples
 
 from test_ingest_readers import FIX, write_warc
 
@@ -173,6 +174,71 @@ def test_empty_directory(tmp_path):
     assert "no readable article files" in only_error(tmp_path / "empty").reason
 
 
+def _refuse_listing(monkeypatch, locked: Path):
+    """Root reads any directory whatever its mode, so simulate the refusal."""
+    import os
+    real_scandir = os.scandir
+
+    def guarded(path=".", *a, **kw):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *a, **kw)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+
+
+def test_unreadable_directory_is_an_error_not_a_silent_skip(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "locked" / "hidden_from_us.txt").write_text("Oman hosted talks on Yemen.")
+    shutil.copy(GOOD, corpus / "good.txt")
+    _refuse_listing(monkeypatch, corpus / "locked")
+    docs, errors = run([corpus])
+    assert [d.title for d in docs] == ["Vietnam protests Chinese drills near Paracel Islands"]
+    assert [(e.path, e.reason) for e in errors] == [
+        (str(corpus / "locked"), "cannot read directory: permission denied")]
+
+
+def test_unreadable_top_directory_is_one_error(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Oman hosted talks on Yemen.")
+    _refuse_listing(monkeypatch, locked)
+    assert only_error(locked).reason == "cannot read directory: permission denied"
+
+
+def test_broken_link_and_fifo_with_article_names_are_reported(tmp_path):
+    import os
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(GOOD, corpus / "good.txt")
+    (corpus / "gone.txt").symlink_to(tmp_path / "moved-away.txt")
+    os.mkfifo(corpus / "pipe.jsonl")
+    (corpus / "notes.md").write_text("not an article: skipped without a word")
+    docs, errors = run([corpus])
+    assert len(docs) == 1
+    assert sorted((Path(e.path).name, e.reason) for e in errors) == [
+        ("gone.txt", "broken symbolic link; skipped"),
+        ("pipe.jsonl", "not a regular file (FIFO, socket or device); skipped")]
+
+
+def test_one_deep_jsonl_line_costs_only_that_line(tmp_path):
+    """Issue 19: a 2 KB line nested 1,000 levels deep raised RecursionError and
+    stopped the run after the documents before it."""
+    lines = [json.dumps({"id": f"n{i}", "text": f"Delegations met in Geneva for round {i}."})
+             for i in range(3)]
+    lines.insert(1, "[" * 1000 + "]" * 1000)
+    lines.insert(3, json.dumps({"id": "deep-text", "text": "x"})[:-1]
+                 + ', "meta": ' + "{\"a\": " * 1500 + "1" + "}" * 1500 + "}")
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    docs, errors = run([path, GOOD])
+    assert [d.path for d in docs][:3] == ["n0", "n1", "n2"]
+    assert docs[-1].title.startswith("Vietnam")
+    assert [(e.line, e.reason) for e in errors] == [(2, "invalid JSON: nested too deeply"),
+                                                   (4, "invalid JSON: nested too deeply")]
+
+
 def test_one_batch_with_every_kind_of_bad_input_goes_on(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -203,7 +269,9 @@ def test_truncated_jsonl_gz_keeps_the_lines_before_the_break(tmp_path):
 _FIXTURE_BYTES = [p.read_bytes() for p in sorted(FIX.iterdir()) if p.is_file()]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.fuzz
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck))
+@example(ext=".warc", data=b"\n\x00")  # warcio reads it as one empty record: no page, no error
 @given(ext=st.sampled_from([".txt", ".html", ".jsonl", ".rss", ".atom", ".warc", ".warc.gz",
                             ".jsonl.gz", ".bin"]),
        data=st.one_of(

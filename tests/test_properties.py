@@ -14,11 +14,13 @@ import tempfile
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-pytestmark = pytest.mark.timeout(240)
+from fuzzing import examples
 
-FAST = settings(max_examples=100, deadline=None,
+pytestmark = [pytest.mark.timeout(900), pytest.mark.fuzz]
+
+FAST = settings(max_examples=examples(100), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SLOW = settings(max_examples=40, deadline=None,
+SLOW = settings(max_examples=examples(40), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # Words that exercise the dates, actors and boilerplate rules, glued by punctuation.
@@ -55,6 +57,7 @@ def _read_bytes(data: bytes, name: str):
             fh.write(data)
         errors: list = []
         docs = list(ingest.read_inputs([path], published="2017-11-22", on_error=errors.append))
+    assert docs or errors, "neither a document nor an error"
     for e in errors:
         assert isinstance(e, EventwireError), repr(e)
         assert name in str(e) and "\n" not in str(e).strip(), str(e)

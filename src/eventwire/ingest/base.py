@@ -45,6 +45,15 @@ ReaderItem = Union[RawArticle, InputError]
 Reader = Iterator[ReaderItem]
 
 
+def one_line_reason(exc: BaseException, limit: int = 200) -> str:
+    """``Type: first line of the message``, short: an unexpected exception as the
+    reason of one error line (RecursionError, a parser's AttributeError, ...)."""
+    msg = " ".join(str(exc).split())
+    if len(msg) > limit:
+        msg = msg[:limit] + "..."
+    return f"{exc.__class__.__name__}: {msg}" if msg else exc.__class__.__name__
+
+
 def _one_line(value) -> str | None:
     if value is None:
         return None
