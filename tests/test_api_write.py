@@ -139,6 +139,10 @@ BAD_BODIES = [
     ('{"text": "fine"}\nnot json', "application/x-ndjson", 400),
     ("<xml/>", "application/xml", 415),
     ("--xx\r\n\r\n--xx--", "multipart/form-data; boundary=xx", 422),
+    # issue 19: 2 KB nested 1,000 levels deep was a RecursionError, answered 500
+    ("[" * 1000 + "]" * 1000, "application/json", 400),
+    ('{"text": "fine"}\n' + "[" * 1000 + "]" * 1000, "application/x-ndjson", 400),
+    ('{"text": "x", "id": ' + "[" * 3000 + "]" * 3000 + "}", "application/json", 400),
 ]
 
 
@@ -147,6 +151,20 @@ def test_bad_bodies_get_a_clear_4xx(writer, body, ctype, status):
     r = writer.post("/api/documents", content=body, headers={**AUTH, "Content-Type": ctype})
     assert r.status_code == status, r.text
     assert r.json()["detail"]
+
+
+def test_an_upload_with_a_bad_file_codes_the_good_ones_and_says_which_failed(writer):
+    deep = ("[" * 1000 + "]" * 1000 + "\n").encode()
+    good_line = json.dumps({"id": "g", "text": TEMPLATES[6][0]}).encode()
+    r = writer.post("/api/documents", headers=AUTH, params={"published": "2017-12-03"},
+                    files=[("file", ("good.txt", SANCTIONS.encode(), "text/plain")),
+                           ("file", ("lines.jsonl", deep + good_line, "application/x-ndjson")),
+                           ("file", ("empty.html", b"<html><body></body></html>", "text/html"))])
+    assert r.status_code == 201, r.text
+    out = r.json()
+    assert sorted(d["path"] for d in out["documents"]) == ["g", "good.txt"]
+    assert out["errors"] == ["lines.jsonl:1: invalid JSON: nested too deeply",
+                             "empty.html: no article text found in the HTML"]
 
 
 def test_a_bad_published_parameter_is_rejected(writer):

@@ -10,12 +10,13 @@ import io
 import logging
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Document
-from .base import DEFAULT_MAX_BYTES, RawArticle, Reader, build_document
+from .base import DEFAULT_MAX_BYTES, RawArticle, Reader, build_document, one_line_reason
 from .dates import require_iso_date
 from .feed import read_feed
 from .html import read_html
@@ -120,10 +121,8 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Reader:
                 stream, gz_file = fh, (path if gzipped else None)
             else:
                 stream, gz_file = (gzip.open(fh) if gzipped else fh), None
-            try:
-                yield from _from_stream(stream, path, fmt, max_bytes, gz_file=gz_file)
-            except (EOFError, OSError) as exc:  # a .jsonl.gz that ends early, etc.
-                yield InputError(path, f"broken compressed data: {exc}")
+            yield from _guarded(_from_stream(stream, path, fmt, max_bytes, gz_file=gz_file),
+                                path)
     except FileNotFoundError:
         yield InputError(path, "no such file or directory")
     except PermissionError:
@@ -134,21 +133,57 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Reader:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
 
 
-def walk(directory: str) -> Iterator[str]:
+def walk(directory: str, on_error: ErrorHandler | None = None) -> Iterator[str]:
     """Readable article files under a directory: recursive, sorted, hidden ones skipped.
 
     Files of unknown type (README.md, images) are skipped silently: a directory is
-    a corpus, not a list of things the user asked for one by one.
+    a corpus, not a list of things the user asked for one by one. What the user did
+    ask for but we cannot read is reported through ``on_error`` (default: a logged
+    warning): a sub-directory we may not list, a broken symbolic link, a FIFO or
+    socket with an article's name (opening one could block forever).
     """
-    for root, dirs, files in os.walk(directory):
+    report = on_error or _log_error
+    for item in _walk(directory):
+        if isinstance(item, InputError):
+            report(item)
+        else:
+            yield item
+
+
+def _walk(directory: str) -> Iterator[str | InputError]:
+    pending: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or directory
+        pending.append(InputError(str(where), f"cannot read directory: "
+                                              f"{(exc.strerror or str(exc)).lower()}"))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable):
+        yield from pending
+        pending.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or format_of(name) is None:
                 continue
             full = os.path.join(root, name)
-            if not os.path.isfile(full):  # FIFOs, sockets, dangling links: opening may block
-                continue
-            yield full
+            if os.path.isfile(full):
+                yield full
+            elif os.path.islink(full) and not os.path.exists(full):
+                yield InputError(full, "broken symbolic link; skipped")
+            else:
+                yield InputError(full, "not a regular file (FIFO, socket or device); skipped")
+    yield from pending
+
+
+def _guarded(items: Reader, path: str) -> Reader:
+    """A reader's bug (an exception it did not expect) costs the rest of this file
+    only, as one error line; the batch goes on."""
+    try:
+        yield from items
+    except (EOFError, OSError, zlib.error) as exc:  # a .jsonl.gz that ends early, etc.
+        yield InputError(path, f"broken compressed data: {exc}")
+    except Exception as exc:  # noqa: BLE001
+        yield InputError(path, f"could not read: {one_line_reason(exc)}")
 
 
 def read_stdin(stream: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Reader:
@@ -167,9 +202,10 @@ def read_stdin(stream: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTE
             import json
             if not isinstance(json.loads(first), dict):
                 fmt = "txt"
-        except ValueError:
+        except (ValueError, RecursionError):
             fmt = "txt"
-    yield from _from_stream(io.BytesIO(data), path, fmt, max_bytes, text_format="stdin")
+    yield from _guarded(_from_stream(io.BytesIO(data), path, fmt, max_bytes,
+                                     text_format="stdin"), path)
 
 
 def iter_raw(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -192,9 +228,12 @@ def _iter_raw(paths, max_bytes, stdin) -> Reader:
             yield from read_stdin(stdin, max_bytes)
         elif os.path.isdir(p):
             any_file = False
-            for f in walk(p):
+            for f in _walk(p):
                 any_file = True
-                yield from _with_file(read_file(f, max_bytes), f)
+                if isinstance(f, InputError):
+                    yield f
+                else:
+                    yield from _with_file(read_file(f, max_bytes), f)
             if not any_file:
                 yield InputError(p, "directory holds no readable article files")
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from ..errors import InputError
-from .base import RawArticle, Reader
+from .base import RawArticle, Reader, one_line_reason
 from .htmltext import html_fragment_text
 
 
@@ -31,7 +31,11 @@ def read_feed(data: bytes, path: str) -> Reader:
         yield InputError(path, "empty file")
         return
     # A file object: feedparser must never treat our data as a URL or path to fetch.
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - feedparser on pathological XML
+        yield InputError(path, f"malformed feed: {one_line_reason(exc)}")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
@@ -44,16 +48,21 @@ def read_feed(data: bytes, path: str) -> Reader:
     outlet = feed.get("title")
     fmt = "atom" if str(parsed.get("version", "")).startswith("atom") else "rss"
     for i, entry in enumerate(entries, 1):
-        where = f"{path}#entry-{i}"
-        paras = _entry_paragraphs(entry)
-        if not paras:
-            yield InputError(path, f"entry {i} has no content or summary", i)
-            continue
-        title = entry.get("title")
-        if title and "<" in title:
-            title = " ".join(html_fragment_text(title)) or title
-        yield RawArticle(
-            path=where, source_format=fmt, paragraphs=paras, url=entry.get("link"),
-            title=title, outlet=outlet, author=entry.get("author"),
-            published=entry.get("published") or entry.get("updated") or entry.get("created"),
-            line=i)
+        try:
+            yield _entry_article(entry, path, i, fmt, outlet)
+        except Exception as exc:  # noqa: BLE001 - one odd entry must not stop the feed
+            yield InputError(path, f"entry {i} could not be read: {one_line_reason(exc)}", i)
+
+
+def _entry_article(entry, path: str, i: int, fmt: str, outlet) -> RawArticle | InputError:
+    paras = _entry_paragraphs(entry)
+    if not paras:
+        return InputError(path, f"entry {i} has no content or summary", i)
+    title = entry.get("title")
+    if title and "<" in title:
+        title = " ".join(html_fragment_text(title)) or title
+    return RawArticle(
+        path=f"{path}#entry-{i}", source_format=fmt, paragraphs=paras, url=entry.get("link"),
+        title=title, outlet=outlet, author=entry.get("author"),
+        published=entry.get("published") or entry.get("updated") or entry.get("created"),
+        line=i)

@@ -12,7 +12,7 @@ import json
 from typing import BinaryIO
 
 from ..errors import InputError
-from .base import RawArticle, Reader
+from .base import RawArticle, Reader, one_line_reason
 from .html import html_article
 from .htmltext import HtmlError
 
@@ -73,6 +73,30 @@ def article_from_json(obj: dict, path: str, n: int, source_format: str = "jsonl"
     return raw
 
 
+def _line_item(line: bytes, path: str, n: int, source_format: str) -> RawArticle | InputError:
+    """The article of one line, or the line's error: whatever goes wrong costs this line."""
+    try:
+        obj = json.loads(line.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return InputError(path, "not UTF-8", n)
+    except json.JSONDecodeError as exc:
+        return InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", n)
+    except RecursionError:
+        # json's C decoder recurses once per nesting level: [[[[...]]]] 1,000 deep is
+        # 2 KB of input. Nothing that deep is an article.
+        return InputError(path, "invalid JSON: nested too deeply", n)
+    except Exception as exc:  # noqa: BLE001 - one odd line must not stop the file
+        return InputError(path, f"invalid JSON: {one_line_reason(exc)}", n)
+    if not isinstance(obj, dict):
+        return InputError(path, f"expected a JSON object, got {type(obj).__name__}", n)
+    try:
+        return article_from_json(obj, path, n, source_format)
+    except ValueError as exc:
+        return InputError(path, str(exc), n)
+    except Exception as exc:  # noqa: BLE001 - e.g. RecursionError in str() of a deep value
+        return InputError(path, f"could not read the article: {one_line_reason(exc)}", n)
+
+
 def read_jsonl(stream: BinaryIO, path: str, max_bytes: int,
                source_format: str = "jsonl") -> Reader:
     any_line = False
@@ -83,20 +107,6 @@ def read_jsonl(stream: BinaryIO, path: str, max_bytes: int,
         if not line.strip():
             continue
         any_line = True
-        try:
-            obj = json.loads(line.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            yield InputError(path, "not UTF-8", n)
-            continue
-        except json.JSONDecodeError as exc:
-            yield InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", n)
-            continue
-        if not isinstance(obj, dict):
-            yield InputError(path, f"expected a JSON object, got {type(obj).__name__}", n)
-            continue
-        try:
-            yield article_from_json(obj, path, n, source_format)
-        except ValueError as exc:
-            yield InputError(path, str(exc), n)
+        yield _line_item(line, path, n, source_format)
     if not any_line:
         yield InputError(path, "empty file")

@@ -494,13 +494,18 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         """
         _authorize(request)
         body = await _read_body(request)
+        errors: list[str] = []
         try:
-            docs = documents_from_body(request.headers.get("content-type", ""), body, published)
+            docs = documents_from_body(request.headers.get("content-type", ""), body, published,
+                                       errors=errors)
         except IntakeError as exc:
             raise ApiError(exc.status, str(exc)) from None
+        except RecursionError:  # input nested beyond what a parser can walk
+            raise ApiError(400, "the body is nested too deeply to read") from None
         documents = await run_in_threadpool(_code_and_store, docs)
         return {"documents": documents,
-                "events": [e for d in documents for e in d["events"]]}
+                "events": [e for d in documents for e in d["events"]],
+                "errors": errors}
 
     # ---------------------------------------------------------------- SQL
     def _sql(query: str, limit: int):
@@ -541,7 +546,7 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             import json
             try:
                 payload = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise ApiError(400, "body is not valid JSON") from None
             query = payload.get("query") if isinstance(payload, dict) else None
             if not isinstance(query, str):

@@ -43,8 +43,22 @@ def _iso(value, where: str):
         raise IntakeError(f"{where}: published is not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def _from_files(named: list[tuple[str, bytes]], published=None) -> list[Document]:
-    """Hand raw files to the ingester (it knows the formats) via a private temp dir."""
+def _loads(data, where: str):
+    """JSON of a body or line; a bad one is the client's fault (400), whatever it is."""
+    try:
+        return json.loads(data)
+    except RecursionError:  # json's decoder recurses per level: [[[[...]]]] 1,000 deep
+        raise IntakeError(f"{where} is not valid JSON: nested too deeply", 400) from None
+    except ValueError as exc:
+        raise IntakeError(f"{where} is not valid JSON: {exc}", 400) from None
+
+
+def _from_files(named: list[tuple[str, bytes]], published=None,
+                report: list | None = None) -> list[Document]:
+    """Hand raw files to the ingester (it knows the formats) via a private temp dir.
+
+    Each bad file or line is one line in ``report`` (named as uploaded, never by the
+    temporary path); when no document comes out at all they are the IntakeError."""
     from ..ingest import read_inputs
 
     errors: list[str] = []
@@ -60,8 +74,13 @@ def _from_files(named: list[tuple[str, bytes]], published=None) -> list[Document
             paths.append(path)
         docs = list(read_inputs(paths, published=published,
                                 on_error=lambda err: errors.append(str(err))))
+    for path in sorted(paths, key=len, reverse=True):  # name files as uploaded
+        errors = [e.replace(path, os.path.basename(path)[4:]) for e in errors]
+    errors = [e.replace(tmp, "upload") for e in errors]
     if not docs and errors:
-        raise IntakeError("; ".join(e.replace(tmp, "upload") for e in errors))
+        raise IntakeError("; ".join(errors))
+    if report is not None:
+        report.extend(errors)
     for d in docs:  # the temp path means nothing to the client
         if d.path and d.path.startswith(tmp):
             d.path = os.path.basename(d.path)[4:]
@@ -121,19 +140,20 @@ def _multipart(content_type: str, body: bytes) -> list[tuple[str, bytes]]:
     return files
 
 
-def documents_from_body(content_type: str, body: bytes, published=None) -> list[Document]:
-    """Turn a request body into Documents, or raise IntakeError (4xx)."""
+def documents_from_body(content_type: str, body: bytes, published=None,
+                        errors: list | None = None) -> list[Document]:
+    """Turn a request body into Documents, or raise IntakeError (4xx).
+
+    Uploaded files are read like `eventwire ingest` reads them: a bad file (or JSONL
+    line) inside an upload that also holds good ones is one line in ``errors``."""
     published = _iso(published, "query")
     ctype = (content_type or "").split(";")[0].strip().lower()
     if not body.strip():
         raise IntakeError("empty body", 400)
     if ctype == "multipart/form-data":
-        docs = _from_files(_multipart(content_type, body), published=published)
+        docs = _from_files(_multipart(content_type, body), published=published, report=errors)
     elif ctype in ("application/json", ""):
-        try:
-            payload = json.loads(body)
-        except ValueError as exc:
-            raise IntakeError(f"body is not valid JSON: {exc}", 400) from None
+        payload = _loads(body, "body")
         items = _articles_from_json(payload)
         docs = [article_to_document(o, f"articles[{i}]", published) for i, o in enumerate(items)]
     elif ctype in ("application/x-ndjson", "application/jsonl", "application/jsonlines"):
@@ -141,16 +161,13 @@ def documents_from_body(content_type: str, body: bytes, published=None) -> list[
         for n, line in enumerate(body.decode("utf-8", "replace").splitlines(), 1):
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:
-                raise IntakeError(f"line {n}: not valid JSON: {exc}", 400) from None
+            obj = _loads(line, f"line {n}")
             docs.append(article_to_document(obj, f"line {n}", published))
     elif ctype == "text/plain":
         docs = [Document.from_text(body.decode("utf-8", "replace"), published=published,
                                    language="en", source_format="txt", path="upload.txt")]
     elif ctype in ("text/html", "application/xhtml+xml"):
-        docs = _from_files([("upload.html", body)], published=published)
+        docs = _from_files([("upload.html", body)], published=published, report=errors)
     else:
         raise IntakeError(f"unsupported Content-Type {ctype!r}: send application/json, "
                           "application/x-ndjson, text/plain or multipart/form-data", 415)
