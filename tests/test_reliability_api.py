@@ -1,7 +1,8 @@
 """Issue 9.5: the API under load and attack, against a real `eventwire serve` (uvicorn)
-on 127.0.0.1 in a subprocess. Bounded: the load test runs LOAD_SECONDS.
+on 127.0.0.1 in a subprocess. No assertion reads the clock: hangs are caught by
+pytest-timeout, latency is measured by bench/load.py.
 
-- a short load test of reads (prints requests/s and p99 latency; asserts sanity only);
+- a short load test of reads (prints p50/p99 latency; asserts every answer is 200);
 - oversized bodies -> 413; slowloris-style slow bodies are cut off within a bound;
 - path traversal and injection attempts in every parameter -> 4xx or empty, never 500,
   never a data change;
@@ -26,10 +27,9 @@ pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
 
 PUBLISHED = "2017-11-22"
 TOKEN = "test-token-5f2c9a"
-LOAD_SECONDS = 2.0
+LOAD_REQUESTS = 12   # per thread
 LOAD_THREADS = 8
-SQL_TIMEOUT = 2.0
-SLOW_BODY_BOUND_S = 40.0
+SQL_TIMEOUT = 5.0
 
 
 @pytest.fixture(scope="module")
@@ -79,20 +79,19 @@ def _no_leak(text: str) -> None:
 # --------------------------------------------------------------------------------------
 
 def test_read_load(ro):
+    """A fixed number of keep-alive GETs from LOAD_THREADS threads: every one answers
+    200. Latency is printed, never asserted (bench/load.py measures it)."""
     paths = ["/api/events?limit=20", "/api/summary", "/api/actors?q=chi", "/api/stories",
              "/api/events?limit=5&country=CHN", "/api/health"]
     lat: list[float] = []
     bad: list[str] = []
     lock = threading.Lock()
-    stop_at = time.monotonic() + LOAD_SECONDS
 
     def worker(k):
         mine, errs = [], []
-        with httpx.Client(base_url=ro.url, timeout=30) as cl:
-            i = k
-            while time.monotonic() < stop_at:
+        with httpx.Client(base_url=ro.url, timeout=60) as cl:
+            for i in range(k, k + LOAD_REQUESTS):
                 path = paths[i % len(paths)]
-                i += 1
                 t0 = time.perf_counter()
                 try:
                     r = cl.get(path)
@@ -105,19 +104,16 @@ def test_read_load(ro):
             lat.extend(mine)
             bad.extend(errs)
 
-    t0 = time.monotonic()
     threads = [threading.Thread(target=worker, args=(k,)) for k in range(LOAD_THREADS)]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=120)
-    wall = time.monotonic() - t0
+        t.join()
     lat.sort()
-    p50 = lat[len(lat) // 2] * 1000
-    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
-    print(f"\nLOAD: {len(lat)} GETs in {wall:.2f}s with {LOAD_THREADS} threads = "
-          f"{len(lat) / wall:.0f} req/s; p50 {p50:.1f} ms, p99 {p99:.1f} ms")
-    assert lat, "no request completed"
+    print(f"\nLOAD: {len(lat)} GETs with {LOAD_THREADS} threads; "
+          f"p50 {lat[len(lat) // 2] * 1000:.1f} ms, "
+          f"p99 {lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000:.1f} ms")
+    assert len(lat) == LOAD_THREADS * LOAD_REQUESTS
     assert not bad, bad[:5]
     _no_leak(ro.output())
 
@@ -145,24 +141,25 @@ def test_oversized_body_is_413(rw):
     assert _snapshot(rw) == before
 
 
-def _slow_body(srv, path: str, headers: dict, total: int = 2000, gap: float = 0.5,
-               bound: float = SLOW_BODY_BOUND_S) -> tuple[float, bytes]:
-    """Send a body one byte per ``gap`` s; return (seconds until the server gave up, reply)."""
+def _slow_body(srv, path: str, headers: dict, total: int = 2000,
+               gap: float = 0.5) -> tuple[int, bytes]:
+    """Send a body one byte per ``gap`` s until the server answers or closes; return
+    (bytes of the body sent by then, the reply). A server that never gives up keeps
+    this going for total * gap s (1000 s): pytest-timeout ends the test long before."""
     host, port = "127.0.0.1", srv.port
     s = socket.create_connection((host, port), timeout=5)
     head = (f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
             f"Content-Length: {total}\r\n"
             + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n").encode()
     s.sendall(head)
-    t0 = time.monotonic()
     reply = b""
+    sent = 0
     s.settimeout(gap)
     try:
-        for _ in range(total):
-            if time.monotonic() - t0 > bound:
-                break
+        while sent < total:
             try:
                 s.sendall(b"x")
+                sent += 1
             except OSError:
                 break
             try:
@@ -171,23 +168,21 @@ def _slow_body(srv, path: str, headers: dict, total: int = 2000, gap: float = 0.
                     break
                 reply += data
                 if b"\r\n\r\n" in reply:  # the server answered before the body ended
-                    # and it must then close (or we stop here anyway)
                     break
             except socket.timeout:
                 continue
             except OSError:
                 break
     finally:
-        took = time.monotonic() - t0
         s.close()
-    return took, reply
+    return sent, reply
 
 
 def test_slowloris_body_is_cut_off(rw):
-    took, reply = _slow_body(rw, "/api/documents",
+    sent, reply = _slow_body(rw, "/api/documents",
                              {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
-    print(f"slow body (valid token) cut after {took:.1f}s: {reply[:80]!r}")
-    assert took < SLOW_BODY_BOUND_S, "a byte-by-byte body kept the connection open"
+    print(f"slow body (valid token) cut after {sent} bytes: {reply[:80]!r}")
+    assert sent < 2000, "a byte-by-byte body kept the connection open to its end"
     if reply:
         status = int(reply.split(b" ", 2)[1])
         assert status in (400, 408, 413, 503), reply[:200]
@@ -196,9 +191,10 @@ def test_slowloris_body_is_cut_off(rw):
 
 
 def test_slow_body_without_token_is_refused_at_once(rw):
-    took, reply = _slow_body(rw, "/api/documents", {"Content-Type": "text/plain"})
+    sent, reply = _slow_body(rw, "/api/documents", {"Content-Type": "text/plain"})
     assert reply.startswith(b"HTTP/1.1 401"), reply[:200]
-    assert took < 10
+    # 401, not the body timeout's 408: refused from the headers, before the body came
+    assert sent < 2000, sent
 
 
 # --------------------------------------------------------------------------------------
@@ -413,12 +409,10 @@ def test_sql_cannot_write_attach_or_read_files(ro, tmp_path):
 
 
 def test_sql_runs_no_longer_than_its_limit(ro):
+    # 10^18 pairs: no machine finishes it; only the time limit can answer.
     q = "SELECT count(*) FROM range(1000000000) a, range(1000000000) b WHERE a.range + b.range = -1"
-    t0 = time.monotonic()
     r = httpx.get(ro.url + "/api/sql", params={"q": q}, timeout=120)
-    took = time.monotonic() - t0
-    print(f"cross join interrupted after {took:.1f}s: {r.status_code} {r.text[:120]}")
+    print(f"cross join: {r.status_code} {r.text[:120]}")
     assert r.status_code in (400, 408, 503), r.text[:300]
-    assert took < SQL_TIMEOUT + 20
     # and the server still answers
     assert httpx.get(ro.url + "/api/summary", timeout=30).status_code == 200

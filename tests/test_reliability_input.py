@@ -11,6 +11,7 @@ Three levels:
 """
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -22,12 +23,12 @@ from badinput import CASES
 pytestmark = pytest.mark.timeout(240)
 
 PUBLISHED = "2017-11-22"
-# Generous wall-clock bounds (2 shared cores): they catch hangs, not slowness.
-READ_BOUND_S = 60.0
-CODE_BOUND_S = 90.0
+# Hangs are caught by pytest-timeout; no test here reads the clock to pass or fail.
 # The batch runs cap each document at this many seconds (Settings.doc_timeout): the
-# 50k-word sentence is pathological for the coder and must be cut, not waited for.
-DOC_TIMEOUT = 3
+# 50k-word sentence is pathological for the coder and must be cut, not waited for,
+# while a small good article is coded within it on the slowest machine we know (a
+# 100x margin; the watchdog itself is tested without a clock, test_doc_timeout_*).
+DOC_TIMEOUT = 10
 
 
 def _read(paths, published=PUBLISHED):
@@ -71,7 +72,6 @@ def test_reader_on_bad_input(name, tmp_path):
     docs, errors, elapsed = _read([path])
     print(f"{name}: {len(docs)} docs, {len(errors)} errors, {elapsed:.2f}s "
           f"{[str(e) for e in errors][:3]}")
-    assert elapsed < READ_BOUND_S, f"{name}: reading took {elapsed:.1f}s"
     for err in errors:
         _check_error(err, [path.name])
     for doc in docs:
@@ -116,7 +116,6 @@ def test_special_files_do_not_hang(tmp_path):
     fifo = badinput.make_fifo(d)
     (d / "dangling.txt").symlink_to(d / "does-not-exist.txt")
     docs, errors, elapsed = _read([d])
-    assert elapsed < READ_BOUND_S
     assert any(d_.path and d_.path.endswith(good.name) for d_ in docs), "the good file was lost"
     for err in errors:
         _check_error(err, ["fifo", "dangling", str(d)])
@@ -161,7 +160,6 @@ def test_coder_on_bad_documents_is_bounded(name, tmp_path, coder):
     elapsed = time.monotonic() - t0
     print(f"{name}: coded {len(coded)} docs in {elapsed:.2f}s "
           f"({sum(len(d.text) for d in docs)} chars)")
-    assert elapsed < CODE_BOUND_S, f"{name}: coding took {elapsed:.1f}s"
     assert [c.document.doc_id for c in coded] == [d.doc_id for d in docs]
     for c in coded:
         if c.error:
@@ -173,26 +171,100 @@ def test_coder_on_bad_documents_is_bounded(name, tmp_path, coder):
     assert good_coded and good_coded[0].error is None
 
 
+class BlockingStage:
+    """A pipeline stage that blocks on one document until told to go on.
+
+    It stands for a component that never finishes (a super-linear rule on a
+    pathological text) without depending on how fast this machine runs it. When it
+    blocks it notes the watchdog's armed deadline, then lets that deadline arrive at
+    once (the test's clock jumps forward): from then on only the watchdog can get the
+    coder out of ``release.wait()``.
+    """
+
+    name = "test_blocking_stage"
+
+    def __init__(self):
+        self.block_doc_id = None
+        self.release = threading.Event()
+        self.deadlines: list[float] = []   # the watchdog's remaining seconds, per block
+
+    def __call__(self, doc):
+        if doc._.doc_id == self.block_doc_id:
+            import signal
+            self.deadlines.append(signal.getitimer(signal.ITIMER_REAL)[0])
+            signal.setitimer(signal.ITIMER_REAL, 0.001)  # time is up
+            self.release.wait()
+        return doc
+
+
+STAGE = BlockingStage()
+
+
+def _register_stage():
+    from spacy.language import Language
+    if not Language.has_factory(STAGE.name):
+        Language.component(STAGE.name, func=lambda doc: STAGE(doc))
+
+
 # pytest-timeout's default method uses SIGALRM itself, and the watchdog stands aside
-# when another interval timer runs: use the thread method here.
-@pytest.mark.timeout(180, method="thread")
+# when another interval timer runs: use the thread method here. The timeout is a hang
+# guard only: were the watchdog broken, the blocked stage would never return.
+@pytest.mark.timeout(300, method="thread")
 def test_doc_timeout_is_enforced(tmp_path, coder):
-    """Settings.doc_timeout bounds one document: a pathological one (a long sentence full
-    of actors: super-linear in several components) is skipped with an error line, the
-    next document is still coded."""
+    """Settings.doc_timeout bounds one document: a stage that never finishes on it is
+    interrupted, the document is skipped with an error line (not stored, so a later
+    run retries it), and its neighbours are coded."""
     pipeline, _settings, nlp = coder
     from eventwire.config import Settings
-    settings = Settings(doc_timeout=2.0)
-    path = badinput.write_case("long_sentence", tmp_path, words=16000)  # ~70 s uncapped (events stage)
-    good = badinput.write_good(tmp_path)
-    docs, _errors, _ = _read([path, good])
-    t0 = time.monotonic()
-    coded = list(pipeline.code_documents(docs, settings, nlp=nlp))
-    elapsed = time.monotonic() - t0
-    print(f"doc_timeout=2: {elapsed:.2f}s, errors={[c.error for c in coded]}")
-    assert coded[0].error and "timed out" in coded[0].error, coded[0].error
+    settings = Settings(doc_timeout=60.0)   # no real document comes near it
+    good = badinput.write_good(tmp_path / "a")
+    stuck = tmp_path / "b" / "stuck.txt"
+    stuck.parent.mkdir()
+    stuck.write_text("Ministers meet in Lima\n\nPeru's foreign minister met Chile's ambassador "
+                     "in Lima on Monday to discuss fishing rights, officials said.\n",
+                     encoding="utf-8")
+    docs, _errors, _ = _read([stuck, good])
+    assert len(docs) == 2
+    _register_stage()
+    STAGE.block_doc_id, STAGE.deadlines, STAGE.release = docs[0].doc_id, [], threading.Event()
+    nlp.add_pipe(STAGE.name, last=True)
+    try:
+        coded = list(pipeline.code_documents(docs, settings, nlp=nlp))
+    finally:
+        STAGE.release.set()
+        nlp.remove_pipe(STAGE.name)
+    print(f"watchdog deadlines when the stage blocked: {STAGE.deadlines}; "
+          f"errors={[c.error for c in coded]}")
+    assert coded[0].error == "timed out after 60 s (doc_timeout); skipped"
+    assert coded[0].events == []
     assert coded[1].error is None and coded[1].document.path.endswith("good.txt")
-    assert elapsed < 45, f"doc_timeout=2 but coding took {elapsed:.1f}s"
+    assert coded[1].events, "the neighbour was not coded"
+    # Blocked twice: in the batch (the first document's deadline is 2x: it also waits
+    # for the batch's parse), then alone under the plain limit.
+    assert len(STAGE.deadlines) == 2
+    assert 0 < STAGE.deadlines[0] <= 120 and 0 < STAGE.deadlines[1] <= 60
+
+
+@pytest.mark.timeout(300, method="thread")
+def test_doc_timeout_zero_means_no_watchdog(tmp_path, coder):
+    """doc_timeout=0 arms nothing: a stage sees no deadline running."""
+    pipeline, _settings, nlp = coder
+    from eventwire.config import Settings
+    import signal
+    seen = []
+
+    from spacy.language import Language
+    name = "test_deadline_probe"
+    if not Language.has_factory(name):
+        Language.component(name, func=lambda doc: seen.append(
+            signal.getitimer(signal.ITIMER_REAL)[0]) or doc)
+    docs, _e, _ = _read([badinput.write_good(tmp_path)])
+    nlp.add_pipe(name, last=True)
+    try:
+        coded = list(pipeline.code_documents(docs, Settings(doc_timeout=0), nlp=nlp))
+    finally:
+        nlp.remove_pipe(name)
+    assert coded[0].error is None and seen == [0.0]
 
 
 # --------------------------------------------------------------------------------------
