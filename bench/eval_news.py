@@ -625,27 +625,20 @@ def print_half(res: HalfResult, applied: int, verbose: bool = False, by_article:
 
 
 def print_breakdown(res: HalfResult, out=print) -> None:
+    """Per-article and per-outlet counts, so a regression can be traced to its source."""
     articles = load_articles()
-    rows = {}
-    for aid, a in res.per_article.items():
-        rows[aid] = a
-    out(f"  {'article':42} {'gold':>4} {'coded':>5} {'tp':>3} {'F1':>6} {'align':>5} "
-        f"{'src':>4} {'tgt':>4} {'date':>4} {'said':>4}")
-    for aid, a in sorted(rows.items()):
-        _, _, f1 = _prf(a["tp"], a["fp"], a["fn"])
-        out(f"  {aid[:42]:42} {a['gold_pos']:4} {a['coded']:5} {a['tp']:3} {pct(f1)} {a['aligned']:5} "
-            f"{a.get('al_source_code', 0):4} {a.get('al_target_code', 0):4} {a.get('al_date_right', 0):4} "
-            f"{a['said']:4}")
     outlets = defaultdict(lambda: defaultdict(int))
-    for aid, a in rows.items():
+    for aid, a in res.per_article.items():
         for k, v in a.items():
             outlets[articles[aid].get("outlet") or "?"][k] += v
-    out(f"  {'outlet':42} {'gold':>4} {'coded':>5} {'tp':>3} {'F1':>6} {'align':>5} "
-        f"{'src':>4} {'tgt':>4} {'date':>4} {'said':>4}")
-    for name, a in sorted(outlets.items()):
-        _, _, f1 = _prf(a["tp"], a["fp"], a["fn"])
-        out(f"  {name[:42]:42} {a['gold_pos']:4} {a['coded']:5} {a['tp']:3} {pct(f1)} {a['aligned']:5} "
-            f"{a['al_source_code']:4} {a['al_target_code']:4} {a['al_date_right']:4} {a['said']:4}")
+    for title, rows in (("article", res.per_article), ("outlet", outlets)):
+        out(f"  {title:42} {'gold':>4} {'coded':>5} {'tp':>3} {'F1':>6} {'align':>5} "
+            f"{'src':>4} {'tgt':>4} {'date':>4} {'said':>4}")
+        for name, a in sorted(rows.items()):
+            _, _, f1 = _prf(a["tp"], a["fp"], a["fn"])
+            out(f"  {name[:42]:42} {a['gold_pos']:4} {a['coded']:5} {a['tp']:3} {pct(f1)} {a['aligned']:5} "
+                f"{a.get('al_source_code', 0):4} {a.get('al_target_code', 0):4} "
+                f"{a.get('al_date_right', 0):4} {a['said']:4}")
 
 
 def print_dedup(d: dict, label: str, verbose: bool = False, hidden: set = frozenset(), out=print) -> None:
