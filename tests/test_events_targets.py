@@ -88,7 +88,7 @@ def test_title_and_surname_of_a_past_office_holder(pipeline, published, code_pre
 
 @pytest.mark.parametrize("sentence, source, target", [
     # troops/courts of an organisation without a country are the organisation's
-    ("Two hundred NATO peacekeeping troops have arrived in Bosnia.", "IGOWSTNATMIL", "BIH"),
+    ("Two hundred NATO peacekeeping troops arrived on Sunday in Bosnia.", "IGOWSTNATMIL", "BIH"),
     ("A U.N. war crimes court indicted the Serbian general.", "IGOUNOJUD", "SRB"),
     ("The second contingent of NATO peacekeeping troops arrived in Bosnia.", "IGOWSTNATMIL", "BIH"),
     # an organisation's people do not take the country of the place they work in

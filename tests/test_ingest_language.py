@@ -41,7 +41,7 @@ def test_detects_each_supported_language(lang):
 
 
 def test_english_with_a_few_foreign_characters_stays_english():
-    text = SAMPLES["en"] + " The envoy, Song Tao (宋涛), met Ri Su-yong (리수용) in Beijing."
+    text = SAMPLES["en"] + " The envoy, Wang Yi (王毅), met Chung Eui-yong (정의용) in Seoul."
     assert detect_language(text)[0] == "en"
 
 
