@@ -9,7 +9,7 @@ from eventwire.errors import DataFileError
 from eventwire.places import (PlaceComponent, find_places, load_aliases, load_regions,
                               load_stopnames, resolve_event_location, resolve_place)
 
-from test_temporal import make_event
+from sentence_events import make_event
 
 
 # ---------------------------------------------------------------- one name

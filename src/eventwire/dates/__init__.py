@@ -9,9 +9,11 @@ background becomes news of the day. Here each event gets the date its text gives
   the spaCy component ``eventwire_time`` calls it.
 """
 from .component import TimeComponent, date_events
-from .expressions import TimeExpression, find_dates
+from .cues import load_cues, load_eras
+from .expressions import TimeExpression, find_dates, story_date
 from .periods import PRECISION_ORDER, is_historical, normalize_published, period_end
-from .scope import resolve_event_date
+from .scope import DocDates, resolve_event_date
 
-__all__ = ["PRECISION_ORDER", "TimeComponent", "TimeExpression", "date_events", "find_dates",
-           "is_historical", "normalize_published", "period_end", "resolve_event_date"]
+__all__ = ["PRECISION_ORDER", "DocDates", "TimeComponent", "TimeExpression", "date_events",
+           "find_dates", "is_historical", "load_cues", "load_eras", "normalize_published",
+           "period_end", "resolve_event_date", "story_date"]

@@ -5,9 +5,9 @@ from spacy.language import Language
 
 from ..nlp import ensure_extensions
 from ..textutil import doc_text
-from .expressions import find_dates
+from .expressions import find_dates, story_date
 from .periods import normalize_published
-from .scope import _DocDates, resolve_event_date
+from .scope import DocDates
 
 # ---------------------------------------------------------------- actors by date
 def _recode_actors(event: dict) -> None:
@@ -51,11 +51,13 @@ def date_events(doc, historical_days: int = 60) -> list[dict]:
     if not events:
         return events
     published = normalize_published(doc._.published)
-    exprs = find_dates(getattr(doc._, "full_text", None) or doc_text(doc), published)
-    ctx = _DocDates(doc, exprs, published, historical_days)   # per-doc work, once
+    text = (getattr(doc._, "full_text", None) if doc.has_extension("full_text") else None) \
+        or doc_text(doc)
+    ctx = DocDates(doc, find_dates(text, published), published, historical_days,
+                   story_date(text, published))   # per-doc work, once
     for ev in events:
         try:
-            ev.update(resolve_event_date(doc, ev, published, historical_days, exprs, _ctx=ctx))
+            ev.update(ctx.resolve(ev))
         except Exception as exc:  # noqa: BLE001 - one odd event must not lose the doc
             ev.update(date=published, date_precision="day" if published else "unknown",
                       date_basis="publication" if published else None, historical=False)

@@ -8,13 +8,16 @@ honest precision ("in December 2012" is 2012-12-01 + month, never a made-up day)
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..dateline import find_dateline
 from ..textutil import paren_regions
-from .periods import (coarser, infer_year, nearest_weekday, safe_date,
-                      shift, truncate, week_month, normalize_published, period_end)
+from .cues import default_cues, default_eras
+from .periods import (coarser, infer_year, month_readings, nearest_weekday, normalize_published,
+                      period_end, safe_date, shift, truncate, week_month, weekday_readings)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -65,7 +68,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade", re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<dec>1[5-9]\d0|20\d0)s\b")),
     ("prep_year", re.compile(r"\b" + _YEAR_PREP + r"\s*(?:(?:early|late|mid-)\s*)?(?P<core>" + _YEAR + r")")),
     # "the 2013 nuclear test": a year used as a modifier (but not "the 2000 troops").
-    ("attr_year", re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<core>" + _YEAR
+    ("attr_year", re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+(?P<core>" + _YEAR
                              + r")(?=\s+[a-z])(?!\s+" + _COUNT_NOUNS + r"\b)")),
     ("rel_month", re.compile(r"\b(?:(?P<rel>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|"
                              r"[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier in|[Ll]ater in)\s+|mid-)(?P<core>"
@@ -76,6 +79,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("this_unit", re.compile(r"\b(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?"
                              r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|month|year)\b")),
     ("recent", re.compile(r"\b(?:[Ii]n\s+)?recent\s+(?P<unit>days|weeks)\b")),
+    # "in the past week" is recent news; "over the past three years" a span up to now
+    # (a duration, never an event's time); "in the past" alone is vague background.
+    ("past_period", re.compile(r"\b(?:[Ii]n|[Oo]ver|[Dd]uring|[Ww]ithin|[Ff]or)\s+the\s+(?:past|last)\s+"
+                               r"(?:(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                               + r"|few|several|couple of)\s+)?(?P<unit>days?|weeks?|months?|years?|"
+                               r"decades?|centur(?:y|ies)|24 hours|48 hours)\b")),
+    # "one day after X met Y", "a week before the vote": X's time counts from the clause
+    # the phrase hangs on (kind ``offset``; the date stage applies it).
+    ("offset", re.compile(r"\b(?:(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                          + r"|a few|several)\s+(?P<unit>minute|hour|day|week|month|year)s?|"
+                          r"(?P<the>the)\s+(?P<unit1>day|week|month|year)|(?P<soon>[Hh]ours|[Mm]inutes|"
+                          r"[Ss]hortly|[Ss]oon|[Jj]ust|[Mm]oments|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears))\s+"
+                          r"(?P<dir>after|before)\b", re.I)),
+    ("vague_past", re.compile(r"\b(?:[Ii]n\s+the\s+past|[Ii]n\s+years\s+past|[Ii]n\s+the\s+distant\s+past|"
+                              r"[Yy]ears\s+ago|[Dd]ecades\s+ago)\b(?!\s+(?:few|several|\d|week|month|year))")),
     ("ago", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.I)),
     ("later", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+"
                          r"(?P<dir>later|earlier)\b", re.I)),
@@ -94,19 +112,25 @@ class TimeExpression:
 
     text: str
     span: tuple[int, int]             # character offsets in the text
-    date: str                         # ISO date, first day of the period
-    precision: str                    # day | month | year
-    kind: str                         # absolute | relative
+    date: str | None                  # ISO date, first day of the period (None: vague past)
+    precision: str                    # day | month | year (unknown: vague past)
+    kind: str                         # absolute | relative | era | vague
     start: str | None = None          # for ranges ("1958–1962", "the 1960s"): first day
     end: str | None = None            # ... and last day
     citation: bool = False            # inside a source citation "(Xinhua, May 19)"
+    role: str = "time"                # time | bound ("until 2099", "by March": never an event's
+                                      # time) | offset ("one day after": see ``offset``) |
+                                      # dateline (the story's day: see ``story_date``)
+    past: str | None = None           # "on Friday", "November 17", "in March": the reading
+    future: str | None = None         # on/before the reference, and the one on/after it
+    offset: tuple[int, str] | None = None   # "two days after": (-2, "day"); "a week before": (7, "day")
 
     @property
-    def period_end(self) -> str:
+    def period_end(self) -> str | None:
         """Last day of the period named (what `historical` compares)."""
         if self.end:
             return self.end
-        return period_end(self.date, self.precision)
+        return period_end(self.date, self.precision) if self.date else None
 
 
 # ---------------------------------------------------------------- scanning
@@ -160,9 +184,38 @@ def _future_context(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE_CUE.search(left))
 
 
+@functools.lru_cache(maxsize=1)
+def _era_pattern() -> tuple[re.Pattern | None, dict]:
+    """One regex for the names of data/dates/eras.yaml (as written), and name -> Era."""
+    table = {n: era for era in default_eras() for n in era.names}
+    if not table:
+        return None, table
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?P<core>(?P<era>" + alts + r"))(?![\w-])"), table
+
+
+_BOUND_TAIL = re.compile(r"(?:\s+(?:the|a|an|early|late|mid|mid-|end|the end of|middle of))*\s*$")
+
+
+def _is_bound(text: str, start: int, end: int) -> bool:
+    """A bound or a duration, not an event's time: "until 2099", "ahead of the election
+    next month", "by March" (the cue words are data: ``bound_cues`` of cues.yaml). A
+    possessive ("until Friday's vote") belongs to its noun and is left to the parse."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    left = text[max(0, start - 40):start].lower()
+    left = _BOUND_TAIL.sub("", left)
+    for cue in default_cues().bound_cues:
+        if left.endswith(cue) and (len(left) == len(cue) or not left[-len(cue) - 1].isalnum()):
+            return True
+    return False
+
+
 def _raw_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
-    for name, rx in PATTERNS:
+    era_rx, _ = _era_pattern()
+    patterns = PATTERNS + ([("era", era_rx)] if era_rx is not None else [])
+    for name, rx in patterns:
         for m in rx.finditer(text):
             s, e = (m.span("core") if "core" in rx.groupindex and m.group("core") else m.span())
             if name == "weekday" and m.group("rel") and m.group("rel").lower() == "on":
@@ -192,6 +245,8 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
     """
     published = normalize_published(published)
     pub = date.fromisoformat(published) if published else None
+    dl_day = _dateline_day(text, pub)
+    dateline = find_dateline(text)
     parens = _paren_regions(text)
     # The discourse anchor: (date, precision) of the last non-citation expression.
     disc: tuple[date, str] | None = (date.fromisoformat(anchor), "day") if anchor else None
@@ -199,15 +254,32 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
     raw = _raw_matches(text)
     enclosing = _innermost_parens(parens, (t[0] for t in raw)) if parens else {}
     for s, e, name, m in raw:
+        # "NEW DELHI, March 7 (Xinhua) --": wire copy's own day is the reference for
+        # "said Saturday", even when the article was (re)published later.
+        if dl_day is not None and dateline is not None and s >= dateline.span[0]:
+            pub = dl_day
         citation = _is_citation(text, s, parens, enclosing)
         future = _future_context(text, s, e)
         ref = pub or (disc[0] if disc else None)
         res = _resolve(name, m, ref, disc, future)
         if res is None:
             continue
-        d, precision, kind, start, end = res
-        expr = TimeExpression(text[s:e], (s, e), d.isoformat(), precision, kind,
-                              start and start.isoformat(), end and end.isoformat(), citation)
+        d, precision, kind, start, end, *readings = res
+        past, fut = readings if readings else (None, None)
+        if name == "offset":
+            if _APPROX.search(text[max(0, s - 20):s]):   # "more than two weeks after"
+                precision = {"day": "month", "month": "year"}.get(precision, precision)
+            out.append(TimeExpression(text[s:e], (s, e), None, precision, "offset", role="offset",
+                                      offset=(past, fut), citation=citation))
+            continue
+        expr = TimeExpression(text[s:e], (s, e), d and d.isoformat(), precision, kind,
+                              start and start.isoformat(), end and end.isoformat(), citation,
+                              "bound" if kind == "duration" or _is_bound(text, s, e) else "time",
+                              past and past.isoformat(), fut and fut.isoformat())
+        if kind == "duration":
+            expr.kind = "relative"
+        if dateline is not None and dateline.span[0] <= s < dateline.span[1]:
+            expr.role = "dateline"   # the story's date, not an event's (see story_date)
         # "a week later on Monday 20th November": the absolute date says it exactly.
         if out and out[-1].kind == "relative" and name not in ANCHORED and _is_anchored(out[-1]) \
                 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[out[-1].span[1]:s]):
@@ -215,24 +287,38 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
             expr.span = (prev.span[0], e)
             expr.text = text[prev.span[0]:e]
         out.append(expr)
-        if not citation:
+        if not citation and expr.role == "time" and d is not None:
             disc = (d, precision)
-        # "NEW DELHI, March 7 (Xinhua) --": wire copy's own day is the reference for
-        # "said Saturday", even when the article was (re)published later.
-        if name in ("dmy", "mdy") and _is_dateline(text, s, e) and (pub is None or d <= pub):
-            pub = d
     return out
 
 
-_DATELINE_LEFT = re.compile(r"(?:^|\n)\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?,\s*$")
-_DATELINE_RIGHT = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|[-–—])")
+_APPROX = re.compile(r"\b(?:more than|less than|nearly|almost|about|around|roughly|some|over|"
+                     r"under|at least|at most|up to)\s*$", re.I)
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A date between an upper-case place and a dash at the start of a line."""
-    return bool(_DATELINE_LEFT.search(text[max(0, start - 80):start])
-                and _DATELINE_RIGHT.match(text, end))
+def _dateline_day(text: str, pub: date | None) -> date | None:
+    """The day of the story's dateline ("SEOUL, March 17 (Reuters) -"), when it has one
+    and it is not after publication (a later one is a typo or a time zone away)."""
+    dl = find_dateline(text)
+    if dl is None or not dl.date_text:
+        return None
+    mon, _, day = dl.date_text.partition(" ")
+    month = MONTHS.get(mon.lower().rstrip("."))
+    if month is None or not day.strip().isdigit():
+        return None
+    if pub is None:
+        return None
+    d = infer_year(month, int(day), pub, False)
+    return d if d is not None and d <= pub else None
 
+
+def story_date(text: str, published: str | None) -> str | None:
+    """The story's own date: its dateline's day when it has one, else ``published``
+    (gold rule 7: relative dates and undated current events count from it)."""
+    published = normalize_published(published)
+    pub = date.fromisoformat(published) if published else None
+    d = _dateline_day(text, pub)
+    return d.isoformat() if d else published
 
 
 def _is_anchored(expr: TimeExpression) -> bool:
@@ -242,8 +328,45 @@ def _is_anchored(expr: TimeExpression) -> bool:
 
 def _resolve(name: str, m: re.Match, pub: date | None, disc: tuple[date, str] | None,
              future: bool):
-    """(date, precision, kind, range_start, range_end) of one match, or None."""
+    """(date, precision, kind, range_start, range_end[, past, future]) of one match, or None.
+
+    ``past``/``future``: for expressions whose direction the text leaves open ("on
+    Friday", "November 17", "in March"), the reading on/before the reference and the one
+    on/after it; the date stage picks one by the tense of the event it dates."""
     g = m.groupdict()
+    if name == "era":
+        era = _era_pattern()[1][g["era"]]
+        first, last = date.fromisoformat(era.start), date.fromisoformat(era.end)
+        return (first, era.precision, "era", first, last)
+    if name == "vague_past":
+        return (None, "unknown", "vague", None, None)
+    if name == "offset":
+        # (None, precision, "offset", None, None, n, unit): n < 0 for "after" (the embedded
+        # event came before the clause it hangs on), > 0 for "before"
+        if g["soon"] or g["unit"] in ("minute", "hour") or (g["unit"] or "").lower() in ("minute", "hour"):
+            n, unit = 0, "day"
+            if g["soon"] and g["soon"].lower() in ("days", "weeks", "months", "years"):
+                return None      # "days after": how many is not said
+        else:
+            unit = (g["unit"] or g["unit1"]).lower()
+            n = 1 if g["the"] else (3 if g["num"].lower() in ("a few", "several") else _number(g["num"]))
+            if g["num"] and g["num"].lower() in ("a few", "several"):
+                return None      # not a number we can count with
+        n = -n if g["dir"].lower() == "after" else n
+        if unit == "week":
+            n, unit = 7 * n, "day"
+        precision = {"day": "day", "month": "month", "year": "year"}[unit]
+        return (None, precision, "offset", None, None, n, unit)
+    if name == "past_period":
+        if pub is None:
+            return None
+        unit = g["unit"].rstrip("s").replace("centurie", "century")
+        short = unit in ("day", "week", "24 hour", "48 hour") and (
+            not g["num"] or g["num"] in ("few", "several", "couple of") or unit != "week"
+            or _number(g["num"]) <= 2)
+        if short:   # "in the past week", "over the past few days": this month's news
+            return (pub.replace(day=1), "month", "relative", None, None)
+        return (pub.replace(month=1, day=1), "year", "duration", None, None)
     if name == "iso":
         d = safe_date(int(g["year"]), int(g["m"]), int(g["d"]))
         return d and (d, "day", "absolute", None, None)
@@ -262,16 +385,19 @@ def _resolve(name: str, m: re.Match, pub: date | None, disc: tuple[date, str] | 
         if not 1 <= day <= 31:
             return None
         wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+        past = fut = None
         if g.get("year"):
             d = safe_date(int(g["year"]), month, day)
         elif pub:
             d = infer_year(month, day, pub, future, wd)
+            if wd is None:
+                past, fut = month_readings(pub, month, day)
         else:
             return None
         if d is None:
             return None
         end = safe_date(d.year, month, int(g["day2"])) if g.get("day2") else None
-        return (d, "day", "absolute", end and d, end)
+        return (d, "day", "absolute", end and d, end, past, fut)
     if name == "my":
         return (date(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], 1), "month",
                 "absolute", None, None)
@@ -299,13 +425,19 @@ def _resolve(name: str, m: re.Match, pub: date | None, disc: tuple[date, str] | 
             y = pub.year
         else:
             y = infer_year(month, None, pub, future).year
+            past, fut = month_readings(pub, month)
+            return (date(y, month, 1), "month", "absolute", None, None, past, fut)
         return (date(y, month, 1), "month", "absolute", None, None)
     if pub is None:
         return None
     if name == "weekday":
         rel = (g["rel"] or "").lower()
-        direction = rel if rel in ("last", "next", "this") else ("future" if future else "past")
-        return (nearest_weekday(pub, WEEKDAYS[g["wd"].lower()], direction), "day", "relative", None, None)
+        wd = WEEKDAYS[g["wd"].lower()]
+        if rel in ("last", "next", "this"):
+            return (nearest_weekday(pub, wd, rel), "day", "relative", None, None)
+        past, fut = weekday_readings(pub, wd)
+        return (nearest_weekday(pub, wd, "future" if future else "past"), "day", "relative",
+                None, None, past, fut)
     if name == "deictic":
         w = g["word"].lower()
         off = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(w, 0)

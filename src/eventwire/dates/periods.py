@@ -100,6 +100,29 @@ def nearest_weekday(pub: date, wd: int, direction: str) -> date:
     return pub - timedelta(days=(pub.weekday() - wd) % 7)   # on/before publication
 
 
+def weekday_readings(pub: date, wd: int) -> tuple[date, date]:
+    """"on Friday": (the latest Friday on/before ``pub``, the first one on/after it)."""
+    return (pub - timedelta(days=(pub.weekday() - wd) % 7),
+            pub + timedelta(days=(wd - pub.weekday()) % 7))
+
+
+def month_readings(pub: date, month: int, day: int | None = None) -> tuple[date | None, date | None]:
+    """A yearless "November 17" / "in March": (the latest on/before ``pub``, the first
+    whose period has not ended before ``pub``). Month precision: the current month is both."""
+    def ok_past(d: date) -> bool:
+        return (d if day else d.replace(day=1)) <= pub
+
+    def ok_future(d: date) -> bool:
+        return d >= pub if day else (d.year, d.month) >= (pub.year, pub.month)
+
+    dd = day or 1
+    past = next((d for y in (pub.year, pub.year - 1, pub.year - 2, pub.year - 3, pub.year - 4)
+                 if (d := safe_date(y, month, dd)) and ok_past(d)), None)
+    fut = next((d for y in (pub.year, pub.year + 1, pub.year + 2, pub.year + 3, pub.year + 4)
+                if (d := safe_date(y, month, dd)) and ok_future(d)), None)
+    return past, fut
+
+
 def normalize_published(published) -> str | None:
     """ "2017-11-22", "2017-11-22T08:00:00Z" -> "2017-11-22"; anything else -> None."""
     if not published:

@@ -1,241 +1,517 @@
-"""Which time expression dates which event: clause scoping over the parse."""
+"""Which time expression dates which event: clause scoping over the parse (issue 15).
+
+A date binds to the clause it is in, or to the event noun it modifies:
+
+1. **own**: the event's own predication carries it — its verb with the verbs of its
+   ``xcomp`` chain ("agreed to provide ... under a 2007 contract"), or for an event noun
+   the noun itself and the light verb it is the object of ("held talks on Tuesday").
+   The expression hangs on one of them as an adverbial ("met on Friday", "in 2013");
+   or on one of their argument nouns through a temporal preposition or bare (a
+   prepositional phrase the parser hung one word too low: "arrested protesters on
+   Tuesday"); or it premodifies an event noun governed by a temporal preposition
+   ("captured in the 1973 war", "exiled since the 2014 annexation"). A year on a
+   document ("under a 2014 law") dates the event only when the event makes it
+   ("signed the 1994 accord"). Several: the one nearest the event's target.
+2. **inherited**: else the date of the nearest governing clause ("said on Tuesday that
+   troops had left", "in March the court approved X and rejected Y") — down the tree
+   only: never from a subordinate or relative clause up ("claimed the attack, saying it
+   avenged strikes last week"), never from a noun's own modifier ("next year's
+   spending", "the election next month").
+3. **continued**: else, for a past-tense event in a sentence that opens with a
+   continuation word ("Later, ..."), the one date of the sentence before it in the
+   same paragraph ("continuation_cues" of cues.yaml).
+4. else the **story date**: the dateline's day, or the publication date.
+
+Never: bounds and durations ("until 2099", "by March"; role ``bound``), citations, a
+date after publication for an event that is not intended or hypothetical, a
+historical date for a present- or future-tense event through rules 2–3. Weekdays and
+yearless dates take their past or future reading by the event's tense and modality
+("will travel to Manila on Friday" is the coming Friday).
+"""
 from __future__ import annotations
 
 import bisect
-import re
+import datetime as _dt
+from dataclasses import dataclass
 
-from ..syntax import PREDICATE_POS as _PREDICATE_POS, clause_head, event_verb, span_root as _span_root
-from ..textutil import doc_text
-from .expressions import TimeExpression, find_dates
-from .periods import is_historical, normalize_published
+from ..syntax import PREDICATE_POS, clause_head, event_verb, span_root
+from ..textutil import doc_text, split_sentences
+from .cues import Cues, default_cues
+from .expressions import TimeExpression, find_dates, story_date
+from .periods import coarser, is_historical, normalize_published, shift, truncate
+
+# Argument relations of a noun to its verb (PP-attachment slack and light verbs).
+_ARG_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "npadvmod", "obj", "obl",
+             "appos"}
+# Clause links a date may be inherited through (from the governing clause down).
+_INHERIT_DEPS = {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
+_FUTURE_MODALITIES = ("intended", "hypothetical")
 
 
-def _tense(verb) -> str:
-    """past | perfect | present | future, from the verb and its auxiliaries."""
+@dataclass
+class _Host:
+    """What one time expression modifies in the parse."""
+
+    root: object          # the expression's root token
+    host: object          # the token it hangs on
+    link: str             # adverbial | pre (a premodifier of a noun: "the 1967 war", "Tuesday's")
+    prep: str | None      # the preposition in between ("in", "since", "under"), lower case
+
+
+def _host_of(root) -> _Host:
+    t = root
+    # "the Thaw (1956–1964)": an apposition dates the noun it stands beside, which then
+    # hangs where that noun does
+    for _ in range(3):
+        if t.dep_ != "appos" or t.head.i == t.i:
+            break
+        t = t.head
+    if t.dep_ == "pobj" and t.head.i != t.i:
+        prep = t.head
+        host = prep.head
+        # "ahead of", "prior to", "up until": the preposition hangs on an adverb first
+        if host.pos_ in ("ADV", "ADJ", "ADP") and host.dep_ in ("advmod", "prep", "amod", "pcomp") \
+                and host.head.i != host.i:
+            host = host.head
+        return _Host(root, host, "adverbial", prep.lower_)
+    if t.dep_ in ("nummod", "compound", "amod", "poss", "nmod", "det", "quantmod") and t is root:
+        return _Host(root, t.head, "pre", None)
+    host = t.head
+    # hung on a preposition ("During the trip ... this week"): the phrase it heads is modified
+    while host.pos_ == "ADP" and host.head.i != host.i:
+        host = host.head
+    return _Host(root, host, "adverbial", None)
+
+
+def tense(verb) -> str:
+    """past | perfect | present | future, from the verb and its auxiliaries; an
+    infinitive or participle without its own auxiliaries ("will leave on Friday to
+    explain", "speaking last week, he said") has the tense of the clause it hangs on."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for _ in range(4):
+        finite = [a for a in auxes if a.lower_ != "to"]
+        if finite or verb.tag_ not in ("VB", "VBG", "VBN") or verb.head.i == verb.i \
+                or verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"):
+            break
+        verb = verb.head
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
     if words & {"has", "have", "'ve"}:
         return "perfect"     # "have been viewed since 2011": a past that reaches now
+    if words & {"is", "are", "am", "'re"} and verb.tag_ == "VBG" and any(
+            c.dep_ == "xcomp" for c in verb.children) and verb.lower_ == "going":
+        return "future"      # "is going to meet"
     if words & {"is", "are", "am", "'re"} or (not auxes and verb.tag_ in ("VBZ", "VBP")):
         return "present"
     return "past"
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    m = None
-    for m in re.finditer(r"\n\s*\n", text[:pos]):
-        pass
-    return m.end() if m else 0
+class DocDates:
+    """The date stage's per-document work: every expression's place in the parse is
+    found once, then :meth:`resolve` dates one event after another without rescans.
 
-
-def resolve_event_date(doc, event: dict, published: str | None, historical_days: int = 60,
-                       expressions: list[TimeExpression] | None = None,
-                       _ctx: "_DocDates | None" = None) -> dict:
-    """``{date, date_precision, date_basis, historical}`` of one event.
-
-    Scope order: a date in the event's own clause (nearest its target); else one in
-    another clause of its sentence (nearest its verb); else the last one in earlier
-    sentences of the same paragraph; else the publication date. Dates that lie in the
-    past are not carried into present/future-tense events ("China now backs ...").
-    """
-    published = normalize_published(published)
-    if expressions is None:
-        expressions = find_dates(doc_text(doc), published)
-    if _ctx is not None and _ctx.ok:
-        chosen = _ctx.choose(event)
-    else:
-        chosen = _choose_expression(doc, event, published, historical_days,
-                                    [x for x in expressions if not x.citation])
-    if chosen is not None:
-        return {"date": chosen.date, "date_precision": chosen.precision, "date_basis": "text",
-                "historical": is_historical(chosen.date, chosen.precision, published,
-                                            historical_days, chosen.end)}
-    if published:
-        return {"date": published, "date_precision": "day", "date_basis": "publication",
-                "historical": False}
-    return {"date": None, "date_precision": "unknown", "date_basis": None, "historical": False}
-
-
-def _choose_expression(doc, event, published, historical_days, exprs):
-    verb = event_verb(doc, event)
-    if verb is None or not exprs:
-        return None
-    sent = verb.sent
-    tense = _tense(verb)
-
-    def fits_tense(x: TimeExpression) -> bool:
-        # A past date does not scope a present or future statement.
-        return tense in ("past", "perfect") or not is_historical(
-            x.date, x.precision, published, historical_days, x.end)
-
-    in_sent, before = [], []
-    for x in exprs:
-        if sent.start_char <= x.span[0] < sent.end_char:
-            in_sent.append(x)
-        elif x.span[1] <= sent.start_char:
-            before.append(x)
-
-    own, other = [], []
-    clause = event.get("_clause") or event.get("_clause_token_span")
-    for x in in_sent:
-        root = _span_root(doc, x.span)
-        if root is None:
-            continue
-        gov = clause_head(root)
-        mine = gov.i == verb.i or root.i == verb.i or _under_nominal_verb(root, verb)
-        if not mine and clause and verb.pos_ not in _PREDICATE_POS:
-            mine = clause[0] <= root.i < clause[1] and gov.i == clause_head(verb).i
-        (own if mine else other).append((x, root))
-
-    if own:
-        anchor = _target_token(doc, event) or verb
-        return min(own, key=lambda xr: _distance(xr[1], anchor))[0]
-    other = [(x, r) for x, r in other if fits_tense(x)]
-    if other:
-        return min(other, key=lambda xr: abs(xr[1].i - verb.i))[0]
-    par_start = _paragraph_start(doc_text(doc), sent.start_char)
-    earlier = [x for x in before if x.span[0] >= par_start and fits_tense(x)]
-    return earlier[-1] if earlier else None
-
-
-class _DocDates:
-    """:func:`_choose_expression` for many events of one doc, without per-event rescans.
-
-    Built once per doc from ``find_dates`` output (sorted, non-overlapping): each
-    expression's root and clause head are found once; per sentence the expressions are
-    indexed by clause head / root / root's head (the "own clause" tests) and sorted by
-    root position (nearest "other clause" by bisection); earlier expressions of the
-    paragraph are a bisected range. Picks exactly what ``_choose_expression`` picks
-    (same order, same ties); ``ok`` is False when the input does not allow it.
+    ``expressions``: ``find_dates`` over the document's full text; ``story``: the
+    story's date (dateline day or publication) that undated events take.
     """
 
-    def __init__(self, doc, expressions, published, historical_days):
-        self.doc, self.published, self.historical_days = doc, published, historical_days
-        self.exprs = [x for x in expressions if not x.citation]
-        xs = self.exprs
-        self.ok = all(xs[k].span[0] <= xs[k + 1].span[0] and xs[k].span[1] <= xs[k + 1].span[1]
-                      for k in range(len(xs) - 1))
-        self.starts = [x.span[0] for x in xs]
-        self.ends = [x.span[1] for x in xs]
-        self.hist = [is_historical(x.date, x.precision, published, historical_days, x.end)
-                     for x in xs]
-        # prev_ok[k]: the last index <= k whose expression fits a present/future event
-        self.prev_ok, last = [], -1
-        for k, h in enumerate(self.hist):
-            if not h:
-                last = k
-            self.prev_ok.append(last)
-        self._roots: dict[int, tuple] = {}
-        self._sents: dict[int, dict] = {}
-        self._sent_list: list[tuple[int, int, int, int]] | None = None
+    def __init__(self, doc, expressions: list[TimeExpression], published: str | None,
+                 historical_days: int = 60, story: str | None = None, cues: Cues | None = None):
+        self.doc = doc
+        self.published = normalize_published(published)
+        self.story = normalize_published(story) or self.published
+        self.historical_days = historical_days
+        self.cues = cues or default_cues()
+        self.exprs = [x for x in expressions if not x.citation and x.role == "time"]
+        self.starts = [x.span[0] for x in self.exprs]
+        self.hosts: list[_Host | None] = []
+        self.direct: dict[int, list[int]] = {}     # host token i -> expressions on it
+        self.via_noun: dict[int, list[int]] = {}   # verb i -> expressions on its argument nouns
+        for k, x in enumerate(self.exprs):
+            root = span_root(doc, x.span)
+            if root is None or root.is_space:
+                self.hosts.append(None)
+                continue
+            h = _host_of(root)
+            self.hosts.append(h)
+            self.direct.setdefault(h.host.i, []).append(k)
+            noun = h.host
+            if noun.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                if noun.dep_ in _ARG_DEPS:
+                    self.via_noun.setdefault(noun.head.i, []).append(k)
+                elif noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
+                    self.via_noun.setdefault(noun.head.head.i, []).append(k)
+        # "one day after X met Y": (expression, the embedded clause or noun, the clause
+        # it counts from)
+        self.offsets = []
+        for x in expressions:
+            if x.role == "offset" and not x.citation and x.offset:
+                tok = span_root(doc, (x.span[1] - 1, x.span[1]))
+                if tok is None or tok.lower_ not in ("after", "before"):
+                    continue
+                if tok.dep_ == "mark" and tok.head.i != tok.i and tok.head.head.i != tok.head.i:
+                    self.offsets.append((x, tok.head, tok.head.head))   # "after X met Y"
+                elif tok.head.i != tok.i:
+                    for c in tok.children:                               # "after the attack"
+                        if c.dep_ in ("pobj", "pcomp"):
+                            self.offsets.append((x, c, tok.head))
+        self._sents: list[tuple[int, int, int, int]] | None = None
         self._text: str | None = None
-        self._breaks: list[tuple[int, int]] = []
-        self._break_ends: list[int] = []
+        # sentence start -> [(event key, expression, date)] of the events dated by their text
+        self._dated: dict[int, list[tuple[tuple, TimeExpression, str | None]]] = {}
 
-    def _root(self, k):
-        if k not in self._roots:
-            root = _span_root(self.doc, self.exprs[k].span)
-            self._roots[k] = (root, clause_head(root) if root is not None else None)
-        return self._roots[k]
+    # ------------------------------------------------------------------ the parse
+    def _group(self, v) -> list:
+        """The event's own predication: the verb and its xcomp chain; for an event noun,
+        the noun and the light verb it is the object or subject of."""
+        group = [v]
+        if v.pos_ not in PREDICATE_POS:
+            h = v.head
+            if v.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and h.i != v.i \
+                    and h.lemma_.lower() in self.cues.light_verbs:
+                group.append(h)
+            else:
+                return group
+        top = group[-1]
+        while top.dep_ == "xcomp" and top.head.i != top.i:
+            top = top.head
+            group.append(top)
+        stack = [group[-1]]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "xcomp" and c not in group:
+                    group.append(c)
+                    stack.append(c)
+                elif c.dep_ == "advcl" and _bare_participle(c) and c not in group:
+                    group.append(c)   # "Speaking in Dubai last week, Macron said ..."
+        return group
 
-    def _sent_bounds(self, verb) -> tuple[int, int]:
-        """(start_char, end_char) of the verb's sentence (``Token.sent`` walks the
-        sentence each time: one pass over ``doc.sents`` instead)."""
-        if self._sent_list is None:
+    def _own(self, group) -> list[int]:
+        """Indices of the expressions the predication carries (rule 1)."""
+        ids = {t.i for t in group}
+        lemmas = {t.lemma_.lower() for t in group}
+        cues = self.cues
+        out = []
+        for t in group:
+            for k in self.direct.get(t.i, ()):
+                h = self.hosts[k]
+                if h.link == "pre" and h.host.pos_ not in PREDICATE_POS:
+                    continue   # "Tuesday's launch" is the launch's, handled below when it is the event
+                out.append(k)
+            for k in self.via_noun.get(t.i, ()):
+                h = self.hosts[k]
+                noun = h.host
+                if noun.i in ids:
+                    out.append(k)      # the event noun itself: "the 2013 nuclear test"
+                    continue
+                word = noun.lemma_.lower()
+                lower = noun.lower_
+                temporal_pp = noun.dep_ == "pobj" and noun.head.lower_ in cues.temporal_preps
+                if h.link == "pre":
+                    if (word in cues.event_nouns or lower in cues.event_nouns) and temporal_pp:
+                        out.append(k)  # "captured in the 1973 war"
+                    elif (word in cues.document_nouns or lower in cues.document_nouns) \
+                            and lemmas & cues.making_verbs:
+                        out.append(k)  # "agreed to provide it under a 2007 contract"
+                    continue
+                if h.prep is not None and h.prep not in cues.temporal_preps:
+                    continue           # "the war of 1812", "budget for 2020"
+                if word in cues.document_nouns or lower in cues.document_nouns:
+                    continue
+                out.append(k)          # "arrested protesters on Tuesday" (attachment slack)
+        # an event noun's own modifiers: "Tuesday's launch", "the launch on Tuesday"
+        for t in group:
+            if t.pos_ not in PREDICATE_POS:
+                out.extend(k for k in self.direct.get(t.i, ()) if k not in out)
+        return sorted(set(out))
+
+    # ------------------------------------------------------------------ choosing
+    def _reading(self, x: TimeExpression, direction: str, ref: str | None = None) -> str | None:
+        """The date of ``x`` for an event looking ``direction`` (past | future | near | text)."""
+        if direction == "future" and x.future:
+            return x.future
+        if direction == "past" and x.past:
+            return x.past
+        if direction == "near" and x.past and x.future and ref:
+            after = [d for d in (x.past, x.future) if d >= ref]
+            if after:
+                return min(after)
+        if direction == "near" and x.past and x.future and self.published:
+            # a future reported in the past ("announced it will send him on November 17"):
+            # relative to a speech time we do not know, so the reading nearer publication
+            pub = _days(self.published)
+            return min((x.past, x.future), key=lambda d: (abs(_days(d) - pub), d > self.published))
+        return x.date
+
+    def _acceptable(self, date: str | None, x: TimeExpression, ev: dict, t: str,
+                    inherited: bool) -> bool:
+        pub = self.published
+        if date is None:
+            return x.kind == "vague" and t in ("past", "perfect")
+        if pub and date > pub and ev.get("modality") not in _FUTURE_MODALITIES and not (
+                ev.get("modality") is None and t == "future"):
+            return False    # only intended/hypothetical events lie after publication
+        if inherited and t in ("present", "future") and is_historical(
+                date, x.precision, pub, self.historical_days, x.end):
+            return False    # a past date does not scope a present or future statement
+        return True
+
+    def _direction(self, v, ev: dict, t: str) -> tuple[str, str | None]:
+        """Which way the event looks: (past | future | near | text, reference date).
+
+        ``near``: a future reported by a past-tense speech verb ("said on Monday the talks
+        would resume on Saturday"): the first reading on/after the speech's own date when
+        it has one, else the reading nearest publication."""
+        if t == "future" or ev.get("modality") in _FUTURE_MODALITIES:
+            g = v if v.pos_ in PREDICATE_POS else clause_head(v)
+            for _ in range(4):
+                if g.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or g.head.i == g.i:
+                    break
+                g = g.head
+                if tense(g) == "past":
+                    said = self._pick(self._own(self._group(g)), {"modality": None}, g, "past",
+                                      False)
+                    return "near", (said[1] if said else None)
+            return "future", None
+        if t in ("past", "perfect"):
+            return "past", None
+        return "text", None
+
+    def _pick(self, ks: list[int], ev: dict, v, t: str, inherited: bool):
+        direction, ref = self._direction(v, ev, t) if ks else ("text", None)
+        anchor = _target_token(self.doc, ev) or v
+        best = None
+        for k in ks:
+            x = self.exprs[k]
+            d = self._reading(x, direction, ref)
+            if not self._acceptable(d, x, ev, t, inherited):
+                continue
+            key = _distance(self.hosts[k].root, anchor)
+            if best is None or key < best[0]:
+                best = (key, x, d)
+        return best and (best[1], best[2])
+
+    def choose(self, ev: dict):
+        """(expression, date, rule) that dates ``ev`` by rules 1-3, or None; ``rule`` is
+        own | offset | inherited | continued."""
+        v = event_verb(self.doc, ev)
+        if v is None:
+            return None
+        head = v if v.pos_ in PREDICATE_POS else clause_head(v)
+        t = tense(head)
+        group = self._group(v)
+        got = self._pick(self._own(group), ev, v, t, False)
+        if got:
+            return got + ("own",)
+        got = self._offset(v, ev, t)
+        if got:
+            return got + ("offset",)
+        # rule 2: up the clause links, from the governing clause down to this one
+        top = group[-1] if v.pos_ not in PREDICATE_POS else _top(group)
+        if v.pos_ in PREDICATE_POS or len(group) > 1 or self._prep_link(top) is not None:
+            for _ in range(6):
+                via_prep = self._prep_link(top)
+                if via_prep is not None:
+                    parent = via_prep
+                elif top.dep_ in _INHERIT_DEPS and top.head.i != top.i:
+                    parent = top.head
+                else:
+                    break
+                pgroup = self._group(parent)
+                got = self._pick(self._own(pgroup), ev, v, t, True)
+                if got:
+                    return got + ("inherited",)
+                top = _top(pgroup)
+        # rule 3: a continuation of the previous sentence's dated event
+        if t == "past" and ev.get("modality") in (None, "asserted", "reported"):
+            got = self._continued(v, ev, t)
+            return got and got + ("continued",)
+        return None
+
+    def _prep_link(self, tok):
+        """The word a clause or event noun hangs on through an adverbial preposition
+        ("without meeting", "after a four-day visit"), or None."""
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.i != tok.i \
+                and tok.head.lower_ in self.cues.inherit_preps and tok.head.head.i != tok.head.i \
+                and (tok.pos_ in PREDICATE_POS or tok.lemma_.lower() in self.cues.event_nouns
+                     or tok.lower_ in self.cues.event_nouns):
+            return tok.head.head
+        return None
+
+    def _offset(self, v, ev, t):
+        """"The approval comes one day after the minister met the rabbis": the meeting is
+        the approval's date minus one day (the approval's own date, else the story's)."""
+        for x, inner, host in self.offsets:
+            if inner.i != v.i and not any(a.i == inner.i for a in v.ancestors):
+                continue
+            if v.i == host.i or any(a.i == v.i for a in host.ancestors) and v.i != inner.i:
+                continue
+            base = self.choose({"_verb_i": host.i, "modality": None, "_no_offset": True}) \
+                if not ev.get("_no_offset") else None
+            if base is not None:
+                bx, bdate, _ = base
+                bprec = bx.precision
+            elif self.story:
+                bdate, bprec = self.story, "day"
+            else:
+                return None
+            if bdate is None:
+                return None
+            n, unit = x.offset
+            d = truncate(shift(_dt.date.fromisoformat(bdate), n, unit), coarser(bprec, x.precision))
+            res = TimeExpression(x.text, x.span, d.isoformat(), coarser(bprec, x.precision),
+                                 "relative")
+            return (res, res.date) if self._acceptable(res.date, res, ev, t, True) else None
+        return None
+
+    def _continued(self, v, ev, t):
+        text = self._full_text()
+        s_start, _ = self._sent_bounds(v)
+        opening = text[s_start:s_start + 40].lower().lstrip("\"'“‘ ")
+        head = v if v.pos_ in PREDICATE_POS else clause_head(v)
+        cues = self.cues
+        if not (any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalnum()
+                    for c in cues.continuation_cues)
+                or any(c.dep_ == "advmod" and c.lower_ in cues.continuation_cues
+                       for c in head.children)
+                or self._pronoun_narrative(head)):
+            return None
+        prev_start = self._previous_sentence_start(s_start)
+        if prev_start is None:
+            return None
+        lo = bisect.bisect_left(self.starts, prev_start)
+        hi = bisect.bisect_left(self.starts, s_start)
+        cands = [k for k in range(lo, hi)]
+        if len(cands) != 1:
+            return None     # none, or several: which one the sentence continues is a guess
+        x = self.exprs[cands[0]]
+        d = self._reading(x, "past")
+        return (x, d) if self._acceptable(d, x, ev, t, True) else None
+
+    def _pronoun_narrative(self, head) -> bool:
+        """"She was taken to the capital, where she met ...": the sentence's main clause
+        has a pronoun subject and a simple-past verb that does not only report speech."""
+        root = head
+        while root.head.i != root.i:
+            root = root.head
+        if root.pos_ not in PREDICATE_POS or tense(root) != "past" \
+                or root.lemma_.lower() in self.cues.reporting_verbs:
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.cues.continuation_subjects
+                   for c in root.children)
+
+    def _same_event_before(self, v, ev):
+        """The sentence before reported the same event (same source, target and CAMEO
+        root) with a date: "Beijing will send its envoy to Pyongyang on Friday. A spokesman
+        said the envoy is travelling to brief officials." — the travel is that Friday."""
+        key = _event_key(ev)
+        if key is None:
+            return None
+        s_start, _ = self._sent_bounds(v)
+        prev = self._previous_sentence_start(s_start)
+        if prev is None:
+            return None
+        for k, x, d in self._dated.get(prev, ()):
+            if k == key and d is not None and (not self.published or d <= self.published
+                                               or ev.get("modality") in _FUTURE_MODALITIES):
+                return (x, d, "continued")
+        return None
+
+    def _full_text(self) -> str:
+        if self._text is None:
+            self._text = getattr(self.doc._, "full_text", None) or doc_text(self.doc)
+        return self._text
+
+    def _previous_sentence_start(self, s_start: int) -> int | None:
+        """Start of the sentence before the one at ``s_start``, in the same paragraph."""
+        text = self._full_text()
+        par = text.rfind("\n\n", 0, s_start)
+        par = 0 if par < 0 else par + 2
+        before = text[par:s_start].rstrip()
+        if not before:
+            return None
+        spans = split_sentences(before)
+        return par + spans[-1][0] if spans else None
+
+    def _sent_bounds(self, tok) -> tuple[int, int]:
+        if self._sents is None:
             try:
-                self._sent_list = [(s.start, s.end, s.start_char, s.end_char)
-                                   for s in self.doc.sents]
+                self._sents = [(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
             except ValueError:
-                self._sent_list = []
-        k = bisect.bisect_right(self._sent_list, (verb.i, float("inf"))) - 1
-        if k >= 0 and self._sent_list[k][0] <= verb.i < self._sent_list[k][1]:
-            return self._sent_list[k][2], self._sent_list[k][3]
-        sent = verb.sent
+                self._sents = []
+        k = bisect.bisect_right(self._sents, (tok.i, float("inf"))) - 1
+        if k >= 0 and self._sents[k][0] <= tok.i < self._sents[k][1]:
+            s = self._sents[k]
+            text = self._full_text()
+            start = s[2]
+            while start < s[3] and text[start].isspace():
+                start += 1
+            return start, s[3]
+        sent = tok.sent
         return sent.start_char, sent.end_char
 
-    def _sentence(self, bounds: tuple[int, int]) -> dict:
-        key = bounds[0]
-        info = self._sents.get(key)
-        if info is None:
-            lo = bisect.bisect_left(self.starts, bounds[0])
-            hi = bisect.bisect_left(self.starts, bounds[1], lo)
-            by_gov, by_root, by_head, near, near_ok = {}, {}, {}, [], []
-            for k in range(lo, hi):
-                root, gov = self._root(k)
-                if root is None:
-                    continue
-                by_gov.setdefault(gov.i, []).append(k)
-                by_root.setdefault(root.i, []).append(k)
-                by_head.setdefault(root.head.i, []).append(k)
-                near.append((root.i, k))
-                if not self.hist[k]:
-                    near_ok.append((root.i, k))
-            near.sort()
-            near_ok.sort()
-            info = self._sents[key] = {"by_gov": by_gov, "by_root": by_root, "by_head": by_head,
-                                       "near": near, "near_ok": near_ok,
-                                       "par_start": self._paragraph_start(bounds[0])}
-        return info
-
-    def _paragraph_start(self, pos: int) -> int:
-        if self._text is None:
-            self._text = doc_text(self.doc)
-            self._breaks = [m.span() for m in re.finditer(r"\n\s*\n", self._text)]
-            self._break_ends = [e for _, e in self._breaks]
-        k = bisect.bisect_right(self._break_ends, pos) - 1
-        nxt = k + 1
-        if nxt < len(self._breaks) and self._breaks[nxt][0] < pos:
-            return _paragraph_start(self._text, pos)   # a break straddles pos: the exact way
-        return self._breaks[k][1] if k >= 0 else 0
-
-    def choose(self, event):
-        doc = self.doc
-        verb = event_verb(doc, event)
-        if verb is None or not self.exprs:
-            return None
-        bounds = self._sent_bounds(verb)
-        tense = _tense(verb)
-        info = self._sentence(bounds)
-        clause = event.get("_clause") or event.get("_clause_token_span")
-        nominal = verb.pos_ not in _PREDICATE_POS
-        cand = set(info["by_gov"].get(verb.i, ())) | set(info["by_root"].get(verb.i, ()))
-        if nominal:
-            cand.update(info["by_head"].get(verb.i, ()))
-            if clause:
-                vh = clause_head(verb).i
-                cand.update(k for k in info["by_gov"].get(vh, ())
-                            if clause[0] <= self._roots[k][0].i < clause[1])
-        if cand:
-            anchor = _target_token(doc, event) or verb
-            return self.exprs[min(sorted(cand), key=lambda k: _distance(self._roots[k][0], anchor))]
-        all_fit = tense in ("past", "perfect")
-        near = info["near"] if all_fit else info["near_ok"]
-        if near:
-            v = verb.i
-            p = bisect.bisect_left(near, (v, -1))
-            best = None   # (distance, index)
-            if p < len(near):
-                best = (near[p][0] - v, near[p][1])
-            if p > 0:
-                ri = near[p - 1][0]
-                q = bisect.bisect_left(near, (ri, -1))
-                left = (v - ri, near[q][1])
-                if best is None or left < best:
-                    best = left
-            return self.exprs[best[1]]
-        hi = bisect.bisect_right(self.ends, bounds[0])
-        lo = bisect.bisect_left(self.starts, info["par_start"])
-        if hi <= lo:
-            return None
-        k = hi - 1 if all_fit else self.prev_ok[hi - 1]
-        return self.exprs[k] if k >= lo else None
+    def resolve(self, ev: dict) -> dict:
+        """``{date, date_precision, date_basis, historical}`` of one event (call it for
+        the events of a document in text order: rule 4 looks back at earlier ones)."""
+        got = self.choose(ev)
+        v = event_verb(self.doc, ev)
+        if got is None and v is not None:
+            got = self._same_event_before(v, ev)
+        if got is not None and got[2] in ("own", "inherited", "offset") and v is not None:
+            key = _event_key(ev)
+            if key is not None:
+                self._dated.setdefault(self._sent_bounds(v)[0], []).append((key, got[0], got[1]))
+        pub = self.published
+        self.last_rule = got[2] if got else "story"
+        if got is not None:
+            x, d, _ = got
+            if d is None:   # "in the past": background, no date
+                return {"date": None, "date_precision": "unknown", "date_basis": "text",
+                        "historical": True}
+            end = x.end if d == x.date else None
+            return {"date": d, "date_precision": x.precision, "date_basis": "text",
+                    "historical": is_historical(d, x.precision, pub, self.historical_days, end)}
+        if self.story:
+            return {"date": self.story, "date_precision": "day", "date_basis": "publication",
+                    "historical": is_historical(self.story, "day", pub, self.historical_days)}
+        return {"date": None, "date_precision": "unknown", "date_basis": None, "historical": False}
 
 
-def _under_nominal_verb(root, verb) -> bool:
-    """A nominal event ("a rocket launch that same month"): dates it modifies directly."""
-    return verb.pos_ not in _PREDICATE_POS and root.head.i == verb.i
+_OFFSET_MARKS = {"after", "before", "since", "until", "till", "once", "when", "because", "if",
+                 "unless", "although", "though"}
+
+
+def _bare_participle(tok) -> bool:
+    """A participle clause with no subject or subordinator of its own ("speaking on
+    Tuesday, the minister said"): it happens when its governing clause does."""
+    return tok.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
+        or (c.dep_ == "mark" and c.lower_ in _OFFSET_MARKS) for c in tok.children)
+
+
+def _days(iso: str) -> int:
+    return _dt.date.fromisoformat(iso).toordinal()
+
+
+def _event_key(ev: dict) -> tuple | None:
+    """(source country, target country, CAMEO root): two mentions of one event in
+    neighbouring sentences ("Beijing will send its envoy ..." / "the envoy is travelling")."""
+    def country(a):
+        a = a or {}
+        return a.get("country") or (a.get("code") or "")[:3] or None
+    src, tgt = country(ev.get("source")), country(ev.get("target"))
+    root = ev.get("cameo_root") or (ev.get("cameo") or "")[:2] or None
+    return (src, tgt, root) if src and tgt and root else None
+
+
+def _top(group):
+    """The highest verb of a predication (its xcomp chain climbed)."""
+    top = group[0]
+    while top.dep_ == "xcomp" and top.head.i != top.i:
+        top = top.head
+    return top
 
 
 def _target_token(doc, event):
@@ -251,3 +527,19 @@ def _distance(tok, anchor) -> int:
     # Dates after the anchor ("met Moon in 2017") win ties over ones before it.
     d = tok.i - anchor.i
     return d if d > 0 else -d + 1
+
+
+def resolve_event_date(doc, event: dict, published: str | None, historical_days: int = 60,
+                       expressions: list[TimeExpression] | None = None) -> dict:
+    """``{date, date_precision, date_basis, historical}`` of one event of a parsed ``doc``.
+
+    For many events of one document, build one :class:`DocDates` and call its
+    ``resolve`` instead (what :func:`~eventwire.dates.date_events` does).
+    """
+    text = getattr(doc._, "full_text", None) if doc.has_extension("full_text") else None
+    text = text or doc_text(doc)
+    if expressions is None:
+        expressions = find_dates(text, published)
+    return DocDates(doc, expressions, published, historical_days,
+                    story_date(text, published)).resolve(event)
+

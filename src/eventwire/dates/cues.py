@@ -1,0 +1,160 @@
+"""The date stage's knowledge as data: ``data/dates/cues.yaml`` and ``data/dates/eras.yaml``.
+
+Both are validated on load; a bad entry raises :class:`~eventwire.errors.DataFileError`
+naming the file and line. Users may pass their own files (same format) to
+:func:`load_cues` / :func:`load_eras`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataFileError
+from ..ingest._datafile import line_of, load_yaml_nodes, mapping_items
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
+CUE_LISTS = ("bound_cues", "temporal_preps", "inherit_preps", "event_nouns", "document_nouns", "making_verbs",
+             "light_verbs", "continuation_cues", "continuation_subjects", "reporting_verbs")
+_WORDS = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
+
+
+@dataclass(frozen=True)
+class Cues:
+    bound_cues: tuple[str, ...]          # multi-word phrases, longest first
+    temporal_preps: frozenset[str]
+    inherit_preps: frozenset[str]
+    event_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    making_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    continuation_cues: tuple[str, ...]   # longest first
+    continuation_subjects: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Era:
+    name: str
+    names: tuple[str, ...]               # the name and its aliases, as written
+    start: str                           # ISO, first day
+    end: str                             # ISO, last day
+    precision: str                       # day | month | year
+
+
+def load_cues(path: Path | str = DATA_DIR / "cues.yaml") -> Cues:
+    path = Path(path)
+    value, root = load_yaml_nodes(path)
+    if not isinstance(value, dict):
+        raise DataFileError(path, line_of(root), "expected a mapping of cue lists")
+    nodes = mapping_items(root)
+    for key in value:
+        if key not in CUE_LISTS:
+            raise DataFileError(path, line_of(nodes[key]) if key in nodes else 1,
+                                f"unknown list {key!r} (known: {', '.join(CUE_LISTS)})")
+    lists: dict[str, list[str]] = {}
+    for key in CUE_LISTS:
+        if key not in nodes:
+            raise DataFileError(path, 1, f"missing list {key!r}")
+        node = nodes[key]
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            raise DataFileError(path, line_of(node), f"{key}: expected a non-empty list")
+        seen: set[str] = set()
+        words = []
+        for item in node.value:
+            w = item.value if isinstance(item, yaml.ScalarNode) else None
+            if not isinstance(w, str) or not _WORDS.fullmatch(w):
+                raise DataFileError(path, line_of(item),
+                                    f"{key}: bad entry {w!r} (lower-case words)")
+            if w in seen:
+                raise DataFileError(path, line_of(item), f"{key}: duplicate entry {w!r}")
+            seen.add(w)
+            words.append(w)
+        lists[key] = words
+    longest = lambda ws: tuple(sorted(ws, key=lambda w: (-len(w.split()), -len(w), w)))  # noqa: E731
+    return Cues(bound_cues=longest(lists["bound_cues"]),
+                temporal_preps=frozenset(lists["temporal_preps"]),
+                inherit_preps=frozenset(lists["inherit_preps"]),
+                event_nouns=frozenset(lists["event_nouns"]),
+                document_nouns=frozenset(lists["document_nouns"]),
+                making_verbs=frozenset(lists["making_verbs"]),
+                light_verbs=frozenset(lists["light_verbs"]),
+                continuation_cues=longest(lists["continuation_cues"]),
+                continuation_subjects=frozenset(lists["continuation_subjects"]),
+                reporting_verbs=frozenset(lists["reporting_verbs"]))
+
+
+def _bound(value, path: Path, line: int, which: str) -> tuple[_dt.date, _dt.date, str]:
+    """(first day, last day, precision) of a YYYY / YYYY-MM / YYYY-MM-DD value."""
+    if isinstance(value, _dt.date):
+        return value, value, "day"
+    text = str(value)
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    if not m:
+        raise DataFileError(path, line, f"{which}: want YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d:
+            day = _dt.date(y, int(mo), int(d))
+            return day, day, "day"
+        if mo:
+            first = _dt.date(y, int(mo), 1)
+            nxt = _dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - _dt.timedelta(days=1), "month"
+        return _dt.date(y, 1, 1), _dt.date(y, 12, 31), "year"
+    except ValueError:
+        raise DataFileError(path, line, f"{which}: not a calendar date: {text!r}") from None
+
+
+_ORDER = {"day": 0, "month": 1, "year": 2}
+
+
+def load_eras(path: Path | str = DATA_DIR / "eras.yaml") -> tuple[Era, ...]:
+    path = Path(path)
+    value, root = load_yaml_nodes(path)
+    if not isinstance(value, list) or not isinstance(root, yaml.SequenceNode):
+        raise DataFileError(path, line_of(root), "expected a list of eras")
+    out, seen = [], {}
+    for raw, node in zip(value, root.value):
+        line = line_of(node)
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
+            raise DataFileError(path, line, "each era needs a 'name'")
+        unknown = set(raw) - {"name", "aliases", "start", "end"}
+        if unknown:
+            raise DataFileError(path, line, f"unknown keys {sorted(unknown)}")
+        aliases = raw.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise DataFileError(path, line, "aliases must be a list of names")
+        if "start" not in raw or "end" not in raw:
+            raise DataFileError(path, line, "each era needs 'start' and 'end'")
+        start, _, p1 = _bound(raw["start"], path, line, "start")
+        _, end, p2 = _bound(raw["end"], path, line, "end")
+        if end < start:
+            raise DataFileError(path, line, "end before start")
+        names = tuple(dict.fromkeys([raw["name"].strip()] + [a.strip() for a in aliases]))
+        for n in names:
+            if n.lower() in seen:
+                raise DataFileError(path, line, f"{n!r} is already the name of the era on line "
+                                                f"{seen[n.lower()]}")
+            seen[n.lower()] = line
+        precision = p1 if _ORDER[p1] >= _ORDER[p2] else p2
+        if start.year != end.year:
+            precision = "year"
+        elif start.month != end.month and precision == "day":
+            precision = "month"
+        out.append(Era(names[0], names, start.isoformat(), end.isoformat(), precision))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return load_cues()
+
+
+@functools.lru_cache(maxsize=1)
+def default_eras() -> tuple[Era, ...]:
+    return load_eras()
