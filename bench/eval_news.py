@@ -446,7 +446,7 @@ def figures_of(t: dict) -> dict:
     p2, r2, f2 = _prf(t["tp_full"], t["fp_full"], t["fn_full"])
     n_al = t["aligned"]
     return {
-        "counts": dict(t),
+        "counts": defaultdict(int, t),   # a count that stayed 0 (no late record) still reads 0
         "triple_precision": p, "triple_recall": r, "triple_f1": f,
         "sector_precision": p2, "sector_recall": r2, "sector_f1": f2,
         "lenient_recall": ratio(t["lenient"], t["tp"] + t["fn"]),
