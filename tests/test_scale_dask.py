@@ -170,9 +170,10 @@ def test_cli_ingest_from_parquet_loads_and_dedups(tmp_path):
 
     coded = []
     for i, outlet in enumerate(["a", "b"]):       # one event reported by two outlets
-        d = Document.from_text(f"China met Japan in Tokyo. Report {i}.", path=f"{outlet}.txt",
+        sentence = "China met Japan in Tokyo over the disputed islands and fishing rights."
+        d = Document.from_text(f"{sentence} Report {i}.", path=f"{outlet}.txt",
                                outlet=outlet, published="2017-11-20", language="en")
-        ev = {"sentence_index": 0, "sentence": "China met Japan in Tokyo.", "span": [0, 25],
+        ev = {"sentence_index": 0, "sentence": sentence, "span": [0, len(sentence)],
               "source": {"text": "China", "name": "China", "code": "CHN", "country": "CHN",
                          "actor_id": "country:CHN", "span": [0, 5]},
               "target": {"text": "Japan", "name": "Japan", "code": "JPN", "country": "JPN",

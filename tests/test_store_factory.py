@@ -25,7 +25,8 @@ def actor(code: str | None, person: str | None = None) -> dict | None:
     if code is None:
         return None
     country, agent = code[:3], code[3:] or None
-    return {"text": person or COUNTRIES.get(country, country), "name": COUNTRIES.get(country, country),
+    name = person.replace("-", " ").title() if person else COUNTRIES.get(country, country)
+    return {"text": name, "name": name,
             "code": code, "country": country, "agent": agent,
             "actor_id": f"person:{person}" if person else f"country:{country}", "span": [0, 5]}
 
@@ -36,14 +37,16 @@ def make_event(source="CHNGOV", target="PRK", cameo="042", date="2017-11-17", *,
                target_person=None, historical=False, confidence=0.8, **extra) -> dict:
     """The per-event part of a record, as the coder components produce it."""
     quad, gold, plover = CODES.get(cameo, CODES.get(cameo[:3], (1, 0.0, "CONSULT")))
+    sentence = sentence or f"{source} {cameo} {target} on {date}."
     ev = {
         "sentence_index": sentence_index,
-        "sentence": sentence or f"{source} {cameo} {target} on {date}.",
-        "span": [sentence_index * 100, sentence_index * 100 + 60],
+        "sentence": sentence,
+        "span": [sentence_index * 100, sentence_index * 100 + len(sentence)],
         "source": actor(source, source_person), "target": actor(target, target_person),
         "cameo": cameo, "cameo_root": cameo[:2], "quad_class": quad, "goldstein": gold,
         "plover": {"event_type": plover, "mode": None, "context": []},
-        "verb": {"text": "v", "lemma": "v", "span": [sentence_index * 100 + 10, sentence_index * 100 + 11]},
+        # no verb text: the clause is the whole sentence
+        "verb": {"text": None, "lemma": "v", "span": [sentence_index * 100 + 10, sentence_index * 100 + 11]},
         "negated": negated, "modality": modality, "attribution": None,
         "date": date, "date_precision": precision, "date_basis": basis,
         "historical": historical,
