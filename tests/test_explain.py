@@ -52,3 +52,29 @@ def test_explain_cli_table(capsys):
     assert main(["explain", "Russia criticized Japan."]) == 0
     out = capsys.readouterr().out
     assert "11.criticize" in out and "patterns tried" in out
+
+
+def test_explain_event_says_why_two_articles_report_one_event(tmp_path, capsys):
+    from eventwire.cli import main
+    from eventwire.store import Store
+    from test_store_factory import make_coded, make_event
+
+    db = str(tmp_path / "ew.duckdb")
+    with Store(db) as store:
+        for outlet, sentence in (("A", "Kenyan troops shelled a rebel camp near Kismayo at dawn."),
+                                 ("B", "Kenya's army shelled the rebel camp outside Kismayo.")):
+            store.add_coded(make_coded(f"Report by {outlet}.", [make_event(
+                "KENMIL", "SOMREB", "195", "2017-11-20", sentence=sentence)], outlet=outlet))
+        store.finalize()
+        cid = store.sql("SELECT canonical_event_id FROM events WHERE num_articles = 2"
+                        ).canonical_event_id[0]
+    assert main(["explain", "--event", cid, "--db", db, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["event"]["num_articles"] == 2 and len(out["mentions"]) == 2
+    (merge,) = out["merges"]
+    assert merge["across_articles"] and merge["days_apart"] == 0
+    assert merge["source"] == "same code KENMIL" and merge["code"] == "same CAMEO base 195"
+    assert {"camp", "Kismayo", "rebel"} <= set(merge["content"]["shared"])
+    assert main(["explain", "--event", cid, "--db", db]) == 0
+    assert "why merged" in capsys.readouterr().out
+    assert main(["explain", "--event", "nope", "--db", db]) == 1

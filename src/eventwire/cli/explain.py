@@ -2,6 +2,9 @@
 
 Shows the dependency parse, the actors found, every pattern tried (and why it did or did
 not fire), and the final events — the tool for fixing a dictionary or a pattern file.
+
+``eventwire explain --event ID [--db FILE]``: why the mentions of a stored canonical
+event were merged into one event (each merge with every dedup criterion and its value).
 """
 from __future__ import annotations
 
@@ -14,8 +17,12 @@ def register(sub) -> None:
     p = sub.add_parser("explain", help="show how a sentence is parsed and coded, pattern by pattern",
                        description="Explain the coding of a sentence (or text): parse, actors, "
                                    "patterns tried and why they fired or not, final events.")
-    p.add_argument("text", nargs="+", help="the sentence (or '-' to read stdin)")
+    p.add_argument("text", nargs="*", help="the sentence (or '-' to read stdin)")
+    p.add_argument("--event", metavar="ID", default=None,
+                   help="explain why the mentions of this canonical event (in --db) were merged")
     p.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    from .ingest import add_db_option
+    add_db_option(p)
     add_coding_options(p)
     p.set_defaults(func=run)
 
@@ -26,6 +33,8 @@ def run(args) -> int:
     from ..errors import EventwireError
     from ..events.explain import explain
 
+    if args.event:
+        return run_event(args)
     text = " ".join(args.text)
     if text == "-":
         text = sys.stdin.read()
@@ -105,3 +114,77 @@ def render(result: dict) -> None:
             con.print(et)
         else:
             con.print("[dim]no events[/dim]")
+
+
+def explain_stored_event(store, event_id: str) -> dict | None:
+    """The canonical event, its mentions and why they were merged (dedup.explain_event)."""
+    from ..dedup import explain_event
+
+    ev = store.event(event_id)
+    if ev is None:
+        return None
+    mentions = ev.pop("mentions")
+    return {"event": ev,
+            "mentions": [{"event_id": m.get("event_id"), "doc_id": m.get("doc_id"),
+                          "outlet": (m.get("doc") or {}).get("outlet"),
+                          "path": (m.get("doc") or {}).get("path"),
+                          "sentence_index": m.get("sentence_index"), "cameo": m.get("cameo"),
+                          "source": (m.get("source") or {}).get("code"),
+                          "target": (m.get("target") or {}).get("code"),
+                          "date": m.get("date"), "date_precision": m.get("date_precision"),
+                          "sentence": m.get("sentence")} for m in mentions],
+            "merges": explain_event(mentions)}
+
+
+def run_event(args) -> int:
+    from ..errors import EventwireError
+    from ..store import Store
+
+    try:
+        with Store(args.db, read_only=True) as store:
+            result = explain_stored_event(store, args.event)
+    except EventwireError as exc:
+        error_line(str(exc))
+        return 1
+    if result is None:
+        error_line(f"no canonical event {args.event} in {args.db}")
+        return 1
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return 0
+    render_event(result)
+    return 0
+
+
+def render_event(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    ev = result["event"]
+    con.rule(f"event {ev['canonical_event_id']}")
+    con.print(f"{ev.get('source_code') or '-'} {ev.get('cameo')} {ev.get('target_code') or '-'} "
+              f"on {ev.get('date')} ({ev.get('date_precision')}): {ev.get('num_mentions')} mention(s), "
+              f"{ev.get('num_articles')} article(s), {ev.get('num_sources')} source(s)", highlight=False)
+    mt = Table(title="mentions")
+    for col in ("event_id", "outlet", "sent.", "code", "dyad", "date", "sentence"):
+        mt.add_column(col, overflow="fold")
+    for m in result["mentions"]:
+        mt.add_row(m["event_id"], m.get("outlet") or m.get("path") or "", str(m["sentence_index"]),
+                   m["cameo"] or "", f"{m['source'] or '-'} -> {m['target'] or '-'}",
+                   f"{m['date']} {m['date_precision']}", m["sentence"] or "")
+    con.print(mt)
+    if not result["merges"]:
+        con.print("[dim]one mention: nothing was merged[/dim]")
+        return
+    t = Table(title="why merged")
+    for col in ("mention", "with", "across articles", "source", "target", "code", "dates",
+                "shared key words (overlap / needed)"):
+        t.add_column(col, overflow="fold")
+    for l in result["merges"]:
+        c = l["content"]
+        need = f"{c['min_shared']} words, {c['min_overlap']:.2f}" if c["required"] else "not needed"
+        t.add_row(l["mention"], l["merged_with"], "yes" if l["across_articles"] else "no",
+                  l["source"], l["target"], l["code"], l["dates"],
+                  f"{', '.join(c['shared']) or '-'} ({c['overlap']:.2f} / {need})")
+    con.print(t)
