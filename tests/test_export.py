@@ -127,3 +127,44 @@ def test_empty_exports_still_have_headers(tmp_path):
         out = tmp_path / f"e.{fmt}.tsv"
         write_records([], fmt, str(out))
         assert out.read_text().splitlines()[0].split("\t") == cols
+
+
+def test_month_and_year_precision_survive_every_export(tmp_path):
+    recs = [r for c in [
+        make_coded("Known to the month.", [make_event("RUSGOV", "UKR", "163", "2017-11-01",
+                                                      precision="month")], outlet="Wire C"),
+        make_coded("Known to the year.", [make_event("RUSGOV", "UKR", "111", "2016-01-01",
+                                                     precision="year")], outlet="Wire D"),
+        make_coded("Known to the day.", [make_event("RUSGOV", "UKR", "120", "2017-11-14")],
+                   outlet="Wire E"),
+    ] for r in c.events]
+    # GDELT keeps SQLDATE (the first day) and says the precision in the extended export
+    out = tmp_path / "ext.tsv"
+    write_records(recs, "gdelt-ext", str(out))
+    rows = {r["EventCode"]: r for r in read_tsv(out)}
+    assert list(read_tsv(out)[0])[-2:] == ["DatePrecision", "CanonicalEventID"]
+    assert (rows["163"]["SQLDATE"], rows["163"]["DatePrecision"]) == ("20171101", "month")
+    assert (rows["111"]["SQLDATE"], rows["111"]["DatePrecision"]) == ("20160101", "year")
+    assert rows["120"]["DatePrecision"] == "day"
+    # the plain GDELT export keeps GDELT's own columns
+    write_records(recs, "gdelt", str(tmp_path / "plain.tsv"))
+    assert list(read_tsv(tmp_path / "plain.tsv")[0]) == GDELT_EVENT_COLUMNS
+    # POLECAT and JSONL carry it
+    write_records(recs, "polecat", str(tmp_path / "p.tsv"))
+    assert {r["CAMEO Code"]: r["Date Precision"] for r in read_tsv(tmp_path / "p.tsv")} == \
+        {"163": "month", "111": "year", "120": "day"}
+    write_records(recs, "jsonl", str(tmp_path / "r.jsonl"))
+    lines = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert sorted(x["date_precision"] for x in lines) == ["day", "month", "year"]
+
+
+def test_store_export_keeps_precision(tmp_path):
+    with Store(str(tmp_path / "ew.duckdb")) as s:
+        s.add_coded(make_coded("Known to the month.", [make_event(
+            "RUSGOV", "UKR", "163", "2017-11-01", precision="month")]))
+        s.finalize()
+        assert s.events().date_precision.tolist() == ["month"]
+        export_store(s, "gdelt-ext", str(tmp_path / "e.tsv"))
+        export_store(s, "polecat", str(tmp_path / "p.tsv"))
+    assert read_tsv(tmp_path / "e.tsv")[0]["DatePrecision"] == "month"
+    assert read_tsv(tmp_path / "p.tsv")[0]["Date Precision"] == "month"

@@ -44,7 +44,7 @@ def _write_inputs(tmp_path):
         (txt_dir / f"a{i}.txt").write_text(body, encoding="utf-8")
     jsonl = tmp_path / "feed.jsonl"
     with jsonl.open("w", encoding="utf-8") as fh:
-        for i, (title, body) in enumerate(ARTICLES[3:]):
+        for i, (title, body) in enumerate(ARTICLES[3:] + COPIES):
             art = {"id": f"j{i}", "url": f"https://example.org/{i}", "title": title,
                    "published": "2017-11-20", "text": body}
             if i == 2:   # no id/url: named by file and line number
@@ -54,9 +54,23 @@ def _write_inputs(tmp_path):
     return [str(txt_dir), str(jsonl)]
 
 
+# Copies that land in other partitions than their originals: a syndicated near-copy of
+# the first article (the same words, an outlet's upper-case house style) and an exact copy
+# of the second.
+COPIES = [("Envoy (syndicated)", ARTICLES[0][1].replace("Beijing", "BEIJING")),
+          ("Border clash (again)", ARTICLES[1][1])]
+
+
 def _jsonl_supported(path):
     docs = list(read_inputs([path], published="2017-11-22"))
-    return len(docs) == len(ARTICLES) - 3
+    return len(docs) == len(ARTICLES) - 3 + len(COPIES)
+
+
+def _events(records):
+    """Canonical events with their mention counts, by id."""
+    from eventwire.dedup import canonical_events
+    return {e["canonical_event_id"]: (e["num_mentions"], e["num_articles"], e["cameo"], e["date"])
+            for e in canonical_events([dict(r) for r in records])}
 
 
 def _without_canonical(records):
@@ -110,6 +124,15 @@ def test_dask_local_cluster_equals_single_process(tmp_path):
     assign_canonical_ids(dask_records)
     assert {r["event_id"]: r["canonical_event_id"] for r in dask_records} == \
         {r["event_id"]: r["canonical_event_id"] for r in single}
+    assert _events(dask_records) == _events(single)
+
+    # Copies in other partitions are linked (and not coded) as in the single run.
+    single_links = {c.document.doc_id: c.document.duplicate_of for c in single_docs}
+    coded_links = {c.document.doc_id: c.document.duplicate_of
+                   for c in scale.read_parquet_coded(str(out))}
+    assert coded_links == single_links
+    if len(inputs) > 1:
+        assert sum(1 for v in single_links.values() if v) == 1
 
     # The documents come back whole.
     coded = list(scale.read_parquet_coded(str(out)))
@@ -128,6 +151,16 @@ def test_dask_local_cluster_equals_single_process(tmp_path):
         assert n == len(single)
         again = scale.load_parquet(str(out), store)
         assert again["added"] == 0 and again["skipped"] == len(single_docs)
+        dask_events = store.sql("SELECT canonical_event_id, num_mentions, num_articles "
+                                "FROM events ORDER BY 1").values.tolist()
+    # ... the same canonical events and mention counts as a local ingest of the same corpus
+    from eventwire.store import ingest_coded
+    local_docs = list(code_documents(read_inputs(inputs, published=published), settings))
+    with Store(str(tmp_path / "local.duckdb")) as store:
+        ingest_coded(store, local_docs)
+        store.finalize()
+        assert store.sql("SELECT canonical_event_id, num_mentions, num_articles "
+                         "FROM events ORDER BY 1").values.tolist() == dask_events
 
 
 def test_parquet_columns_are_flat_plus_full_record(tmp_path):

@@ -3,6 +3,10 @@
 - jsonl: one contract record per line; csv/parquet: the same, flattened (records.flatten).
 - gdelt: GDELT 2.0 Events columns (by name, header row included), one row per canonical
   event, plus a Mentions-table file next to it (``X.tsv`` -> ``X.mentions.tsv``).
+- gdelt-ext: the same rows with added columns after GDELT's 61: ``DatePrecision``
+  (day/month/year; "publication" when the event has no date and SQLDATE is its first
+  publication day: a month-precision event keeps SQLDATE = the month's first day, and
+  says so here) and ``CanonicalEventID`` (our full id).
 - polecat: POLECAT-style columns with PLOVER event types, one row per canonical event.
 
 ``write_records`` works on in-memory records (``eventwire code``); ``export_store``
@@ -19,7 +23,7 @@ from typing import Iterable, Iterator
 
 from .records import flatten
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "polecat")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "gdelt-ext", "polecat")
 
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
@@ -31,13 +35,15 @@ GDELT_EVENT_COLUMNS = (
        "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"]
     + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO]
     + [f"ActionGeo_{c}" for c in _GEO] + ["DATEADDED", "SOURCEURL"])
+# Added after GDELT's own columns in the extended export (``--format gdelt-ext``).
+GDELT_EXTENDED_COLUMNS = ["DatePrecision", "CanonicalEventID"]
 GDELT_MENTION_COLUMNS = [
     "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
     "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
     "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
     "MentionDocTranslationInfo", "Extras"]
 POLECAT_COLUMNS = [
-    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code",
+    "Event ID", "Event Date", "Date Precision", "Event Type", "Event Mode", "Event Intensity", "Quad Code",
     "Contexts", "Actor Name", "Actor Country", "Primary Actor Sector", "Actor Sectors",
     "Actor Name Raw", "Actor ID", "Recipient Name", "Recipient Country",
     "Primary Recipient Sector", "Recipient Sectors", "Recipient Name Raw", "Recipient ID",
@@ -120,6 +126,11 @@ def gdelt_event_row(ev: dict) -> dict:
     added = ev.get("first_published") or date
     row["DATEADDED"] = _ymd(added) + "000000" if added else ""
     row["SOURCEURL"] = ev.get("source_url") or ""
+    # extended columns (written by --format gdelt-ext only)
+    # an undated event's SQLDATE is its first publication day: say so
+    row["DatePrecision"] = (ev.get("date_precision") or "day") if ev.get("date") else (
+        "publication" if date else "unknown")
+    row["CanonicalEventID"] = ev["canonical_event_id"]
     return row
 
 
@@ -163,6 +174,7 @@ def polecat_row(ev: dict) -> dict:
     src_sec, tgt_sec = sectors(ev.get("source_agent") or ""), sectors(ev.get("target_agent") or "")
     return {
         "Event ID": ev["canonical_event_id"], "Event Date": ev.get("date") or "",
+        "Date Precision": ev.get("date_precision") or ("unknown" if not ev.get("date") else "day"),
         "Event Type": (ev.get("plover_event_type") or "").upper(),
         "Event Mode": ev.get("plover_mode") or "",
         "Event Intensity": ev.get("goldstein") if ev.get("goldstein") is not None else "",
@@ -279,10 +291,13 @@ def write_parquet(records: Iterable[dict], out) -> int:
     return len(df)
 
 
-def write_gdelt(events: Iterable[dict], mentions: Iterable[dict], out, mentions_out=None) -> int:
-    """Events file (+ Mentions file when writing to a path). ``events`` are flat events."""
+def write_gdelt(events: Iterable[dict], mentions: Iterable[dict], out, mentions_out=None,
+                extended: bool = False) -> int:
+    """Events file (+ Mentions file when writing to a path). ``events`` are flat events;
+    ``extended`` adds GDELT_EXTENDED_COLUMNS (date precision and basis, our id)."""
     events = list(events)
-    n = _write_tsv((gdelt_event_row(e) for e in events), GDELT_EVENT_COLUMNS, out)
+    columns = GDELT_EVENT_COLUMNS + (GDELT_EXTENDED_COLUMNS if extended else [])
+    n = _write_tsv((gdelt_event_row(e) for e in events), columns, out)
     if out not in (None, "-") or mentions_out:
         dates = {e["canonical_event_id"]: e.get("date") for e in events}
         _write_tsv((gdelt_mention_row(m, dates.get(m["canonical_event_id"])) for m in mentions
@@ -324,8 +339,8 @@ def write_records(records, fmt: str = "jsonl", out=None, mentions_out=None) -> i
         return write_parquet(records, out)
     counted = [r for r in records if not r.get("negated") and not r.get("historical")]
     events = _flat_events_from_records(counted)
-    if fmt == "gdelt":
-        return write_gdelt(events, counted, out, mentions_out)
+    if fmt in ("gdelt", "gdelt-ext"):
+        return write_gdelt(events, counted, out, mentions_out, extended=fmt == "gdelt-ext")
     return write_polecat(events, out)
 
 
@@ -370,8 +385,9 @@ def export_store(store, fmt: str, out=None, include_negated=False, include_histo
         return write_polecat(events, out)
     mentions = store.iter_mentions(include_negated=include_negated,
                                    include_historical=include_historical)
-    return write_gdelt(events, mentions, out, mentions_out)
+    return write_gdelt(events, mentions, out, mentions_out, extended=fmt == "gdelt-ext")
 
 
 __all__ = ["write_records", "export_store", "FORMATS", "GDELT_EVENT_COLUMNS",
+           "GDELT_EXTENDED_COLUMNS",
            "GDELT_MENTION_COLUMNS", "POLECAT_COLUMNS", "mentions_path"]

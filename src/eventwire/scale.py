@@ -132,12 +132,14 @@ def plan_partitions(inputs: Iterable[str], jsonl_bytes: int = JSONL_PARTITION_BY
 # Reading a partition (on the worker)
 # --------------------------------------------------------------------------------------
 
-def read_partition(part: Partition, published=None, on_error=None) -> Iterator:
-    """Documents of one partition, read with the ordinary ingest readers."""
+def read_partition(part: Partition, published=None, on_error=None, neardup=None) -> Iterator:
+    """Documents of one partition, read with the ordinary ingest readers (``neardup``:
+    the near-duplicate index, as for ``read_inputs``)."""
     from .ingest import read_inputs
 
+    extra = {"neardup": neardup} if neardup is not None else {}
     if part.kind != "jsonl":
-        yield from read_inputs(part.paths, published=published, on_error=on_error)
+        yield from read_inputs(part.paths, published=published, on_error=on_error, **extra)
         return
     # A JSONL byte range goes to the ordinary reader as a temporary file of the same
     # name. Blank lines in front (the reader skips them but counts them) keep the line
@@ -171,7 +173,7 @@ def read_partition(part: Partition, published=None, on_error=None) -> Iterator:
                     break
                 fout.write(block)
                 remaining -= len(block)
-        for d in read_inputs([tmp], published=published, on_error=report):
+        for d in read_inputs([tmp], published=published, on_error=report, **extra):
             d.path = fix(d.path)
             d.notes = [n.replace(tmp, src) for n in d.notes]
             yield d
@@ -282,16 +284,83 @@ def write_partition(out_dir: str, index: int, coded_docs: list) -> dict:
             "errors": [f"{c.document.path}: {c.error}" for c in coded_docs if c.error]}
 
 
+class _NoLinking:
+    """A near-duplicate index that links nothing: the client decides across partitions
+    (``link_partitions``) and the worker applies that decision."""
+
+    def find(self, text_or_signature):
+        return None
+
+    def add(self, doc_id, text_or_signature):
+        return text_or_signature
+
+
+def scan_partition(part: Partition, published=None) -> list[tuple[str, list[int]]]:
+    """(doc_id, MinHash signature) of the documents of a partition, in input order.
+    Reading and cleaning only (no parse): cheap next to coding. Runs on a worker."""
+    out = []
+    for d in read_partition(part, published=published, on_error=lambda err: None,
+                            neardup=_NoLinking()):
+        out.append((d.doc_id, list(getattr(d, "signature", None) or [])))
+    return out
+
+
+def link_partitions(scans: list[list[tuple[str, list[int]]]], index=None) -> list[dict]:
+    """Exact and near-duplicates across all partitions, decided in input order exactly as
+    a single-process run decides them (``ingest.read_inputs``): a document already seen
+    in an earlier partition is skipped; a near-copy of an earlier original gets
+    ``duplicate_of``. ``index``: the near-duplicate index (default: the one
+    ``eventwire code`` uses). Returns, per partition, {"skip": [...], "dup": {id: orig}}."""
+    if index is None:
+        index = WindowedNearDuplicateIndex()
+    seen: set[str] = set()
+    plan = []
+    for docs in scans:
+        skip, dup = set(), {}
+        here: set[str] = set()
+        for doc_id, sig in docs:
+            if doc_id in seen and doc_id not in here:
+                skip.add(doc_id)
+                continue
+            seen.add(doc_id)
+            here.add(doc_id)
+            if not sig:
+                continue
+            original = index.find(sig)
+            if original is not None and original != doc_id:
+                dup[doc_id] = original
+            else:
+                index.add(doc_id, sig)
+        plan.append({"skip": sorted(skip), "dup": dup})
+    return plan
+
+
+def _apply_links(docs, links: dict) -> Iterator:
+    skip, dup = set(links.get("skip") or ()), links.get("dup") or {}
+    for d in docs:
+        if d.doc_id in skip:
+            continue
+        if d.doc_id in dup:
+            d.duplicate_of = dup[d.doc_id]
+            d.notes.append(f"near-duplicate of {dup[d.doc_id]}")
+        yield d
+
+
 def code_partition(part: Partition, out_dir: str, settings: Settings | None = None,
-                   published=None) -> dict:
-    """Read, code and write one partition (this runs on a worker)."""
+                   published=None, links: dict | None = None) -> dict:
+    """Read, code and write one partition (this runs on a worker). ``links`` (from
+    ``link_partitions``): the exact and near-duplicates decided across partitions;
+    without it, near-duplicates are linked inside the partition only."""
     from .pipeline import code_documents
 
     settings = Settings(**asdict(settings)) if settings is not None else Settings()
     settings.n_process = 1       # one process per worker task: Dask does the fan-out
     input_errors: list[str] = []
     docs = read_partition(part, published=published,
-                          on_error=lambda err: input_errors.append(str(err)))
+                          on_error=lambda err: input_errors.append(str(err)),
+                          neardup=_NoLinking() if links is not None else None)
+    if links is not None:
+        docs = _apply_links(docs, links)
     coded = list(code_documents(docs, settings))
     stats = write_partition(out_dir, part.index, coded)
     stats["errors"] = input_errors + stats["errors"]
@@ -356,8 +425,16 @@ def close_client(client) -> None:
 def run_dask(inputs: list[str], out_dir: str, settings: Settings | None = None,
              client=None, scheduler: str | None = "local", published=None,
              jsonl_bytes: int = JSONL_PARTITION_BYTES,
-             files_per_partition: int = FILES_PER_PARTITION, on_result=None) -> list[dict]:
+             files_per_partition: int = FILES_PER_PARTITION, on_result=None,
+             link_across_partitions: bool = True) -> list[dict]:
     """Code ``inputs`` on a Dask cluster into Parquet partitions under ``out_dir``.
+
+    Two passes: the workers first read every partition for its documents' signatures
+    (``scan_partition``, no parse), the client links exact and near-duplicates across
+    partitions in input order (``link_partitions``), then the workers code their
+    partitions with those links — so syndicated copies are linked (and not coded) as in
+    a single-process run, wherever they fall. ``link_across_partitions=False`` skips
+    the first pass (copies are then only linked inside a partition).
 
     Returns the per-partition stats (documents, events, errors) in partition order.
     """
@@ -378,7 +455,13 @@ def run_dask(inputs: list[str], out_dir: str, settings: Settings | None = None,
             client.register_plugin(PipelineWarmup(asdict(settings)))
         except Exception:   # noqa: BLE001 - warm-up is an optimisation only
             pass
-        futures = [client.submit(code_partition, p, out_dir, settings, published,
+        plan = [None] * len(parts)
+        if link_across_partitions and len(parts) > 1:
+            scans = client.gather([client.submit(scan_partition, p, published, pure=False,
+                                                 key=f"eventwire-scan-{p.index}-{os.getpid()}")
+                                   for p in parts])
+            plan = link_partitions(scans)
+        futures = [client.submit(code_partition, p, out_dir, settings, published, plan[p.index],
                                  key=f"eventwire-partition-{p.index}-{os.getpid()}", pure=False)
                    for p in parts]
         results: dict[int, dict] = {}

@@ -22,7 +22,7 @@ def register(sub) -> None:
                                    "into event records of the eventwire contract.")
     p.add_argument("inputs", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
     p.add_argument("--format", default="jsonl",
-                   choices=["jsonl", "csv", "parquet", "gdelt", "polecat"])
+                   choices=["jsonl", "csv", "parquet", "gdelt", "gdelt-ext", "polecat"])
     p.add_argument("--out", "-o", default=None,
                    help="output file (default stdout; a directory for --engine dask)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",

@@ -367,11 +367,15 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                     directed: bool = Query(False, description="only source->target "
                                            "(default: both directions)"),
                     include_historical: bool = Query(False)):
-        """Events of a dyad per period: counts by QuadClass, Goldstein mean, mentions."""
+        """Events of a dyad per period: counts by QuadClass, Goldstein mean, mentions.
+        Events whose date is known only to the month or year are not in ``series`` (they
+        would pile up on its first day): ``imprecise`` has one row per such month/year."""
         frame = call("dyad_series", _code(source, "source"), _code(target, "target"), by=by,
                      directed=directed, include_historical=include_historical)
+        exact = frame[frame["dated_to"] == "period"] if len(frame) else frame
+        vague = frame[frame["dated_to"] != "period"] if len(frame) else frame
         return {"source": source, "target": target, "by": by, "directed": directed,
-                "series": convert.rows(frame)}
+                "series": convert.rows(exact), "imprecise": convert.rows(vague)}
 
     @app.get("/api/actors", tags=["actors"])
     def actors(q: str | None = Query(None, max_length=200),
