@@ -23,12 +23,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import heapq
+import math
 from dataclasses import dataclass, field
 
-from .features import (DATE_WINDOW_DAYS, DURATIVE_CODES, DURATIVE_WINDOW_DAYS,
-                       PRECISION_RANK, PUBLICATION_SLACK_DAYS, SPEECH_ROOTS, STATEMENT_ROOTS, actors_match,
+from .features import (CONTENT_MIN_SHARED, DATE_WINDOW_DAYS, DURATIVE_CODES, DURATIVE_WINDOW_DAYS,
+                       PRECISION_RANK, PUBLICATION_SLACK_DAYS, SPEECH_ROOTS, STATEMENT_ROOTS, actor_profile,
+                       actors_match, actors_verdict,
                        block_key, codes_match, content_match, content_rule, date_interval, dates_gap,
                        describe_date, is_generic, key_words, oriented, root, surface)
+
+
+# A mention joining a big event must share key words with a mention of each of the
+# event's first CONTENT_ARTICLES articles (all of them, for the events news has).
+CONTENT_ARTICLES = 8
 
 
 @dataclass
@@ -39,7 +47,10 @@ class _Cluster:
     hi: _dt.date | None = None                     # min of the mention interval ends
     countries: set = field(default_factory=set)    # location countries (<= 1)
     sentences: set = field(default_factory=set)    # (doc_id, sentence_index)
-    docs: dict = field(default_factory=dict)       # doc_id -> [member indices]
+    docs: dict = field(default_factory=dict)       # doc_id -> [member indices], join order
+    profiles: dict = field(default_factory=dict)   # (source, target) actor profile -> members
+    words: set = field(default_factory=set)        # key words of its mentions
+    fewest_words: int = 1 << 30                    # the fewest key words of one mention
 
 
 def _max(a, b):
@@ -59,14 +70,62 @@ class _Block:
         self.trace = trace
         self.ivs = [date_interval(r) for r in recs]
         self.orient = [oriented(r) for r in recs]
+        self.prof = [(actor_profile(o[1]), actor_profile(o[2])) for o in self.orient]
         self.keys: dict[int, frozenset] = {}
         self.of: list[int | None] = [None] * len(recs)  # mention -> cluster id
         self.clusters: dict[int, _Cluster] = {}
+        self.verdicts: dict[tuple, bool | None] = {}   # actor profiles -> verdict
+        self.by_word: dict[str, set[int]] = {}         # key word -> clusters using it
+        self.by_doc: dict[str, set[int]] = {}          # article -> clusters with a mention
 
     def kw(self, i: int) -> frozenset:
         if i not in self.keys:
             self.keys[i] = key_words(self.recs[i])
         return self.keys[i]
+
+    def _index(self, i: int, cid: int) -> None:
+        self.by_doc.setdefault(self.recs[i].get("doc_id"), set()).add(cid)
+        c = self.clusters[cid]
+        for w in self.kw(i) - c.words:
+            self.by_word.setdefault(w, set()).add(cid)
+        c.words |= self.kw(i)
+        c.fewest_words = min(c.fewest_words, len(self.kw(i)))
+
+    def forget_words(self, cid: int) -> None:
+        """An event out of reach leaves the word index (it can take no more mentions)."""
+        for w in self.clusters[cid].words:
+            ids = self.by_word.get(w)
+            if ids is not None:
+                ids.discard(cid)
+                if not ids:
+                    del self.by_word[w]
+
+    def index_all_words(self) -> None:
+        self.by_word = {}
+        for cid, c in self.clusters.items():
+            for w in c.words:
+                self.by_word.setdefault(w, set()).add(cid)
+
+    def candidates(self, i: int, among) -> list[int]:
+        """The events mention i could join, largest first: those with a mention of its own
+        article, and those sharing enough key words to pass the content test. Trying only
+        these gives the same result as trying all (the others fail the content test)."""
+        r = self.recs[i]
+        cands = set(self.by_doc.get(r.get("doc_id"), ()))
+        if r.get("source") and _linkable(r):
+            counts: dict[int, int] = {}
+            for w in self.kw(i):
+                for c in self.by_word.get(w, ()):
+                    counts[c] = counts.get(c, 0) + 1
+            # what a member must share at least (content_rule's minimum count and share
+            # of the smaller clause; the union of an event's words bounds every member's)
+            need_shared, need_overlap = content_rule(r)
+            n_i = len(self.kw(i))
+            for c, n in counts.items():
+                if n >= need_shared and n >= math.ceil(
+                        need_overlap * min(n_i, self.clusters[c].fewest_words) - 1e-9):
+                    cands.add(c)
+        return sorted((c for c in cands if c in among), key=lambda c: (-self.size(c), c))
 
     def open(self, i: int) -> int:
         r = self.recs[i]
@@ -76,10 +135,38 @@ class _Block:
         c = _Cluster([i], set() if is_generic(base) else {base},
                      iv[0] if iv else None, iv[1] if iv else None,
                      {country} if country else set(),
-                     {(r.get("doc_id"), r.get("sentence_index"))}, {r.get("doc_id"): [i]})
+                     {(r.get("doc_id"), r.get("sentence_index"))}, {r.get("doc_id"): [i]},
+                     {self.prof[i]: [i]})
         self.clusters[i] = c
         self.of[i] = i
+        self._index(i, i)
         return i
+
+    def _verdict(self, pa, pb, a, b) -> bool | None:
+        key = (pa, pb)
+        if key not in self.verdicts:
+            self.verdicts[key] = actors_verdict(a, b)[0]
+        return self.verdicts[key]
+
+    def _actors_fit(self, i: int, c: _Cluster) -> bool:
+        """The same actors as every member, checked once per distinct actor profile
+        (sentences are read only when a name must decide)."""
+        _, src, tgt = self.orient[i]
+        ps, pt = self.prof[i]
+        sentence = self.recs[i].get("sentence") or ""
+        for (ms, mt), members in c.profiles.items():
+            _, msrc, mtgt = self.orient[members[0]]
+            vs, vt = self._verdict(ps, ms, src, msrc), self._verdict(pt, mt, tgt, mtgt)
+            if vs is False or vt is False:
+                return False
+            if vs and vt:
+                continue
+            for m in members:
+                msent = self.recs[m].get("sentence") or ""
+                if not (actors_match(src, self.orient[m][1], sentence, msent)[0]
+                        and actors_match(tgt, self.orient[m][2], sentence, msent)[0]):
+                    return False
+        return True
 
     def size(self, cid: int) -> int:
         return len(self.clusters[cid].members)
@@ -106,25 +193,19 @@ class _Block:
         # All intervals pairwise within the window <=> latest start - earliest end <= window.
         if lo and hi and (lo - hi).days > window:
             return False
-        _, src, tgt = self.orient[i]
-        sentence = r.get("sentence") or ""
-        for m in c.members:
-            _, msrc, mtgt = self.orient[m]
-            msent = self.recs[m].get("sentence") or ""
-            if not (actors_match(src, msrc, sentence, msent)[0]
-                    and actors_match(tgt, mtgt, sentence, msent)[0]):
-                return False
+        if not self._actors_fit(i, c):
+            return False
         # Across articles: a known source, and shared key words with every other article
-        # (statements: with every article, their own included).
+        # (the first CONTENT_ARTICLES of a big event; statements: their own article too).
         links = []
-        others = [d for d in c.docs if d != doc]
-        if others and not src:
+        others = [d for d in c.docs if d != doc][:CONTENT_ARTICLES]
+        if others and not self.orient[i][1]:
             return False
         if others and not _linkable(r):
             return False
         if doc in c.docs and root(r) in STATEMENT_ROOTS:
             others.append(doc)
-        for d in sorted(others, key=str):
+        for d in others:
             hit = next((m for m in c.docs[d] if (d == doc or _linkable(self.recs[m]))
                         and content_match(r, self.recs[m], self.kw(i), self.kw(m))[0]), None)
             if hit is None:
@@ -139,7 +220,9 @@ class _Block:
             c.countries.add(country)
         c.sentences.add(sent)
         c.docs.setdefault(doc, []).append(i)
+        c.profiles.setdefault(self.prof[i], []).append(i)
         self.of[i] = cid
+        self._index(i, cid)
         if self.trace is not None:
             for m in links:
                 self.trace.append(explain_link(r, self.recs[m], self.kw(i), self.kw(m)))
@@ -206,15 +289,21 @@ def cluster_block(records: list[dict], window: int = DATE_WINDOW_DAYS,
     #    open events, not with every mention, keeps big blocks (10k mentions a day) linear.
     reach = max(window, DURATIVE_WINDOW_DAYS)
     open_hi: dict[int, _dt.date] = {}  # cluster -> latest interval end among its mentions
+    closing: list[tuple[_dt.date, int]] = []  # heap of (interval end, cluster), lazy
     for i in sorted(precise, key=lambda k: (ivs[k][0], k)):
         start = ivs[i][0]
-        for c in [c for c, hi in open_hi.items() if (start - hi).days > reach]:
-            del open_hi[c]  # closed: nothing later can be within reach
-        cid = next((c for c in sorted(open_hi, key=lambda c: (-b.size(c), c))
-                    if b.try_join(i, c)), None)
+        while closing and (start - closing[0][0]).days > reach:
+            hi, c = heapq.heappop(closing)
+            if open_hi.get(c) == hi:  # else stale: the event reaches further now
+                del open_hi[c]  # closed: nothing later can be within reach
+                b.forget_words(c)
+        cid = next((c for c in b.candidates(i, open_hi) if b.try_join(i, c)), None)
         if cid is None:
             cid = b.open(i)
-        open_hi[cid] = max(ivs[i][1], open_hi.get(cid, ivs[i][1]))
+        hi = max(ivs[i][1], open_hi.get(cid, ivs[i][1]))
+        if open_hi.get(cid) != hi:
+            open_hi[cid] = hi
+            heapq.heappush(closing, (hi, cid))
     # 2) vague mentions (month, year, undated) join the largest compatible event, if any:
     #    among the events overlapping their interval (all events when undated).
     spans: dict[int, tuple[_dt.date, _dt.date]] = {}  # cluster -> (first start, last end)
@@ -222,6 +311,7 @@ def cluster_block(records: list[dict], window: int = DATE_WINDOW_DAYS,
         c = b.of[k]
         lo, hi = spans.get(c, ivs[k])
         spans[c] = (min(lo, ivs[k][0]), max(hi, ivs[k][1]))
+    b.index_all_words()
     undated: set[int] = set()  # clusters with no dated mention
     precise_set = set(precise)
     slack = _dt.timedelta(days=reach)
@@ -229,9 +319,8 @@ def cluster_block(records: list[dict], window: int = DATE_WINDOW_DAYS,
         iv = ivs[i]
         cands = [c for c, (lo, hi) in spans.items()
                  if iv is None or (lo <= iv[1] + slack and hi >= iv[0] - slack)]
-        cands += sorted(undated)
-        cid = next((c for c in sorted(set(cands), key=lambda c: (-b.size(c), c))
-                    if b.try_join(i, c)), None)
+        cands = set(cands) | undated
+        cid = next((c for c in b.candidates(i, cands) if b.try_join(i, c)), None)
         if cid is None:
             cid = b.open(i)
         if iv is None and cid not in spans:

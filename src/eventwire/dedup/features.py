@@ -188,15 +188,9 @@ def _named_in(actor: dict, sentence: str) -> bool:
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", sentence or "") is not None
 
 
-def actors_match(a: dict | None, b: dict | None, sent_a: str = "", sent_b: str = "",
-                 ) -> tuple[bool, str]:
-    """Are two actors (one side of two mentions) the same actor? Returns (ok, reason).
-
-    The same person or organisation; else the same code (country and agent); a bare
-    country (CHN) stands for any of its agents (CHNGOV). Different agents (CHNGOV vs
-    CHNPTY) are the same only when the specific actor of one is named in the other's
-    sentence ("Beijing dispatched Song Tao" vs "Song Tao travelled").
-    """
+def actors_verdict(a: dict | None, b: dict | None) -> tuple[bool | None, str]:
+    """The actor test without the sentences: (True/False, reason), or (None, reason) when
+    only a name in the other mention's sentence can make them one actor."""
     if not a and not b:
         return True, "none on both"
     if not a or not b:
@@ -211,20 +205,43 @@ def actors_match(a: dict | None, b: dict | None, sent_a: str = "", sent_b: str =
     if ia and ia == ib:
         return True, f"same actor {ia}"
     code_a, code_b = a.get("code") or "", b.get("code") or ""
+    if ia and ib and not (pa or pb):
+        # two named organisations: the same agent code is not enough (the Pentagon is
+        # not the army) — unless one is named where the other acts
+        return None, f"{ia} vs {ib}"
     ga, gb = _agent(a), _agent(b)
-    if ia and ib and ia != ib and not (_named_in(a, sent_b) or _named_in(b, sent_a)):
-        # two named actors: the same agent code is not enough (the Pentagon is not the army)
-        if not (pa or pb):
-            return False, f"{ia} vs {ib}"
     if code_a == code_b or ga == gb:
         return True, f"same code {code_a or code_b}"
     if not ga or not gb:
         return True, f"{code_a} ~ {code_b} (country level)"
-    if _named_in(a, sent_b):
-        return True, f"{code_a} ~ {code_b}: {a.get('name') or a.get('text')} named in both"
-    if _named_in(b, sent_a):
-        return True, f"{code_a} ~ {code_b}: {b.get('name') or b.get('text')} named in both"
-    return False, f"{code_a} vs {code_b}"
+    return None, f"{code_a} vs {code_b}"
+
+
+def actors_match(a: dict | None, b: dict | None, sent_a: str = "", sent_b: str = "",
+                 ) -> tuple[bool, str]:
+    """Are two actors (one side of two mentions) the same actor? Returns (ok, reason).
+
+    The same person or organisation; else the same code (country and agent); a bare
+    country (CHN) stands for any of its agents (CHNGOV). Different agents (CHNGOV vs
+    CHNPTY), or two different named organisations, are the same only when the specific
+    actor of one is named in the other's sentence ("Beijing dispatched Song Tao" vs
+    "Song Tao travelled").
+    """
+    ok, reason = actors_verdict(a, b)
+    if ok is not None:
+        return ok, reason
+    for x, sentence in ((a, sent_b), (b, sent_a)):
+        if _named_in(x, sentence):
+            return True, f"{reason}, but {x.get('name') or x.get('text')} named in both"
+    return False, reason
+
+
+def actor_profile(actor: dict | None) -> tuple | None:
+    """What ``actors_verdict`` reads of an actor (hashable, for memoising)."""
+    if not actor:
+        return None
+    return (actor_key(actor), actor.get("actor_id"), actor.get("code"), actor.get("agent"),
+            actor.get("country"))
 
 
 # ---------------------------------------------------------------- content
@@ -233,6 +250,7 @@ _WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s")
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude, stable English stem: lower case, common suffixes off, at most 7 letters
     (attacked/attacks -> attack, platforms -> platform, dispatched -> dispatch)."""
@@ -289,18 +307,21 @@ def clause_text(rec: dict) -> str:
     return sent
 
 
-def _actor_words(actor: dict | None) -> set:
+def _actor_words(actor: dict | None) -> frozenset:
     """Words that only repeat the mention's own actor (its text and name, and its
     country's name): the actor test has compared those already."""
     if not actor:
-        return set()
+        return frozenset()
+    return _actor_words_of(actor.get("text") or "", actor.get("name") or "",
+                           actor.get("country") or "")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _actor_words_of(text: str, name: str, country: str) -> frozenset:
     out = set()
-    for k in ("text", "name"):
-        out.update(stem(w) for w in _WORD.findall(actor.get(k) or ""))
-    country = actor.get("country")
-    if country:
-        out.update(stem(w) for w in _WORD.findall(_country_name(country)))
-    return out
+    for t in (text, name, _country_name(country) if country else ""):
+        out.update(stem(w) for w in _WORD.findall(t))
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=512)
@@ -319,7 +340,7 @@ def key_words(rec: dict) -> frozenset:
     """Stems of the clause's key words: names, places, objects, numbers — not function,
     reporting, time or generic political words, not the words that name the dyad."""
     stops = stop_stems()
-    drop = _actor_words(rec.get("source")) | _actor_words(rec.get("target"))
+    drop = set(_actor_words(rec.get("source")) | _actor_words(rec.get("target")))
     verb = (rec.get("verb") or {}).get("text")
     if verb:
         drop.add(stem(verb))
