@@ -7,6 +7,13 @@ compare; SIGNATURE_VERSION changes whenever they would not.
 
 Candidates are found with LSH banding, then confirmed by the estimated Jaccard
 similarity of the shingle sets (> THRESHOLD).
+
+Why not datasketch: its ``MinHash`` would replace only ``signature`` (the same seeded
+linear permutations over numpy, ~15 lines here), and its ``MinHashLSH`` keeps a Python
+dict per band and key — the ~23 kB per article that ``scale.WindowedNearDuplicateIndex``
+(numpy ring buffers, fixed memory) exists to avoid on 100k-article streams; it would
+also bring scipy (for its parameter search) and change every stored signature
+(SIGNATURE_VERSION) for no gain in what is found.
 """
 from __future__ import annotations
 
