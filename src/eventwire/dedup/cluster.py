@@ -27,7 +27,7 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
-from .features import (CONTENT_MIN_SHARED, DATE_WINDOW_DAYS, DURATIVE_CODES, DURATIVE_WINDOW_DAYS,
+from .features import (DATE_WINDOW_DAYS, DURATIVE_CODES, DURATIVE_WINDOW_DAYS,
                        PRECISION_RANK, PUBLICATION_SLACK_DAYS, SPEECH_ROOTS, STATEMENT_ROOTS, actor_profile,
                        actors_match, actors_verdict,
                        block_key, codes_match, content_match, content_rule, date_interval, dates_gap,

@@ -386,8 +386,3 @@ def content_rule(rec: dict) -> tuple[int, float]:
     if root(rec) in STATEMENT_ROOTS:
         return STATEMENT_MIN_SHARED, STATEMENT_MIN_OVERLAP
     return CONTENT_MIN_SHARED, CONTENT_MIN_OVERLAP
-
-
-def same_sentence(a: dict, b: dict) -> bool:
-    return (a.get("doc_id") == b.get("doc_id")
-            and a.get("sentence_index") == b.get("sentence_index"))

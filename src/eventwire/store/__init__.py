@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import dedup
 from ..errors import EventwireError
-from ..records import EVENT_FIELDS, flatten
+from ..records import EVENT_FIELDS
 
 
 class StoreError(EventwireError):
