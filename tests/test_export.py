@@ -168,3 +168,16 @@ def test_store_export_keeps_precision(tmp_path):
         export_store(s, "polecat", str(tmp_path / "p.tsv"))
     assert read_tsv(tmp_path / "e.tsv")[0]["DatePrecision"] == "month"
     assert read_tsv(tmp_path / "p.tsv")[0]["Date Precision"] == "month"
+
+
+def test_events_table_shows_a_month_as_a_month(tmp_path, capsys):
+    from eventwire.cli import main
+    db = str(tmp_path / "ew.duckdb")
+    with Store(db) as s:
+        s.add_coded(make_coded("Known to the month.", [make_event(
+            "RUSGOV", "UKR", "163", "2017-11-01", precision="month",
+            sentence="Moscow cut gas deliveries to Kyiv in November.")]))
+        s.finalize()
+    assert main(["events", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "2017-11 " in out and "2017-11-01" not in out

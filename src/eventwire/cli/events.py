@@ -64,6 +64,14 @@ def _fmt(v) -> str:
     return str(v)
 
 
+def date_at_precision(date, precision) -> str | None:
+    """'2017-11' for a month-precision date, '2017' for a year, else the day."""
+    if _missing(date):
+        return None
+    day = _fmt(date)[:10]
+    return {"month": day[:7], "year": day[:4]}.get(precision, day)
+
+
 def write_frame(df, fmt: str) -> None:
     """jsonl/csv of a DataFrame on stdout (dates as ISO strings)."""
     if fmt == "csv":
@@ -84,6 +92,9 @@ def run(args) -> int:
                           date_to=args.date_to, include_historical=args.include_historical,
                           include_negated=args.include_negated, q=args.q, limit=args.limit)
     if args.format == "table":
+        if len(df) and "date_precision" in df:  # a month is shown as a month, not its 1st day
+            df = df.copy()
+            df["date"] = [date_at_precision(d, p) for d, p in zip(df["date"], df["date_precision"])]
         print_table(df, title=f"{len(df)} event(s)", columns=DEFAULT_COLUMNS)
     else:
         for c in ("date", "first_published"):
