@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from eventwire.dedup import assign_canonical_ids, date_interval
+from eventwire.dedup import assign_canonical_ids, content_match, date_interval
 
 from test_store_factory import make_record
 
@@ -19,16 +19,26 @@ mention = st.fixed_dictionaries({
     "basis": st.sampled_from(["text", "text", "publication"]),
     "negated": st.booleans(),
     "modality": st.sampled_from(["asserted", "reported", "intended"]),
+    "sentence": st.integers(0, 3),
+    "article": st.integers(0, 4),
 })
+
+# A few sentences (written for this test) that do and do not tell the same event.
+SENTENCES = ["Envoy Wang Hai reached Pyongyang for talks on the border trade.",
+             "Wang Hai arrived in Pyongyang to discuss border trade.",
+             "Customs officers seized smuggled coal at the Dandong crossing.",
+             "The two navies held a joint drill in the Yellow Sea."]
 
 
 def build(specs):
     out = []
     for i, s in enumerate(specs):
         date = (dt.date(2017, 11, 1) + dt.timedelta(days=s["day"])).isoformat()
-        out.append(make_record(text=f"article {i}", source=s["source"], target=s["target"],
-                               cameo=s["cameo"], date=date, precision=s["precision"],
-                               basis=s["basis"], negated=s["negated"], modality=s["modality"]))
+        out.append(make_record(text=f"article {s['article']}", source=s["source"],
+                               target=s["target"], cameo=s["cameo"], date=date,
+                               precision=s["precision"], basis=s["basis"],
+                               negated=s["negated"], modality=s["modality"],
+                               sentence=SENTENCES[s["sentence"]], sentence_index=i))
     return out
 
 
@@ -48,7 +58,17 @@ def test_dedup_invariants(specs, rnd):
         roots = {m["cameo"][:2] for m in members}
         assert len(roots) == 1
         ivs = [date_interval(m) for m in members]
-        assert (max(i[0] for i in ivs) - min(i[1] for i in ivs)).days <= 4
+        assert (max(i[0] for i in ivs) - min(i[1] for i in ivs)).days <= 2
+        # never two mentions of one sentence
+        sentences = [(m["doc_id"], m["sentence_index"]) for m in members]
+        assert len(sentences) == len(set(sentences))
+        # any two articles of one event share key words through some pair of mentions
+        docs = sorted({m["doc_id"] for m in members})
+        for x in docs:
+            for y in docs:
+                if x < y:
+                    assert any(content_match(a, b)[0] for a in members if a["doc_id"] == x
+                               for b in members if b["doc_id"] == y)
     shuffled = [dict(r) for r in recs]
     rnd.shuffle(shuffled)
     assign_canonical_ids(shuffled)
