@@ -66,8 +66,13 @@ export async function render(root, { segments, params, isCurrent }) {
     mount(chart, empty(`No events between ${a} and ${b}.`, "Check the codes (a country like CHN, or an actor code like CHNGOV)."));
   else {
     const total = series.series.reduce((n, r) => n + (r.events || 0), 0);
+    // Events known only to the month or year are not bars (they would pile up on the 1st).
+    const vague = (series.imprecise || []).filter((r) => r.events);
     mount(chart, dyadChart(series.series), chartLegend(),
-      h("p", { class: "muted small tabular" }, `${total} events over ${series.series.length} ${by}s`));
+      h("p", { class: "muted small tabular" }, `${total} events over ${series.series.length} ${by}s`),
+      vague.length ? h("p", { class: "muted small tabular", id: "dyad-imprecise" },
+        "Not in the bars, dated only to the " + vague.map((r) =>
+          `${r.dated_to} ${String(r.period).slice(0, r.dated_to === "year" ? 4 : 7)}: ${r.events}`).join("; ")) : null);
   }
   try {
     const events = [];
