@@ -199,7 +199,7 @@ class _Block:
         # (the first CONTENT_ARTICLES of a big event; statements: their own article too).
         links = []
         others = [d for d in c.docs if d != doc][:CONTENT_ARTICLES]
-        if others and not self.orient[i][1]:
+        if others and not r.get("source"):
             return False
         if others and not _linkable(r):
             return False
