@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: demo test venv clean bench eval fuzz
+.PHONY: demo test venv clean bench eval fuzz train
 
 venv: $(STAMP)
 
@@ -43,6 +43,13 @@ bench: $(STAMP)
 # Real news first, then the other sets; fails when a figure drops below bench/baseline.json.
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py --check
+
+# The hybrid event typer (issue 16): train on CPU from ../shared/eval, print the figures
+# and compare them with the shipped model card; WRITE=1 writes new weights + card into
+# src/eventwire/data/typer/. Embeddings and rule outputs are cached in .cache/typer/.
+WRITE ?=
+train: $(STAMP)
+	$(BIN)/python tools/train_typer.py $(if $(WRITE),--write)
 
 clean:
 	rm -rf $(VENV) eventwire.duckdb eventwire.duckdb.wal build src/*.egg-info

@@ -13,7 +13,8 @@ on top of it can be read off too.
 
 The corpus is real news text (seeds + ../shared/eval snippets, recombined; see
 bench/newscorpus.py). Both runs get the same cleaned article texts, the same spaCy
-model, ``n_process`` and batch size, with OMP_NUM_THREADS=1. Words are counted once
+model and batch size, with OMP_NUM_THREADS=1; bare spaCy runs ``--n-process`` processes
+(2), eventwire its default (the available cores; ``--eventwire-n-process N`` to force). Words are counted once
 (white-space separated) and divided by each run's wall time. The machine may be shared:
 compare the ratio of one run, not absolute figures across runs.
 """
@@ -89,7 +90,13 @@ def run_eventwire(docs, settings, prefilter: bool) -> tuple[float, int, int]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=2.2, help="corpus size in MB (default 2.2)")
-    ap.add_argument("--n-process", type=int, default=2)
+    ap.add_argument("--n-process", type=int, default=2,
+                    help="bare spaCy's processes (default 2)")
+    ap.add_argument("--eventwire-n-process", type=int, default=None, metavar="N",
+                    help="eventwire's processes (default: eventwire's own default, i.e. what "
+                         "`eventwire code` does without flags: the available cores)")
+    ap.add_argument("--coder", default=None, choices=["rules", "hybrid"],
+                    help="eventwire's event coder (default: eventwire's default)")
     ap.add_argument("--batch-size", type=int, default=12)
     ap.add_argument("--model", default=None)
     ap.add_argument("--seed", type=int, default=8)
@@ -106,7 +113,10 @@ def main(argv=None) -> int:
 
     from eventwire.config import Settings
     settings = Settings()
-    settings.n_process = args.n_process
+    if args.eventwire_n_process is not None:
+        settings.n_process = args.eventwire_n_process
+    if args.coder:
+        settings.coder = args.coder
     settings.batch_size = args.batch_size
     if args.model:
         settings.model = args.model
@@ -116,7 +126,8 @@ def main(argv=None) -> int:
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
     n_words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(docs)} articles, {n_bytes / 1e6:.2f} MB, {n_words} words; "
-          f"model={settings.model} ner={settings.ner} n_process={args.n_process} batch_size={args.batch_size} "
+          f"model={settings.model} ner={settings.ner} coder={settings.coder} bare n_process={args.n_process} "
+          f"eventwire n_process={settings.n_process or 'auto'} batch_size={args.batch_size} "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}", flush=True)
 
     # The corpus is cut into slices, and the systems take turns slice by slice in an

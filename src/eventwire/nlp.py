@@ -35,6 +35,10 @@ def register_components() -> None:
     from .events import component as _e  # noqa: F401
     from .dates import component as _t  # noqa: F401
     from .places import component as _p  # noqa: F401
+    from .events import hybrid as _h  # noqa: F401
+
+
+CODERS = ("rules", "hybrid")
 
 
 @functools.lru_cache(maxsize=4)
@@ -63,6 +67,12 @@ def build_pipeline(settings: Settings | None = None):
         nlp.add_pipe("eventwire_paragraphs", before="parser")
     nlp.add_pipe("eventwire_actors", config={"extra_files": list(settings.actor_files)})
     nlp.add_pipe("eventwire_events", config={"extra_files": list(settings.pattern_files)})
+    coder = (settings.coder or "rules").lower()
+    if coder not in CODERS:
+        raise SystemExit(f"eventwire: unknown coder {settings.coder!r} (EVENTWIRE_CODER or "
+                         f"--coder): one of {', '.join(CODERS)}")
+    if coder == "hybrid":   # the learned second opinion on the rules' events
+        nlp.add_pipe("eventwire_hybrid")
     nlp.add_pipe("eventwire_time", config={"historical_days": settings.historical_days})
     nlp.add_pipe("eventwire_place")
     return nlp

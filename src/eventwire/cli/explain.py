@@ -114,6 +114,25 @@ def render(result: dict) -> None:
             con.print(et)
         else:
             con.print("[dim]no events[/dim]")
+        if s.get("model"):
+            m = s["model"]
+            tops = ", ".join(f"{t['name']} {t['p']:.2f}" for t in m["top"])
+            roots = ", ".join(f"{t['root']} {t['p']:.2f}" for t in m.get("roots", []))
+            con.print(f"[cyan]model:[/cyan] {tops}; roots {roots}", highlight=False)
+    if "model_sees_events" in result:
+        con.rule("hybrid model")
+        for d in result.get("dropped_by_model", []):
+            con.print(f"[yellow]dropped:[/yellow] {_actor(d['source'])} {d['cameo']} "
+                      f"{_actor(d['target'])} ({d['pattern']}): the model gives its QuadClass "
+                      f"p={d['confidence']:.2f}", highlight=False)
+        seen = result["model_sees_events"]
+        if not seen:
+            con.print("[dim]no sentence where the model sees an event that no rule coded[/dim]")
+        for s in seen:
+            m = s["model"]
+            con.print(f"[magenta]no rule fired, the model sees {m['top'][0]['name']} "
+                      f"(p={m['p']:.2f}, root {m['roots'][0]['root'] if m.get('roots') else '?'})"
+                      f":[/magenta] sentence {s['index']}: {s['text']}", highlight=False)
 
 
 def explain_stored_event(store, event_id: str) -> dict | None:

@@ -20,12 +20,21 @@ def _public(ev: dict) -> dict:
     return {k: v for k, v in ev.items() if not k.startswith("_")}
 
 
-def explain_doc(doc, pset=None) -> dict:
-    """The explanation for an already processed doc (actors and events set)."""
+def explain_doc(doc, pset=None, hybrid=None) -> dict:
+    """The explanation for an already processed doc (actors and events set).
+
+    ``hybrid`` (the pipeline's ``eventwire_hybrid`` component, with ``--coder hybrid``)
+    adds the model's opinion on every sentence that names an actor, the events it
+    dropped or corrected, and ``model_sees_events``: sentences where the model sees an
+    event (not a bare statement) with p >= its ``correct_above`` but no rule fired — the
+    places to look for a missing pattern."""
     pset = pset or get_patterns()
     lex = pset.lexicon
     actors = ActorIndex(doc)
     out = {"text": doc.text, "published": doc._.published, "sentences": []}
+    if hybrid is not None:
+        out["model_sees_events"] = []
+        out["dropped_by_model"] = list((doc._.hybrid or {}).get("dropped", []))
     final = doc._.events or []
     for k, sent in enumerate(doc.sents):
         if not sent.text.strip():
@@ -58,7 +67,26 @@ def explain_doc(doc, pset=None) -> dict:
                 row["skipped"] = ("headline: its events repeat events of the body, "
                                   "so they are not coded twice")
         out["sentences"].append(row)
+    if hybrid is not None:
+        _model_opinions(out, hybrid)
     return out
+
+
+def _model_opinions(out: dict, hybrid) -> None:
+    """The hybrid model's view of each sentence with an actor (rules' events or not)."""
+    for r in out["sentences"]:
+        if r["events"] and "model" in r["events"][0]:
+            r["model"] = r["events"][0]["model"]   # the opinion the component recorded
+    rows = [r for r in out["sentences"] if r["actors"] and not r["events"]]
+    if not rows:
+        return
+    pq, pr = hybrid.opinions([r["text"] for r in rows], [[] for _ in rows])
+    for r, q, root in zip(rows, pq, pr):
+        blk = hybrid.block(q, root)
+        r["model"] = blk
+        if blk["quad_class"] != 0 and blk["p"] >= hybrid.correct_above:
+            out["model_sees_events"].append({"index": r["index"], "text": r["text"],
+                                             "model": blk})
 
 
 def explain(text: str, published: str | None = None, settings=None, nlp=None) -> dict:
@@ -68,4 +96,5 @@ def explain(text: str, published: str | None = None, settings=None, nlp=None) ->
     nlp = nlp or get_pipeline(settings)
     doc = nlp(make_doc(nlp, text, published=published))
     extra = tuple(getattr(settings, "pattern_files", ()) or ())
-    return explain_doc(doc, get_patterns(extra))
+    hybrid = nlp.get_pipe("eventwire_hybrid") if "eventwire_hybrid" in nlp.pipe_names else None
+    return explain_doc(doc, get_patterns(extra), hybrid=hybrid)
