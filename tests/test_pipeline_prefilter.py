@@ -208,6 +208,7 @@ def _many(n):
 def test_code_documents_is_lazy_and_ordered(pipeline, monkeypatch):
     monkeypatch.setattr(pipeline_module, "PARSE_BATCH", 4)
     s = Settings()
+    s.n_process = 1        # in this process: what it reads ahead is one chunk at a time
     s.batch_size = 4
     src = _Counting(_many(40))
     it = code_documents(iter(src), s, nlp=pipeline)
@@ -250,3 +251,65 @@ def test_window_bounds_what_is_read_ahead(pipeline, monkeypatch):
 
 def pipeline_module_has_no_leftover_nlp():
     return "coder" not in pipeline_module._WORKER
+
+
+# ---------------------------------------------------------------- using the cores
+
+def test_default_uses_the_available_cores(monkeypatch):
+    monkeypatch.delenv("EVENTWIRE_N_PROCESS", raising=False)
+    s = Settings()
+    assert s.n_process == 0                      # automatic
+    monkeypatch.setattr(pipeline_module, "available_cores", lambda: 2)
+    assert pipeline_module.planned_processes(s) == 2
+    s.n_process = 1
+    assert pipeline_module.planned_processes(s) == 1
+    s.n_process = 3
+    assert pipeline_module.planned_processes(s) == 3
+
+
+def test_available_cores_follows_the_affinity(monkeypatch):
+    monkeypatch.setattr(pipeline_module.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert pipeline_module.available_cores() == 1
+
+
+def test_no_pool_from_a_thread_other_than_the_main_one(monkeypatch):
+    import threading
+    monkeypatch.setattr(pipeline_module, "available_cores", lambda: 4)
+    got = []
+    t = threading.Thread(target=lambda: got.append(pipeline_module.planned_processes(Settings())))
+    t.start()
+    t.join()
+    assert got == [1]
+
+
+def test_small_input_is_coded_without_a_pool(pipeline, monkeypatch):
+    """Automatic mode on a multi-core machine: a handful of articles pays no pool start-up."""
+    monkeypatch.setattr(pipeline_module, "available_cores", lambda: 2)
+
+    def no_pool(*a, **k):
+        raise AssertionError("a worker pool was started for a small input")
+    monkeypatch.setattr(pipeline_module.multiprocessing, "get_context", no_pool)
+    s = Settings()
+    s.n_process = 0
+    docs = _many(pipeline_module.AUTO_POOL_MIN_DOCS - 1)
+    out = list(code_documents(iter(docs), s, nlp=pipeline))
+    assert [c.document.path for c in out] == [d.path for d in docs]
+
+
+def test_large_input_starts_a_pool(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "available_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "AUTO_POOL_MIN_DOCS", 6)
+    monkeypatch.setattr(pipeline_module, "PARSE_BATCH", 2)
+    started = []
+    real = pipeline_module.multiprocessing.get_context
+
+    def spy(method=None):
+        started.append(method)
+        return real(method)
+    monkeypatch.setattr(pipeline_module.multiprocessing, "get_context", spy)
+    s = Settings()
+    s.n_process = 0
+    s.batch_size = 2
+    docs = _many(12)
+    out = list(code_documents(iter(docs), s, nlp=pipeline))
+    assert started and [c.document.path for c in out] == [d.path for d in docs]

@@ -26,7 +26,10 @@ class Settings:
     # on the dictionaries, the tagger's PROPN and capitalisation (bench/eval.py shows the
     # accuracy both ways). Turn it on for models whose NER shares the tok2vec (trf).
     ner: bool = field(default_factory=lambda: _env("NER", False))
-    n_process: int = field(default_factory=lambda: _env("N_PROCESS", 1))
+    # Worker processes. 0 (the default) = automatic: the cores this process may use
+    # (CPU affinity), once the input is large enough to repay a worker pool
+    # (pipeline.AUTO_POOL_MIN_DOCS documents); small inputs are coded in this process.
+    n_process: int = field(default_factory=lambda: _env("N_PROCESS", 0))
     batch_size: int = field(default_factory=lambda: _env("BATCH_SIZE", 12))
     # An event dated more than this many days before publication is background, not news.
     historical_days: int = field(default_factory=lambda: _env("HISTORICAL_DAYS", 60))

