@@ -1,7 +1,7 @@
 """Score eventwire: real news first, then the sets of ../shared/eval; then the gate.
 
     .venv/bin/python bench/eval.py [-v] [--by-article] [--corpus]
-        [--only news,news-dev,news-test,news-dedup,gsr,petrarch,quad,actors]
+        [--only news,news-dev,news-test,news-dedup,gsr,petrarch,quad,typer,actors]
         [--check | --write-baseline] [--quiet] [--figures-out FILE]
 
 Sets (docs/evaluation.md defines every figure):
@@ -10,6 +10,8 @@ Sets (docs/evaluation.md defines every figure):
   gsr       bench/eval_gsr.py: PLOVER GSR (CAMEO-manual examples; tuned on: an upper bound)
   petrarch  bench/eval_petrarch.py: PETRARCH validation suites through --actors/--patterns
   quad      QuadClass accuracy on conflibert_cameo/cameo_class/train.tsv (0 = no event)
+  typer     bench/eval_typer.py: the hybrid typer's QuadClass on the held-out ConfliBERT
+            items (never trained on), accuracy and macro-F1
   actors    bench/eval_actors.py: NGEC actor cases, GSR actors
 The GSR and PETRARCH figures are the way a user gets them; the protocol of the figures up
 to 0.1.1 is kept in rows and figures labelled "legacy".
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_gsr  # noqa: E402
 import eval_news  # noqa: E402
 import eval_petrarch  # noqa: E402
+import eval_typer  # noqa: E402
 import gate  # noqa: E402
 from common import ROOT, SHARED, pct  # noqa: E402
 
@@ -88,7 +91,7 @@ def _petrarch_rows(p: dict, rows: list, fig: dict) -> None:
 def other_sets(want, verbose: bool) -> tuple[list[tuple], dict]:
     """(table rows, figures) of the sets other than real news."""
     from eventwire.nlp import build_pipeline
-    nlp = build_pipeline() if (want("gsr") or want("quad")) else None
+    nlp = build_pipeline() if (want("gsr") or want("quad") or want("typer")) else None
     rows, fig = [], {}
     if want("gsr"):
         _gsr_rows(eval_gsr.eval_gsr(nlp, verbose), rows, fig)
@@ -98,6 +101,13 @@ def other_sets(want, verbose: bool) -> tuple[list[tuple], dict]:
         q = eval_quad(nlp)
         rows.append(("QuadClass accuracy", "", "", pct(q["accuracy"]), f"n={q['n']} (conflibert)"))
         fig["quad.accuracy"] = q["accuracy"]
+    if want("typer"):
+        t = eval_typer.run(nlp)
+        rows.append(("hybrid typer QuadClass, held out", "", "", pct(t["accuracy"]),
+                     f"n={t['n']} (conflibert test split); macro-F1 {pct(t['macro_f1']).strip()}; "
+                     f"rules {pct(t['rules_accuracy']).strip()}"))
+        fig["typer.quad_accuracy"] = t["accuracy"]
+        fig["typer.quad_macro_f1"] = t["macro_f1"]
     if want("actors"):
         import eval_actors
         a = eval_actors.run()

@@ -138,11 +138,24 @@ def _events(nlp, text):
     return doc, [e for e in doc._.events if not e["negated"]]
 
 
-def test_lifted_sanctions_are_not_coded_as_imposing_them(hybrid_nlp, pipeline):
-    text = "The European Union lifted its sanctions on Iran on Monday."
+@pytest.mark.parametrize("text", [
+    "The United States eased its sanctions on Venezuela on Friday.",
+    "The European Union lifted its sanctions on Iran on Monday.",
+])
+def test_lifted_sanctions_are_not_coded_as_imposing_them(hybrid_nlp, pipeline, text):
     rules = [e["cameo_root"] for e in pipeline(make_doc(pipeline, text))._.events]
     assert "08" in rules and "16" in rules     # the rules read "sanctions" both ways
     doc, evs = _events(hybrid_nlp, text)
+    by_root = {e["cameo_root"]: e for e in evs}
+    assert by_root["08"]["confidence"] >= 0.5
+    # the model does not believe the imposing reading: dropped, or kept with a low
+    # confidence when the model is not sure enough of the other class to drop it
+    dropped = [d["cameo_root"] for d in doc._.hybrid["dropped"]]
+    assert dropped == ["16"] or by_root["16"]["confidence"] <= 0.1
+
+
+def test_a_clear_case_is_dropped(hybrid_nlp):
+    doc, evs = _events(hybrid_nlp, "The United States eased its sanctions on Venezuela on Friday.")
     assert [e["cameo_root"] for e in evs] == ["08"]
     assert [d["cameo_root"] for d in doc._.hybrid["dropped"]] == ["16"]
 
