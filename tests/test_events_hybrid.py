@@ -182,6 +182,14 @@ def test_unknown_coder_is_one_clear_error():
         build_pipeline(s)
 
 
+def test_hybrid_without_its_encoder_is_one_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_ENCODER_DIR", str(tmp_path))
+    s = Settings()
+    s.coder = "hybrid"
+    with pytest.raises(SystemExit, match="cannot load its sentence encoder.*model.safetensors"):
+        build_pipeline(s)
+
+
 def test_coder_setting_from_the_environment(monkeypatch):
     monkeypatch.setenv("EVENTWIRE_CODER", "hybrid")
     assert Settings().coder == "hybrid"
@@ -200,3 +208,17 @@ def test_explain_lists_what_the_model_sees_but_no_rule_coded(hybrid_nlp):
     for row in out["model_sees_events"]:
         assert row["model"]["quad_class"] != 0
         assert not next(r for r in out["sentences"] if r["index"] == row["index"])["events"]
+
+
+def test_cli_code_with_the_hybrid_coder(tmp_path, capsys, hybrid_nlp):
+    from eventwire.cli import main
+    art = tmp_path / "a.txt"
+    art.write_text("The United States eased its sanctions on Venezuela on Friday.\n\n"
+                   "Japan's prime minister met the Chinese president in Beijing.\n",
+                   encoding="utf-8")
+    assert main(["code", str(art), "--published", "2024-03-04", "--coder", "hybrid",
+                 "--n-process", "1"]) == 0
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    assert {r["cameo_root"] for r in recs} == {"08", "04"}
+    assert all(r["model"]["top"] and 0 <= r["confidence"] <= 1 for r in recs)
+    assert all(r["event_id"] and r["quad_class"] in (1, 2, 3, 4) for r in recs)

@@ -72,7 +72,11 @@ def build_pipeline(settings: Settings | None = None):
         raise SystemExit(f"eventwire: unknown coder {settings.coder!r} (EVENTWIRE_CODER or "
                          f"--coder): one of {', '.join(CODERS)}")
     if coder == "hybrid":   # the learned second opinion on the rules' events
-        nlp.add_pipe("eventwire_hybrid")
+        from .events.encoder import EncoderUnavailable
+        try:
+            nlp.add_pipe("eventwire_hybrid")
+        except EncoderUnavailable as exc:
+            raise SystemExit(f"eventwire: the hybrid coder cannot load its sentence encoder: {exc}")
     nlp.add_pipe("eventwire_time", config={"historical_days": settings.historical_days})
     nlp.add_pipe("eventwire_place")
     return nlp

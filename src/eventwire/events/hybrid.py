@@ -55,6 +55,10 @@ class HybridTyper:
         self.top_k = int(top_k)
         self.batch_size = int(batch_size)
         self.model = get_model(model_dir)          # small: load now, fail early
+        from .encoder import EncoderUnavailable, model_dir as encoder_dir
+        weights = encoder_dir() / "model.safetensors"
+        if not weights.exists():                   # the encoder itself loads on first use
+            raise EncoderUnavailable(f"no model.safetensors in {weights.parent}")
         self._encoder = None
 
     @property
