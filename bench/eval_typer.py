@@ -20,15 +20,15 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def heldout_rows() -> list[tuple[str, int]]:
-    from eventwire.events.typer import normalise_text, split_of
+    from eventwire.events.typer import normalise_text, split_of, text_key
     path = SHARED / "eval" / "conflibert_cameo" / "cameo_class" / "train.tsv"
     rows, seen = [], set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if "\t" in line:
             text, label = line.rsplit("\t", 1)
             text = normalise_text(text)
-            if label.strip().isdigit() and split_of(text) == "test" and text not in seen:
-                seen.add(text)
+            if label.strip().isdigit() and split_of(text) == "test" and text_key(text) not in seen:
+                seen.add(text_key(text))
                 rows.append((text, int(label)))
     return rows
 

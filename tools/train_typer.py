@@ -30,7 +30,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import sys
 import time
 import zipfile
@@ -46,9 +45,11 @@ EVAL = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "eval"
 CACHE = ROOT / ".cache" / "typer"
 SEED = 16
 
+sys.path.insert(0, str(ROOT / "bench"))
+from eval_typer import macro_f1  # noqa: E402  (one macro-F1 for the card and make eval)
 from eventwire.events.typer import (DATA_DIR, QUADS, ROOTS, TyperModel,  # noqa: E402
                                     normalise_text, quad_of_root, rule_features,
-                                    sentence_quad, softmax, split_of)
+                                    sentence_quad, softmax, split_of, text_key)
 
 # PLOVER types of the NGEC stories -> CAMEO root (None: the type spans several roots)
 NGEC_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
@@ -72,10 +73,6 @@ SOURCES = ("conflibert", "gsr", "ngec", "case2021")
 WEIGHT = {"conflibert": 1.0, "gsr": 1.0, "ngec": 0.3, "case2021": 0.5}
 # For the root head the GSR is the only human root gold: it counts most.
 ROOT_WEIGHT = {"conflibert": 0.0, "gsr": 3.0, "ngec": 0.3, "case2021": 0.5}
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def load_items() -> list[dict]:
@@ -124,14 +121,14 @@ def load_items() -> list[dict]:
                 add("case2021", row["EventSnippet"], root=root)
 
     # no training item may share its text with a test item of any source
-    test_keys = {_key(it["text"]) for it in items if it["split"] == "test"}
+    test_keys = {text_key(it["text"]) for it in items if it["split"] == "test"}
     out, seen = [], set()
     for it in items:
-        k = (_key(it["text"]), it["split"])
+        k = (text_key(it["text"]), it["split"])
         if k in seen:
             continue  # exact repeats within a split
         seen.add(k)
-        if it["split"] == "train" and _key(it["text"]) in test_keys:
+        if it["split"] == "train" and text_key(it["text"]) in test_keys:
             continue
         out.append(it)
     return out
@@ -255,16 +252,6 @@ def folds(n: int, k: int = 5) -> np.ndarray:
     f = np.arange(n) % k
     rng.shuffle(f)
     return f
-
-
-def macro_f1(y: np.ndarray, p: np.ndarray, labels) -> float:
-    f1s = []
-    for c in labels:
-        tp = int(((p == c) & (y == c)).sum())
-        fp = int(((p == c) & (y != c)).sum())
-        fn = int(((p != c) & (y == c)).sum())
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(f1s))
 
 
 def ece(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> float:

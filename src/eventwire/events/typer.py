@@ -52,13 +52,17 @@ def normalise_text(text: str) -> str:
     return " ".join((text or "").split())
 
 
+def text_key(text: str) -> str:
+    """The text lower-cased, punctuation and spacing removed: equal keys, same item."""
+    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
+
+
 def split_of(text: str) -> str:
-    """"test" or "train": the fixed split of every training set (a hash of the text
-    lower-cased, punctuation and spacing removed, so it does not depend on file order);
-    about one item in five is "test". The held-out figures (model card, bench/eval.py)
-    are on "test" items only."""
-    key = re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
-    return "test" if int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 5 == 0 else "train"
+    """"test" or "train": the fixed split of every training set (a hash of ``text_key``,
+    so it does not depend on file order); about one item in five is "test". The held-out
+    figures (model card, bench/eval.py) are on "test" items only."""
+    return "test" if int(hashlib.sha1(text_key(text).encode("utf-8")).hexdigest()[:8], 16) % 5 == 0 \
+        else "train"
 
 
 # ---------------------------------------------------------------- rule features
