@@ -117,6 +117,11 @@ def test_true_merges(a, b):
           sentence="Trump said the tariffs on steel would stay until the talks succeed."),
      dict(source="USAGOV", source_person="trump", target=None, cameo="010",
           sentence="Trump said he would attend the summit in Hanoi next month.")),
+    # content: a country's name shared is not the same statement
+    (dict(source="USAGOV", source_person="obama", target=None, cameo="010",
+          sentence="Obama said the North Korean missiles were a grave provocation."),
+     dict(source="USAGOV", source_person="obama", target=None, cameo="010",
+          sentence="Obama said allies would track North Korean missiles with radars.")),
 ])
 def test_must_not_merge(a, b):
     assert not same_event(a, b)

@@ -377,8 +377,51 @@ def content_match(a: dict, b: dict, ka: frozenset | None = None, kb: frozenset |
         return False, 0.0, shared
     overlap = len(shared) / min(len(ka), len(kb))
     need_shared, need_overlap = content_rule(a)
-    ok = len(shared) >= need_shared and overlap >= need_overlap
+    # at most one of the words it takes may be a country's name or demonym ("North" of
+    # "North Korean" is part of the name)
+    countries = [w for w in shared if w in country_stems()]
+    named = len([w for w in shared if w not in country_stems()
+                 and not (countries and w in _COMPASS)])
+    ok = len(shared) >= need_shared and named >= need_shared - 1 and overlap >= need_overlap
     return ok, round(overlap, 3), shared
+
+
+_COMPASS = {"north", "south", "east", "west", "central", "new"}
+
+
+@functools.lru_cache(maxsize=1)
+def country_stems() -> frozenset:
+    """Stems of the words of country names and demonyms (pycountry and the actor
+    dictionary's data/actors/countries.yaml): every clause about a country shares them,
+    so they alone never show that two clauses tell one event."""
+    import yaml
+
+    words: set[str] = set()
+    try:
+        import pycountry
+        for c in pycountry.countries:
+            for attr in ("name", "common_name"):
+                words.update(_WORD.findall(getattr(c, attr, "") or ""))
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pass
+    path = Path(__file__).resolve().parent.parent / "data" / "actors" / "countries.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    for entry in (data.get("countries") or {}).values():
+        if isinstance(entry, dict):
+            for key in ("name", "demonyms"):
+                vals = entry.get(key) or []
+                for v in [vals] if isinstance(vals, str) else vals:
+                    words.update(_WORD.findall(str(v)))
+    # words of official names that are not the country's own name
+    stops = {"of", "the", "and", "republic", "state", "states", "island", "islands",
+             "democratic", "people", "people's", "federal", "united", "kingdom", "new",
+             "saint", "plurinational", "bolivarian", "islamic", "arab", "socialist",
+             "federated", "sovereign", "union", "territory", "province", "holy", "see",
+             "north", "south", "east", "west", "central", "great"}
+    return frozenset(stem(w) for w in words if w.lower() not in stops and len(w) > 2)
 
 
 def content_rule(rec: dict) -> tuple[int, float]:
