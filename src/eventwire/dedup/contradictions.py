@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .features import block_key, cameo_compatible, clause_text, date_interval
-from .features import DATE_WINDOW_DAYS
+from .features import DATE_WINDOW_DAYS, block_key, cameo_compatible, clause_text, dates_gap
 
 # Stances further apart than this are two debates, not one contradiction.
 WINDOW_DAYS = 365
@@ -156,13 +155,6 @@ def _claim(rec: dict, proposal: str | None = None) -> dict:
             "story_id": rec.get("story_id"), "date": rec.get("date"), "proposal": proposal}
 
 
-def _days_apart(a: dict, b: dict) -> int | None:
-    ia, ib = date_interval(a), date_interval(b)
-    if not ia or not ib:
-        return None
-    return max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
-
-
 def _speaker(rec: dict):
     att = rec.get("attribution") or {}
     return att.get("actor_id") or att.get("speaker")
@@ -196,7 +188,7 @@ def find_contradictions(records, window_days: int = WINDOW_DAYS) -> list[dict]:
                 a, b = _party(s), _party(o)
                 if (p, a, b) in seen or s.get("sentence") == o.get("sentence"):
                     continue
-                gap = _days_apart(s, o)
+                gap = dates_gap(s, o)
                 if gap is not None and gap > window_days:
                     continue
                 kind = "proposal" if a != b else "reversal"
@@ -219,7 +211,7 @@ def find_contradictions(records, window_days: int = WINDOW_DAYS) -> list[dict]:
             for a in pos:
                 if not cameo_compatible(a.get("cameo"), n.get("cameo")):
                     continue
-                gap = _days_apart(a, n)
+                gap = dates_gap(a, n)
                 if gap is not None and gap > DATE_WINDOW_DAYS:
                     continue
                 if a.get("doc_id") == n.get("doc_id") and _speaker(a) == _speaker(n):
