@@ -12,7 +12,11 @@ Each case says what a correct reader may do with it (``Case.expect``):
 - ``"none"``: no document may come out (an error line naming the file, or a clean skip);
 - ``"doc_or_error"``: either a document whose text keeps the ``must_contain`` words
   (so a wrong decoding such as UTF-16 read as latin-1 is caught), or an error line;
-- ``"any"``: anything but a crash or a hang (documents, errors or a skip).
+- ``"any"``: anything but a crash or a hang (documents, errors or a skip);
+- ``"doc"``: a document that keeps the ``must_contain`` words, and no error (input we
+  must read despite its flaw: stray bytes, deep nesting);
+- ``"doc_and_error"``: the good part as a document (``must_contain``) *and* an error
+  line for the bad part (a deep JSONL line, a WARC cut inside a record's headers).
 """
 from __future__ import annotations
 
@@ -293,6 +297,43 @@ def _no_sentences(p: Path):
     p.write_text(text + "\n\n" + " ".join(chunks[:500]) + "\n", encoding="utf-8")
 
 
+# --- issue 19 ---------------------------------------------------------------------------
+
+def _stray_byte_utf8(p: Path):
+    """UTF-8 with curly quotes and one stray byte (was refused as 'undecodable')."""
+    text = ("Ministers met in Seoul for talks \u2014 \u201cthe talks went well\u201d, the "
+            "minister said.\n\nThe minister\u2019s aide called the visit \u2018useful\u2019.")
+    raw = text.encode("utf-8")
+    cut = raw.index(b"aide")
+    p.write_bytes(raw[:cut] + b"\x81" + raw[cut:])
+
+
+def _deep_html(p: Path, depth: int = 300):
+    """Nested past libxml2's 256 levels (its text was lost)."""
+    p.write_bytes(
+        b"<html><head><title>Talks in Seoul</title></head><body>" + b"<div>" * depth
+        + b"<p>The minister met the envoy in Seoul for talks on Monday, officials said.</p>"
+        + b"</div>" * depth + b"</body></html>")
+
+
+def _deep_jsonl(p: Path):
+    """A 2 KB line nested 1,000 deep between good ones (RecursionError stopped the run)."""
+    good = [json.dumps({"id": f"deep-ok-{i}", "text": f"The minister met the envoy in Seoul "
+                        f"for talks, round {i}."}) for i in range(2)]
+    p.write_text("\n".join([good[0], "[" * 1000 + "]" * 1000, good[1]]) + "\n", encoding="utf-8")
+
+
+def _warc_cut_in_headers(p: Path):
+    """Ends inside the WARC headers of its last record (lost silently)."""
+    data = _warc_bytes(2, gz=False)
+    p.write_bytes(data[: data.rindex(b"WARC/1.0") + 60])
+
+
+def _warc_two_bytes(p: Path):
+    """Two bytes warcio reads as one empty record: neither a page nor an error."""
+    p.write_bytes(b"\n\x00")
+
+
 CASES: dict[str, Case] = {c.name: c for c in [
     Case("binary", "binary.txt", _binary, "none"),
     Case("binary_html", "binary.html", _binary_html, "none"),
@@ -320,6 +361,13 @@ CASES: dict[str, Case] = {c.name: c for c in [
     Case("nested_html", "nested.html", _nested_html, "any"),
     Case("long_sentence", "long_sentence.txt", _long_sentence, "any"),
     Case("no_sentences", "numbers.txt", _no_sentences, "any"),
+    Case("stray_byte_utf8", "stray_byte.txt", _stray_byte_utf8, "doc",
+         KEY_WORDS + ("\u201cthe talks went well\u201d", "\u2019s")),
+    Case("deep_html", "deep.html", _deep_html, "doc", ("minister met the envoy in Seoul",)),
+    Case("deep_jsonl", "deep.jsonl", _deep_jsonl, "doc_and_error", ("round 0", "round 1")),
+    Case("warc_cut_in_headers", "cut_in_headers.warc", _warc_cut_in_headers, "doc_and_error",
+         ("round 0",)),
+    Case("warc_two_bytes", "two_bytes.warc", _warc_two_bytes, "none"),
 ]}
 
 # Cases whose inputs must produce no document at all.

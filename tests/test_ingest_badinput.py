@@ -285,3 +285,64 @@ def test_any_bytes_give_documents_or_errors_never_an_exception(tmp_path_factory,
     docs, errors = run([path])
     assert docs or errors  # nothing vanishes silently
     assert all(e.path == str(path) for e in errors)
+
+
+@pytest.mark.parametrize("stray,kept", [
+    (b"\x81", "\ufffd"),     # not a character in any encoding we know: U+FFFD
+    (b"\x92", "\u2019"),     # a cp1252 apostrophe pasted into UTF-8: kept as one
+    (b"\xe2\x80", "\ufffd"),  # a curly quote cut short
+])
+def test_mostly_valid_utf8_is_decoded_with_a_note_not_refused(tmp_path, stray, kept):
+    """Issue 19: one stray byte made a UTF-8 article with curly quotes 'undecodable'."""
+    text = "The envoy said the talks were \u201cfrank\u201d and the minister\u2019s aide agreed."
+    raw = text.encode("utf-8")
+    cut = raw.index(b" aide")
+    for name in ("stray.txt", "stray.html"):
+        path = tmp_path / name
+        body = raw[:cut] + stray + raw[cut:]
+        path.write_bytes(body if name.endswith(".txt") else
+                         b"<html><body><article><p>" + body + b"</p></article></body></html>")
+        docs, errors = run([path])
+        assert errors == [] and len(docs) == 1, errors
+        assert "\u201cfrank\u201d" in docs[0].text and f"minister\u2019s{kept} aide" in docs[0].text
+        assert f"{len(stray)} byte(s) that are not UTF-8 replaced" in docs[0].notes
+
+
+def test_legacy_text_is_not_taken_for_damaged_utf8(tmp_path):
+    """cp1252 text has no valid UTF-8 sequences: it stays cp1252, not U+FFFD soup."""
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Caf\u00e9 owners in S\u00e3o Paulo said the na\u00efve plan \u201cfailed\u201d."
+                     .encode("cp1252"))
+    docs, errors = run([path])
+    assert docs[0].text == "Café owners in São Paulo said the naïve plan “failed”."
+    assert not docs[0].notes
+
+
+@pytest.mark.parametrize("depth", [300, 5_000, 100_000])
+def test_html_nested_past_the_parser_limit_keeps_its_text(tmp_path, depth):
+    """libxml2 builds 256 levels; the text below was lost (issue 19)."""
+    path = tmp_path / "deep.html"
+    path.write_bytes(b"<html><head><title>Deep page</title></head><body>" + b"<div>" * depth
+                     + b"<p>The envoy met the minister in Hanoi on Friday.</p>"
+                     + b"</div>" * depth + b"<p>Talks resume next week.</p></body></html>")
+    docs, errors = run([path])
+    assert errors == []
+    assert docs[0].text == "The envoy met the minister in Hanoi on Friday.\n\nTalks resume next week."
+    assert docs[0].title == "Deep page"
+    assert "HTML nested deeper than 256 levels: read flattened" in docs[0].notes
+
+
+def test_an_unreadable_folder_fails_the_run(tmp_path, monkeypatch, capsys):
+    """Issue 19: `eventwire code DIR` skipped an unreadable folder with exit status 0."""
+    from eventwire.cli import main
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "locked" / "a.txt").write_text("Oman hosted talks on Yemen on Sunday.")
+    shutil.copy(GOOD, corpus / "good.txt")
+    _refuse_listing(monkeypatch, corpus / "locked")
+    status = main(["code", str(corpus), "--published", "2017-11-22"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert f"eventwire: error: {corpus / 'locked'}: cannot read directory: permission denied" \
+        in err.splitlines()
+    assert "good.txt" in out  # the readable article was coded all the same

@@ -83,6 +83,12 @@ def test_reader_on_bad_input(name, tmp_path):
         for doc in docs:
             for word in case.must_contain:
                 assert word in doc.text, f"{name}: {word!r} lost (wrong decoding?): {doc.text[:120]!r}"
+    elif case.expect in ("doc", "doc_and_error"):
+        text = " ".join(d.text for d in docs)
+        for word in case.must_contain:
+            assert word in text, f"{name}: {word!r} lost: {text[:160]!r}"
+        assert bool(errors) == (case.expect == "doc_and_error"), [str(e) for e in errors]
+    assert docs or errors, f"{name}: neither a document nor an error"
 
 
 def test_broken_jsonl_lines_name_the_line_and_keep_the_good_ones(tmp_path):

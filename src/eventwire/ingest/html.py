@@ -5,7 +5,7 @@ import re
 
 from ..errors import InputError
 from .base import RawArticle, Reader
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_text
 from .htmltext import HtmlError, extract_html
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -23,7 +23,8 @@ def html_article(html: str, path: str, *, url: str | None = None,
     return RawArticle(path=path, source_format=source_format, paragraphs=art.paragraphs,
                       url=art.url, title=art.title, outlet=art.outlet, author=art.author,
                       published=art.published, line=line,
-                      notes=["text by lxml fallback"] if art.extractor == "lxml" else [])
+                      notes=(["text by lxml fallback"] if art.extractor == "lxml" else [])
+                      + art.notes)
 
 
 def read_html(data: bytes, path: str, *, url: str | None = None,
@@ -32,11 +33,14 @@ def read_html(data: bytes, path: str, *, url: str | None = None,
         yield InputError(path, "empty file")
         return
     try:
-        text, _enc = decode_bytes(data, declared or declared_charset(data))
+        text, _enc, notes = decode_text(data, declared or declared_charset(data))
     except DecodeError as exc:
         yield InputError(path, str(exc))
         return
     try:
-        yield html_article(text, path, url=url, source_format=source_format)
+        raw = html_article(text, path, url=url, source_format=source_format)
     except HtmlError as exc:
         yield InputError(path, str(exc))
+        return
+    raw.notes.extend(notes)
+    yield raw

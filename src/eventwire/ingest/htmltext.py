@@ -32,6 +32,7 @@ class HtmlArticle:
     url: str | None = None
     language: str | None = None
     extractor: str = "trafilatura"  # or "lxml" when the fallback was used
+    notes: list[str] = field(default_factory=list)
 
 
 # meta name/property -> field; first hit wins, in this order.
@@ -54,10 +55,19 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 
 
 def _parse(html: str):
+    return _parse_checked(html)[0]
+
+
+def _parse_checked(html: str):
+    """(tree or None, True when the parser dropped what lay too deep to build)."""
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return None
+        return None, False
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message
+                   for e in parser.error_log)
+    return tree, too_deep
 
 
 def _meta(tree) -> dict[str, str]:
@@ -142,8 +152,12 @@ def html_fragment_text(fragment: str) -> list[str]:
     """Paragraphs of a small HTML fragment (feed summaries): tags stripped."""
     if "<" not in fragment:
         return [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", fragment)) if p]
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        tree = lxml.html.fragment_fromstring(fragment, create_parent="div", parser=parser)
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+            from .deephtml import flatten_html  # deeper than libxml2 goes (256 levels)
+            tree = lxml.html.document_fromstring(flatten_html(fragment))
     except (lxml.etree.ParserError, ValueError):
         return []
     return fallback_paragraphs(tree)
@@ -151,11 +165,17 @@ def html_fragment_text(fragment: str) -> list[str]:
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     """Main text and metadata of a page. Raises HtmlError when there is no text."""
-    tree = _parse(html)
+    tree, flattened = _parse_checked(html)
+    if flattened:  # libxml2 stops at 256 levels: flatten the page, keep its text
+        from .deephtml import flatten_html
+        html = flatten_html(html)
+        tree, _ = _parse_checked(html)
     if tree is None:
         raise HtmlError("malformed HTML: nothing to parse")
     meta = _meta(tree)
     art = HtmlArticle()
+    if flattened:
+        art.notes.append("HTML nested deeper than 256 levels: read flattened")
     art.url = url or _canonical(tree) or meta.get("og:url")
     art.published = to_iso_date(_first(meta, _DATE_META))
     art.outlet = _first(meta, _OUTLET_META)

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from .base import RawArticle, Reader, one_line_reason
+from .decode import mostly_utf8
 from .html import html_article
 from .htmltext import HtmlError
 
@@ -75,10 +76,17 @@ def article_from_json(obj: dict, path: str, n: int, source_format: str = "jsonl"
 
 def _line_item(line: bytes, path: str, n: int, source_format: str) -> RawArticle | InputError:
     """The article of one line, or the line's error: whatever goes wrong costs this line."""
+    notes = []
     try:
-        obj = json.loads(line.decode("utf-8-sig"))
+        text = line.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return InputError(path, "not UTF-8", n)
+        mostly = mostly_utf8(line)  # a few stray bytes: replaced, with a note
+        if mostly is None:
+            return InputError(path, "not UTF-8", n)
+        text, bad = mostly
+        notes.append(f"{bad} byte(s) that are not UTF-8 replaced")
+    try:
+        obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return InputError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", n)
     except RecursionError:
@@ -90,7 +98,9 @@ def _line_item(line: bytes, path: str, n: int, source_format: str) -> RawArticle
     if not isinstance(obj, dict):
         return InputError(path, f"expected a JSON object, got {type(obj).__name__}", n)
     try:
-        return article_from_json(obj, path, n, source_format)
+        raw = article_from_json(obj, path, n, source_format)
+        raw.notes.extend(notes)
+        return raw
     except ValueError as exc:
         return InputError(path, str(exc), n)
     except Exception as exc:  # noqa: BLE001 - e.g. RecursionError in str() of a deep value

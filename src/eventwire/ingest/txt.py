@@ -16,7 +16,7 @@ import re
 
 from ..errors import InputError
 from .base import RawArticle, Reader
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_text
 
 TITLE_MAX_CHARS = 200
 _HEADER = re.compile(r"^\s*(title|headline|outlet|source|published|date|author|by|byline|url|"
@@ -74,11 +74,13 @@ def parse_text(text: str, path: str, source_format: str = "txt") -> RawArticle:
 
 def read_txt(data: bytes, path: str, source_format: str = "txt") -> Reader:
     try:
-        text, _enc = decode_bytes(data)
+        text, _enc, notes = decode_text(data)
     except DecodeError as exc:
         yield InputError(path, str(exc))
         return
     if not text.strip():
         yield InputError(path, "empty file")
         return
-    yield parse_text(text, path, source_format)
+    raw = parse_text(text, path, source_format)
+    raw.notes.extend(notes)
+    yield raw

@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from .base import Reader, one_line_reason
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_text
 from .html import declared_charset, html_article
 from .htmltext import HtmlError
 
@@ -172,10 +172,11 @@ def _record_item(record, path: str, n: int, max_bytes: int):
     if len(body) > max_bytes:
         return InputError(path, f"{where}: larger than {max_bytes} bytes; skipped"), None
     try:
-        html, _ = decode_bytes(body, _charset(ctype) or declared_charset(body))
+        html, _, notes = decode_text(body, _charset(ctype) or declared_charset(body))
         raw = html_article(html, f"{path}#record-{n}", url=uri, source_format="warc", line=n)
     except (DecodeError, HtmlError) as exc:
         return InputError(path, f"{where}: {exc}"), None
+    raw.notes.extend(notes)
     raw.url = uri or raw.url
     raw.fallback_published = record.rec_headers.get_header("WARC-Date")
     return raw, None
