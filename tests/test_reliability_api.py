@@ -386,6 +386,11 @@ SQL_ATTACKS = [
     "SUMMARIZE events",
     "DESCRIBE SELECT * FROM read_csv('/etc/passwd')",
     "SELECT load_extension('x')",
+    # issue 19: passed the old block-list (the first wrote a file, then crashed the server)
+    "SELECT * FROM enable_logging(storage='file', storage_path='/tmp/eventwire-pwn-log')",
+    "SELECT * FROM pragma_database_list",
+    "SELECT * FROM duckdb_databases()",
+    "SELECT repeat('x', 1000000000)",
 ]
 
 
@@ -405,7 +410,10 @@ def test_sql_cannot_write_attach_or_read_files(ro, tmp_path):
     assert not os.path.exists("/tmp/eventwire-pwn.csv")
     assert not os.path.exists("/tmp/eventwire-pwn.duckdb")
     assert not os.path.exists("/tmp/eventwire-pwn")
+    assert not os.path.exists("/tmp/eventwire-pwn-log")
     assert _snapshot(ro) == before, "SQL changed the data"
+    assert str(ro.url) and ro.proc.poll() is None, "the server died"
+    _no_leak(ro.output())
 
 
 def test_sql_runs_no_longer_than_its_limit(ro):

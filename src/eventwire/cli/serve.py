@@ -18,6 +18,8 @@ def register(sub) -> None:
     p.add_argument("--enable-sql", action="store_true",
                    help="offer /api/sql: one read-only SELECT per request, time-limited")
     p.add_argument("--sql-timeout", type=float, default=5.0, metavar="SECONDS")
+    p.add_argument("--sql-max-concurrent", type=int, default=None, metavar="N",
+                   help="SQL queries at once; more are answered 429 (default 2)")
     p.add_argument("--max-body", type=int, default=None, metavar="BYTES",
                    help="size limit of POST /api/documents bodies (default 5 MB)")
     p.set_defaults(func=run)
@@ -33,8 +35,10 @@ def run(args) -> int:
         error_line(f"{args.db}: no such database (create it with `eventwire ingest PATH "
                    f"--db {args.db}`, or set EVENTWIRE_TOKEN to allow uploads into a new one)")
         return 2
+    extra = {"sql_max_concurrent": args.sql_max_concurrent} if args.sql_max_concurrent else {}
     app = create_app(args.db, token=token or "", enable_sql=args.enable_sql,
-                     max_body=args.max_body or DEFAULT_MAX_BODY, sql_timeout=args.sql_timeout)
+                     max_body=args.max_body or DEFAULT_MAX_BODY, sql_timeout=args.sql_timeout,
+                     **extra)
     mode = "read-write (token set)" if token else "read-only"
     print(f"eventwire: serving {args.db} ({mode}{', SQL on' if args.enable_sql else ''}) "
           f"at http://{args.host}:{args.port}/", flush=True)

@@ -39,6 +39,8 @@ log = logging.getLogger("eventwire.web")
 DEFAULT_MAX_BODY = 5_000_000   # bytes per POST /api/documents
 MAX_PAGE = 500                 # rows per page of /api/events
 SQL_MAX_ROWS = 5_000
+SQL_MAX_BYTES = 10_000_000     # about this many bytes of values per SQL answer
+SQL_MAX_CONCURRENT = 2         # SQL queries at once (one per core of a small server)
 
 # The UI must work offline: only our own origin may serve scripts, styles, data.
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -113,6 +115,7 @@ class _StoreHandle:
         self._store = store          # the writer's store (or one handed in)
         self._reader = None          # the read-only store, while in use
         self._timer = None
+        self._users = 0              # SQL queries running on the reader outside the lock
 
     def _open(self, read_only: bool):
         from ..store import Store, StoreLockedError
@@ -126,7 +129,8 @@ class _StoreHandle:
                                 "(eventwire ingest); try again in a moment",
                            {"Retry-After": "5"}) from None
         except (EventwireError, duckdb.Error) as exc:
-            raise ApiError(503, f"cannot open the database: {str(exc).splitlines()[0]}") from None
+            raise ApiError(503, "cannot open the database: "
+                                f"{_no_paths(str(exc).splitlines()[0])}") from None
 
     @contextlib.contextmanager
     def session(self):
@@ -145,19 +149,45 @@ class _StoreHandle:
             try:
                 yield self._reader
             finally:
-                if self.release_after <= 0:
-                    self._release(None)
-                else:
-                    self._timer = threading.Timer(self.release_after, self._release, [object()])
-                    self._timer.args = [self._timer]
-                    self._timer.daemon = True
-                    self._timer.start()
+                self._schedule_release()
+
+    @contextlib.contextmanager
+    def cursor(self):
+        """A cursor of its own for one long query (``/api/sql``), used *outside* the
+        lock: DuckDB runs queries of different cursors in parallel, so a slow query
+        does not hold up the other endpoints (issue 19: three clients looping slow
+        queries stalled every request for 15 s). The reader stays open while any such
+        cursor is in use."""
+        with self.session() as store:
+            cur = _connection(store).cursor()
+            self._users += 1
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with self.lock:
+                self._users -= 1
+                if not self.writable and self._store is None and self._users == 0:
+                    self._schedule_release()
+
+    def _schedule_release(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if self.release_after <= 0:
+            self._release(None)
+            return
+        self._timer = threading.Timer(self.release_after, self._release, [object()])
+        self._timer.args = [self._timer]
+        self._timer.daemon = True
+        self._timer.start()
 
     def _release(self, timer) -> None:
         with self.lock:
             if timer is not None and timer is not self._timer:
                 return  # a newer request rescheduled the release
             self._timer = None
+            if self._users:
+                return  # a query still runs on it; its end schedules the release
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
@@ -166,6 +196,7 @@ class _StoreHandle:
         with self.lock:
             if self._timer is not None:
                 self._timer.cancel()
+            self._users = 0
             self._release(None)
             if self._store is not None:
                 self._store.close()
@@ -195,7 +226,8 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                enable_sql: bool = False, max_body: int = DEFAULT_MAX_BODY,
                sql_timeout: float = 5.0, coder=None, store=None,
                lock_timeout: float = 3.0, release_after: float = 2.0,
-               body_timeout: float = 20.0) -> FastAPI:
+               body_timeout: float = 20.0, sql_max_concurrent: int = SQL_MAX_CONCURRENT,
+               sql_max_bytes: int = SQL_MAX_BYTES) -> FastAPI:
     """Build the app.
 
     token: bearer token for POST /api/documents; None reads ``EVENTWIRE_TOKEN`` from the
@@ -208,6 +240,9 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     release_after: idle seconds after which a read-only server closes the file (so that
         `eventwire ingest` can write it); 0 closes it after every request.
     body_timeout: seconds a request body may take to arrive (slowloris guard; 0 = off).
+    sql_max_concurrent: SQL queries that may run at once; more are answered 429 at once
+        (so a few clients looping slow queries cannot take the server's CPU and threads).
+    sql_max_bytes: about how many bytes of values one SQL answer may carry.
     """
     if token is None:
         token = os.environ.get("EVENTWIRE_TOKEN") or None
@@ -273,11 +308,11 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             try:
                 return getattr(store, method)(*args, **kwargs)
             except (ValueError, TypeError, KeyError, EventwireError) as exc:
-                raise ApiError(400, str(exc) or exc.__class__.__name__) from None
+                raise ApiError(400, _no_paths(str(exc)) or exc.__class__.__name__) from None
             except ImportError as exc:  # an analysis module this build does not have
                 raise ApiError(501, f"{method} is not available in this build ({exc})") from None
             except (duckdb.ConversionException, duckdb.InvalidInputException) as exc:
-                raise ApiError(400, str(exc).splitlines()[0]) from None
+                raise ApiError(400, _no_paths(str(exc).splitlines()[0])) from None
 
     # ---------------------------------------------------------------- read API
     @app.get("/api/health", tags=["meta"])
@@ -512,6 +547,8 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                 "errors": errors}
 
     # ---------------------------------------------------------------- SQL
+    sql_slots = threading.BoundedSemaphore(max(1, int(sql_max_concurrent)))
+
     def _sql(query: str, limit: int):
         if not enable_sql:
             raise ApiError(403, "the SQL endpoint is disabled (start the server with --enable-sql)")
@@ -519,18 +556,24 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             query = check_sql(query)
         except SQLRejected as exc:
             raise ApiError(400, str(exc)) from None
-        with handle.session() as store:
-            con = _connection(store)
-            lock_down(con)  # for the whole database instance, before any user SQL runs
-            cur = con.cursor()
-            try:
-                columns, data, truncated = run_query(cur, query, sql_timeout, limit)
-            except TimeoutError as exc:
-                raise ApiError(408, str(exc)) from None
-            except duckdb.Error as exc:
-                raise ApiError(400, f"query failed: {str(exc).splitlines()[0]}") from None
-            finally:
-                cur.close()
+        if not sql_slots.acquire(blocking=False):
+            raise ApiError(429, f"too many SQL queries running (at most {sql_max_concurrent} "
+                                "at once); try again in a moment", {"Retry-After": "1"})
+        try:
+            with handle.session() as store:
+                lock_down(_connection(store))  # the whole database instance, before any user SQL
+            with handle.cursor() as cur:       # runs outside the store lock
+                try:
+                    columns, data, truncated = run_query(cur, query, sql_timeout, limit,
+                                                         sql_max_bytes)
+                except TimeoutError as exc:
+                    raise ApiError(408, str(exc)) from None
+                except ValueError as exc:
+                    raise ApiError(413, str(exc)) from None
+                except duckdb.Error as exc:
+                    raise ApiError(400, f"query failed: {_no_paths(str(exc).splitlines()[0])}") from None
+        finally:
+            sql_slots.release()
         return {"columns": columns, "rows": convert.jsonable(data), "truncated": truncated}
 
     @app.get("/api/sql", tags=["sql"])
@@ -572,6 +615,13 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         raise ApiError(404, f"no such endpoint: /api/{rest}")
 
     return app
+
+
+def _no_paths(message: str) -> str:
+    """An error message without file-system paths (the server's layout is not the
+    client's business): anything that looks like /a/b or C:\\a is replaced."""
+    import re
+    return re.sub(r"""(?:[A-Za-z]:\\|/)[^\s'"]*[/\\][^\s'"]*""", "<path>", message)
 
 
 def _connection(store):
