@@ -48,6 +48,16 @@ def main(argv=None) -> int:
     except EventwireError as exc:  # e.g. a missing or locked store: one line, status 1
         error_line(str(exc))
         return 1
+    except OSError as exc:  # a disk that fails under us (no space left, I/O error)
+        error_line(f"{exc.filename or 'eventwire'}: {exc.strerror or exc}")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the database failed under a query
+        import duckdb
+        if not isinstance(exc, duckdb.Error):
+            raise
+        from ..store import storage_error
+        error_line(str(storage_error(getattr(args, "db", None) or "database", exc)))
+        return 1
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130

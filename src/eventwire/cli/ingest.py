@@ -87,7 +87,7 @@ def _neardup_seed(store) -> dict:
 def run(args) -> int:
     from ..errors import EventwireError
     from ..ingest import read_inputs
-    from ..store import Store
+    from ..store import StorageFailure, Store
 
     if getattr(args, "from_parquet", None):
         from ..scale import ingest_parquet_command
@@ -107,17 +107,19 @@ def run(args) -> int:
     except EventwireError as exc:
         error_line(str(exc))
         return exit_status(max(1, len(args.inputs)))
-    added = skipped = 0
+    added = skipped = linked = 0
+    copies: list = []  # exact duplicates read in this run: linked once their text is stored
     nlp = None
     with store, progress("ingesting") as bar:
         docs = read_inputs(args.inputs, published=args.published, on_error=on_error,
-                           **_neardup_seed(store))
+                           on_duplicate=copies.append, **_neardup_seed(store))
 
         def new_docs():
-            nonlocal skipped
+            nonlocal skipped, linked
             for d in docs:
                 if store.has_document(d.doc_id):  # idempotent: stored ones are not re-coded
                     skipped += 1
+                    linked += store.add_source(d)  # ... but a new outlet/URL of it is kept
                     bar.advance()
                     continue
                 yield d
@@ -141,14 +143,21 @@ def run(args) -> int:
                 else:
                     try:
                         added += store.add_coded(coded)
+                    except StorageFailure as exc:  # disk full, damaged file: stop here
+                        error_line(str(exc))
+                        return exit_status(len(failed) + 1)
                     except Exception as exc:  # noqa: BLE001 - rolled back; the batch goes on
                         failed.append(coded.document.path)
                         error_line(f"{coded.document.path}: not stored: "
                                    f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}")
                 bar.advance()
+        for d in copies:  # exact duplicates of texts read in this run
+            if store.has_document(d.doc_id):
+                linked += store.add_source(d)
         stats = store.finalize()
         total = store.summary()
-    print(f"eventwire: {added} new document(s), {skipped} already stored, {stats['events']} event(s) re-deduplicated in "
+    print(f"eventwire: {added} new document(s), {skipped} already stored, {linked} duplicate "
+          f"source(s) linked, {stats['events']} event(s) re-deduplicated in "
           f"{stats['blocks']} block(s); database {args.db}: {total['documents']} documents, "
           f"{total['mentions']} mentions, {total['events']} events", file=sys.stderr)
     return exit_status(len(failed))

@@ -249,13 +249,16 @@ def read_inputs(paths: Iterable[str | Path], published: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES,
                 neardup: NearDuplicateIndex | None = None,
                 seen_ids: Iterable[str] = (),
-                stdin: BinaryIO | None = None) -> Iterator[Document]:
+                stdin: BinaryIO | None = None,
+                on_duplicate: Callable[[Document], None] | None = None) -> Iterator[Document]:
     """Documents of all inputs, in order (a lazy iterator).
 
     - ``published``: ISO date for inputs that carry none (ValueError, raised at once,
       if it is not a date).
     - ``on_error``: called with an InputError per bad file/line (default: log warning).
-    - exact duplicates (same doc_id, also against ``seen_ids``) are yielded once;
+    - exact duplicates (same doc_id, also against ``seen_ids``) are yielded once; each
+      later copy (its own path, URL, outlet, date) goes to ``on_duplicate``, so a store
+      can keep it as another source of the text (default: a debug log line);
       near-duplicates get ``duplicate_of`` = the doc_id of the first copy seen (or of
       a stored document, when ``neardup`` was seeded from the store).
     - every Document carries ``doc.signature`` (its MinHash, for the store).
@@ -264,10 +267,14 @@ def read_inputs(paths: Iterable[str | Path], published: str | None = None,
     index = neardup if neardup is not None else NearDuplicateIndex()
     return _read_inputs([paths] if isinstance(paths, (str, Path)) else paths,
                         default_date, on_error or _log_error, max_bytes, index,
-                        set(seen_ids), stdin)
+                        set(seen_ids), stdin, on_duplicate or _log_duplicate)
 
 
-def _read_inputs(paths, default_date, report, max_bytes, index, seen, stdin):
+def _log_duplicate(doc: Document) -> None:
+    log.debug("%s: exact duplicate of %s", doc.path, doc.doc_id)
+
+
+def _read_inputs(paths, default_date, report, max_bytes, index, seen, stdin, duplicate):
     for item in iter_raw(paths, max_bytes, stdin):
         if isinstance(item, InputError):
             report(item)
@@ -276,7 +283,7 @@ def _read_inputs(paths, default_date, report, max_bytes, index, seen, stdin):
         if doc is None:
             continue
         if doc.doc_id in seen:
-            log.debug("%s: exact duplicate of %s, skipped", doc.path, doc.doc_id)
+            duplicate(doc)
             continue
         seen.add(doc.doc_id)
         sig = signature(doc.text)

@@ -22,6 +22,8 @@ import threading
 import time
 from typing import Any, Iterable, Iterator
 
+import duckdb
+
 from .. import dedup
 from ..errors import EventwireError
 from ..records import EVENT_FIELDS
@@ -35,8 +37,42 @@ class StoreLockedError(StoreError):
     """Another process holds the database for writing."""
 
 
+class StorageFailure(StoreError):
+    """The disk or the file failed under a write (disk full, I/O error, a damaged file):
+    going on with more writes is pointless. What was committed before is kept."""
+
+
+def storage_error(path: str, exc: BaseException) -> StoreError:
+    """One line saying what happened to the database file (issue 19: a full disk said
+    "cannot rollback - no transaction is active", a damaged block gave a traceback)."""
+    msg = " ".join(str(exc).split()) or exc.__class__.__name__
+    low = msg.lower()
+    if "no space left" in low or "disk full" in low or "file too large" in low:
+        what = "No space left on device" if "no space left" in low or "disk full" in low \
+            else "File too large (the file size limit was reached)"
+        return StorageFailure(f"{path}: cannot write: {what}; the last transaction was not "
+                              "stored, everything committed before it is kept")
+    if any(w in low for w in ("corrupt", "checksum", "invalid database", "not a valid duckdb",
+                              "serialization", "could not read", "unable to read",
+                              "malformed")):
+        return StorageFailure(f"{path}: the database file is damaged ({msg[:200]}); restore "
+                              "it from a backup or re-ingest into a new file")
+    if "could not write" in low or "i/o error" in low or "io error" in low:
+        return StorageFailure(f"{path}: cannot write: {msg[:200]}")
+    return StoreError(f"{path}: {msg[:300]}")
+
+
+def _rollback(con) -> None:
+    """Roll back if a transaction is still open: after an I/O error DuckDB has already
+    ended it, and the ROLLBACK's own error must not hide the real one."""
+    try:
+        con.execute("ROLLBACK")
+    except Exception:  # noqa: BLE001 - the original error is what the user needs
+        pass
+
+
 from . import queries
-from .queries import _actor_clause, _is_country  # noqa: F401 (public to the store package)
+from .queries import _actor_clause, _is_country, like_escape  # noqa: F401 (public to the store package)
 from .schema import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_FLAT, MIGRATIONS,  # noqa: F401
                      SCHEMA_VERSION, _ACTOR_COLS, _iso, _json, _public, _signature, event_row,
                      flat_event, mention_row)
@@ -63,7 +99,7 @@ class Store:
             except duckdb.IOException as exc:
                 msg = str(exc)
                 if "lock" not in msg.lower():
-                    raise StoreError(f"{self.path}: {msg.splitlines()[0]}") from exc
+                    raise storage_error(self.path, exc) from exc
                 if time.monotonic() >= deadline:
                     holder = re.search(r"PID (\d+)", msg)
                     who = f" (pid {holder.group(1)})" if holder else ""
@@ -71,6 +107,8 @@ class Store:
                         f"{self.path} is in use by another eventwire process{who}; "
                         f"waited {lock_timeout:g}s — try again when it finishes") from exc
                 time.sleep(0.2)
+            except duckdb.Error as exc:  # a damaged file, not a database at all, ...
+                raise storage_error(self.path, exc) from exc
         self._lock = threading.RLock()
         if read_only and self.path != ":memory:":
             # Query front ends (sql verb, web API) must not read or write other files.
@@ -112,9 +150,9 @@ class Store:
                     con.execute(sql)
                 con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [v, desc])
             con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+        except Exception as exc:
+            _rollback(con)
+            raise storage_error(self.path, exc) from exc
 
     def schema_version(self) -> int:
         cur = self._cur()
@@ -157,11 +195,55 @@ class Store:
                     marks = "(" + ", ".join("?" * len(part[0])) + ")"
                     con.execute(f"INSERT INTO mentions VALUES {', '.join([marks] * len(part))}",
                                 [v for row in part for v in row])
+                self._insert_source(con, d)
                 con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
+            except Exception as exc:
+                _rollback(con)
+                if isinstance(exc, duckdb.Error):
+                    raise storage_error(self.path, exc) from exc
                 raise
         return True
+
+    @staticmethod
+    def _insert_source(con, d) -> bool:
+        """One row of document_sources for where this copy of the text came from; False
+        when that source was already known (same document, same URL or path)."""
+        key = d.url or d.path or d.doc_id
+        if con.execute("SELECT 1 FROM document_sources WHERE doc_id = ? AND source_key = ?",
+                       [d.doc_id, key]).fetchone():
+            return False
+        con.execute("INSERT INTO document_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [d.doc_id, key, d.path, d.url, d.outlet, d.title, _iso(d.published),
+                     d.source_format, _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)])
+        return True
+
+    def add_source(self, doc) -> bool:
+        """Keep another source of an already stored text (issue 19): an exact duplicate
+        from another outlet, URL or date. Returns True when it was new. ``finalize``
+        counts the outlets of every source in the events' ``num_sources``."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        with self._lock:
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                added = self._insert_source(con, doc)
+                con.execute("COMMIT")
+            except Exception as exc:
+                _rollback(con)
+                if isinstance(exc, duckdb.Error):
+                    raise storage_error(self.path, exc) from exc
+                raise
+        return added
+
+    def sources(self, doc_id: str) -> list[dict]:
+        """Every source of a stored text, the first one first."""
+        cur = self._cur().execute(
+            "SELECT source_key, path, url, outlet, title, CAST(published AS VARCHAR), "
+            "source_format FROM document_sources WHERE doc_id = ? ORDER BY added_at, source_key",
+            [doc_id])
+        cols = ["source_key", "path", "url", "outlet", "title", "published", "source_format"]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
 
     def signatures(self) -> Iterator[tuple[str, Any]]:
         """(doc_id, MinHash signature) of stored originals, to seed near-duplicate linking
@@ -194,11 +276,34 @@ class Store:
                 if blocks or full or new_docs:
                     self._rebuild_stories(con)
                     self._rebuild_actors(con)
+                self._count_duplicate_sources(con)
                 con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
+            except Exception as exc:
+                _rollback(con)
+                if isinstance(exc, duckdb.Error):
+                    raise storage_error(self.path, exc) from exc
                 raise
         return {"blocks": len(blocks), "events": n_events}
+
+    @staticmethod
+    def _count_duplicate_sources(con) -> None:
+        """Exact duplicates (the same text from another outlet) are one document with
+        several sources: an event's num_sources counts their outlets too (the outlet,
+        else the URL's host, else the document, as dedup.outlet_of does); it is only
+        ever raised above what dedup counted from the mentions."""
+        con.execute(r"""
+            UPDATE events SET num_sources = x.n FROM (
+              SELECT m.canonical_event_id, count(DISTINCT coalesce(
+                       nullif(lower(trim(s.outlet)), ''),
+                       nullif(lower(regexp_extract(coalesce(s.url, s.path, ''),
+                                                   '^https?://(?:www\.)?([^/]+)', 1)), ''),
+                       'doc:' || m.doc_id)) AS n
+              FROM mentions m JOIN document_sources s USING (doc_id)
+              WHERE m.doc_id IN (SELECT doc_id FROM document_sources
+                                 GROUP BY doc_id HAVING count(*) > 1)
+              GROUP BY 1) x
+            WHERE events.canonical_event_id = x.canonical_event_id
+              AND x.n > coalesce(events.num_sources, 0)""")
 
     def _redo_blocks(self, con, blocks: list[str]) -> int:
         import pandas as pd
@@ -360,7 +465,8 @@ class Store:
             add("NOT coalesce(negated, false)")
         if q:
             add("canonical_event_id IN (SELECT canonical_event_id FROM mentions "
-                "WHERE sentence ILIKE ? OR doc_title ILIKE ?)", f"%{q}%", f"%{q}%")
+                "WHERE sentence ILIKE ? ESCAPE '\\' OR doc_title ILIKE ? ESCAPE '\\')",
+                f"%{like_escape(q)}%", f"%{like_escape(q)}%")
         if story:
             add("story_id = ?", story)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
@@ -456,8 +562,9 @@ class Store:
     def actors(self, q=None, limit=50) -> list[dict]:
         sql, params = "SELECT * FROM actors", []
         if q:
-            sql += " WHERE actor_id ILIKE ? OR name ILIKE ? OR code ILIKE ?"
-            params = [f"%{q}%"] * 3
+            sql += (" WHERE actor_id ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\' "
+                    "OR code ILIKE ? ESCAPE '\\'")
+            params = [f"%{like_escape(q)}%"] * 3
         sql += " ORDER BY n_events DESC, actor_id LIMIT ?"
         cur = self._cur().execute(sql, params + [int(limit)])
         cols = [d[0] for d in cur.description]
@@ -511,6 +618,8 @@ class Store:
             "schema_version": self.schema_version(),
             "documents": one("SELECT count(*) FROM documents"),
             "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            "duplicate_sources": one("SELECT count(*) - count(DISTINCT doc_id) "
+                                     "FROM document_sources"),
             "mentions": one("SELECT count(*) FROM mentions"),
             "events": one("SELECT count(*) FROM events WHERE NOT negated AND NOT historical"),
             "events_all": one("SELECT count(*) FROM events"),

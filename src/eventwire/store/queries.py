@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import re
 
+
+def like_escape(text: str) -> str:
+    """A user's search text as a LIKE pattern that matches it literally (ESCAPE '\\'):
+    ``q=%`` must find a per-cent sign, not everything (issue 19)."""
+    return str(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _is_country(value: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{3}", value or ""))
 
@@ -16,8 +23,9 @@ def _actor_clause(side: str, value: str) -> tuple[str, list]:
     value = value.upper()
     if _is_country(value):
         # a country, or a 3-letter code prefix without a country (IGO, NGO, ...)
-        return f"({side}_country = ? OR {side}_code LIKE ?)", [value, value + "%"]
-    return f"{side}_code LIKE ?", [value + "%"]
+        return (f"({side}_country = ? OR {side}_code LIKE ? ESCAPE '\\')",
+                [value, like_escape(value) + "%"])
+    return f"{side}_code LIKE ? ESCAPE '\\'", [like_escape(value) + "%"]
 
 
 # ------------------------------------------------------------------ dyad time series

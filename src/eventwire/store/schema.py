@@ -85,6 +85,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE INDEX events_cameo ON events (cameo_root, cameo)",
         "CREATE INDEX events_block ON events (block_key)",
     ]),
+    (2, "document_sources: every outlet/URL/date of a text, exact duplicates included", [
+        """CREATE TABLE document_sources (
+            doc_id VARCHAR, source_key VARCHAR, path VARCHAR, url VARCHAR, outlet VARCHAR,
+            title VARCHAR, published DATE, source_format VARCHAR, added_at TIMESTAMP,
+            PRIMARY KEY (doc_id, source_key))""",
+        # the documents stored so far are each their own first source
+        """INSERT INTO document_sources
+           SELECT doc_id, coalesce(url, path, doc_id), path, url, outlet, title, published,
+                  source_format, ingested_at FROM documents""",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -491,6 +491,8 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         with handle.session() as store:
             for coded in coded_docs:
                 stored = False if coded.error else bool(store.add_coded(coded))
+                if not stored and not coded.error:  # the same text again: keep its source
+                    store.add_source(coded.document)
                 results.append((coded, stored))
             if any(stored for _, stored in results):
                 store.finalize()
