@@ -16,9 +16,21 @@ def iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
 
 
+def _override(value: str):
+    from ..ingest.dates import PublishedOption
+    return PublishedOption(iso_date(value), override=True)
+
+
 def add_coding_options(p) -> None:
-    p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
-                   help="publication date for inputs that carry none (plain text)")
+    dates = p.add_mutually_exclusive_group()
+    dates.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                       help="publication date for inputs that carry none (plain text); "
+                            "a page's or feed's own date is kept")
+    # same destination: every verb hands args.published to read_inputs unchanged
+    dates.add_argument("--published-override", dest="published", type=_override,
+                       metavar="YYYY-MM-DD",
+                       help="publication date for every input, replacing the dates the "
+                            "inputs carry (a note names each replaced date)")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="extra actor dictionary file (YAML/CSV or PETRARCH .txt); repeatable")
     p.add_argument("--patterns", action="append", default=[], metavar="FILE",
@@ -46,6 +58,14 @@ def settings_from_args(args) -> Settings:
     s.actor_files = list(getattr(args, "actors", []) or [])
     s.pattern_files = list(getattr(args, "patterns", []) or [])
     return s
+
+
+def undated_warning(n: int) -> None:
+    """The run summary's word on documents left without a publication date."""
+    if n:
+        print(f"eventwire: warning: {n} document(s) without a publication date: their relative "
+              f"dates ('yesterday', 'on Friday') are unresolved and undated events get no date; "
+              f"give --published YYYY-MM-DD", file=sys.stderr)
 
 
 def error_line(msg: str) -> None:

@@ -13,7 +13,9 @@ import os
 import sys
 import tempfile
 
-from ._common import add_coding_options, error_line, exit_status, progress, settings_from_args
+from ..ingest.base import NO_DATE_NOTE
+from ._common import (add_coding_options, error_line, exit_status, progress, settings_from_args,
+                      undated_warning)
 
 
 def register(sub) -> None:
@@ -57,6 +59,7 @@ def run(args) -> int:
     from ..scale import WindowedNearDuplicateIndex
 
     spill = _Spill()
+    undated = 0
     try:
         with progress("coding") as bar:
             # Near-duplicates are looked up among the last 20k originals (fixed memory).
@@ -65,6 +68,7 @@ def run(args) -> int:
             for coded in code_documents(docs, settings):
                 for note in coded.document.notes:
                     print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
+                undated += coded.document.published is None
                 if coded.error:
                     failed.append(coded.error)
                     error_line(f"{coded.document.path}: {coded.error}")
@@ -79,6 +83,7 @@ def run(args) -> int:
             write_records(records, args.format, args.out)
     finally:
         spill.close()
+    undated_warning(undated)
     return exit_status(len(failed))
 
 
@@ -182,10 +187,12 @@ def run_dask(args) -> int:
         from ..scale import connect
         client = connect("local", n_workers=args.n_workers)
 
+    undated = []
     with progress("partitions") as bar:
         def on_result(res):
             for note in res.get("notes", []):
                 print(f"eventwire: note: {note}", file=sys.stderr)
+                undated.extend([1] if NO_DATE_NOTE in note else [])
             for err in res["errors"]:
                 failed.append(err)
                 error_line(err)
@@ -206,6 +213,7 @@ def run_dask(args) -> int:
             if client is not None:
                 from ..scale import close_client
                 close_client(client)
+    undated_warning(len(undated))
     print(f"eventwire: {len(parts)} partition(s), {totals['documents']} document(s), "
           f"{totals['events']} event mention(s) -> {args.out} "
           f"(load with: eventwire ingest --from-parquet {args.out})", file=sys.stderr)

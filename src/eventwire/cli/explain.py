@@ -42,7 +42,8 @@ def run(args) -> int:
         error_line("nothing to explain: give a sentence")
         return 2
     try:
-        result = explain(text, published=args.published, settings=settings_from_args(args))
+        result = explain(text, published=getattr(args.published, "date", args.published),
+                         settings=settings_from_args(args))
     except EventwireError as exc:
         error_line(str(exc))
         return 1

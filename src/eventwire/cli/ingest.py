@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 
-from ._common import add_coding_options, error_line, exit_status, progress, settings_from_args
+from ._common import (add_coding_options, error_line, exit_status, progress, settings_from_args,
+                      undated_warning)
 
 # Documents coded per batch (one process): large enough for spaCy's nlp.pipe to batch.
 CHUNK = 8
@@ -107,7 +108,7 @@ def run(args) -> int:
     except EventwireError as exc:
         error_line(str(exc))
         return exit_status(max(1, len(args.inputs)))
-    added = skipped = linked = 0
+    added = skipped = linked = undated = 0
     copies: list = []  # exact duplicates read in this run: linked once their text is stored
     nlp = None
     with store, progress("ingesting") as bar:
@@ -136,6 +137,7 @@ def run(args) -> int:
             for coded in _code(batch, settings, nlp, failed):
                 for note in coded.document.notes:
                     print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
+                undated += coded.document.published is None
                 if coded.error:
                     # Not stored, so a re-run retries it.
                     failed.append(coded.document.path)
@@ -159,5 +161,8 @@ def run(args) -> int:
     print(f"eventwire: {added} new document(s), {skipped} already stored, {linked} duplicate "
           f"source(s) linked, {stats['events']} event(s) re-deduplicated in "
           f"{stats['blocks']} block(s); database {args.db}: {total['documents']} documents, "
-          f"{total['mentions']} mentions, {total['events']} events", file=sys.stderr)
+          f"{total['mentions']} mentions, {total['events']} events"
+          + (f", {total['undated']} document(s) without a publication date" if total.get("undated")
+             else ""), file=sys.stderr)
+    undated_warning(undated)
     return exit_status(len(failed))

@@ -39,15 +39,20 @@ def run(args) -> int:
     counts.add_column("what")
     counts.add_column("count", justify="right")
     for label, key in (("documents", "documents"), ("  near-duplicates linked", "duplicates"),
+                       ("  without a publication date", "undated"),
                        ("event mentions", "mentions"), ("events (news, asserted)", "events"),
                        ("historical (background) events", "historical"),
                        ("negated events", "negated"), ("stories", "stories"),
                        ("actors", "actors")):
-        counts.add_row(label, str(s[key]))
+        counts.add_row(label, str(s.get(key, 0)))
     counts.add_row("event dates", f"{s['date_from'] or '-'} .. {s['date_to'] or '-'}")
     if s["pending"]:
         counts.add_row("mentions awaiting dedup", str(s["pending"]))
     console.print(counts)
+    if s.get("undated"):
+        console.print(f"[yellow]warning:[/yellow] {s['undated']} document(s) have no publication "
+                      "date: their relative dates are unresolved and their undated events have "
+                      "no date (give their inputs --published YYYY-MM-DD when you ingest them)")
     dyads = Table(title="top dyads (events)")
     for col in ("source", "target", "events", "mentions"):
         dyads.add_column(col, justify="right" if col in ("events", "mentions") else "left")

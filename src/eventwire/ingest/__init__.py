@@ -13,9 +13,10 @@ from ..records import Document
 from .base import DEFAULT_MAX_BYTES, RawArticle, build_document
 from .clean import clean_text
 from .core import format_of, read_inputs, read_path, walk
+from .dates import PublishedOption
 from .language import detect_language
 from .neardup import NearDuplicateIndex, signature
 
 __all__ = ["read_inputs", "read_path", "Document", "InputError", "RawArticle",
            "build_document", "clean_text", "detect_language", "NearDuplicateIndex",
-           "signature", "format_of", "walk", "DEFAULT_MAX_BYTES"]
+           "signature", "format_of", "walk", "DEFAULT_MAX_BYTES", "PublishedOption"]

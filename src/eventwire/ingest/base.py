@@ -14,7 +14,7 @@ from typing import Iterator, Union
 from ..errors import InputError
 from ..records import Document
 from .clean import clean_text, normalise_unicode
-from .dates import to_iso_date
+from .dates import PublishedOption, published_option, to_iso_date
 from .language import UNDETERMINED, detect_language
 
 # Largest input we read for one document (a file, a JSONL line, a WARC record).
@@ -74,11 +74,19 @@ def _without_headline(paragraphs: list[str], title: str | None) -> list[str]:
     return paragraphs
 
 
-def build_document(raw: RawArticle, published: str | None = None) -> Document:
+NO_DATE_NOTE = ("no publication date: relative dates ('yesterday', 'on Friday') cannot be "
+                "resolved and undated events get none (give --published)")
+
+
+def build_document(raw: RawArticle, published: str | PublishedOption | None = None) -> Document:
     """Clean, date and language-tag one article. Raises InputError if no text is left.
 
-    ``published`` is the run's default date (``--published``): it only fills gaps.
+    ``published`` is the run's date (``--published``): it only fills gaps, unless it is a
+    ``PublishedOption`` with ``override`` (``--published-override``), which replaces the
+    date the input carries (a note says so). A document left without any date gets a
+    note (``NO_DATE_NOTE``) that the run summary counts.
     """
+    option = published_option(published)
     if raw.paragraphs is not None:
         body = "\n\n".join(_without_headline(raw.paragraphs, raw.title))
     else:
@@ -93,8 +101,14 @@ def build_document(raw: RawArticle, published: str | None = None) -> Document:
         notes.append(f"unreadable publication date {str(raw.published)[:40]!r} ignored")
     if date is None and raw.fallback_published:
         date = to_iso_date(raw.fallback_published)
+    if option is not None and option.override:
+        if date and date != option.date:
+            notes.append(f"publication date {date} replaced by --published-override {option.date}")
+        date = option.date
+    if date is None and option is not None:
+        date = option.date
     if date is None:
-        date = published
+        notes.append(NO_DATE_NOTE)
 
     language = raw.language
     if not language:

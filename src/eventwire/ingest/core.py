@@ -17,7 +17,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from ..errors import InputError
 from ..records import Document
 from .base import DEFAULT_MAX_BYTES, RawArticle, Reader, build_document, one_line_reason
-from .dates import require_iso_date
+from .dates import PublishedOption, published_option
 from .feed import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
@@ -244,7 +244,7 @@ def _log_error(err: InputError) -> None:
     log.warning("%s", err)
 
 
-def read_inputs(paths: Iterable[str | Path], published: str | None = None,
+def read_inputs(paths: Iterable[str | Path], published: str | PublishedOption | None = None,
                 on_error: ErrorHandler | None = None, *,
                 max_bytes: int = DEFAULT_MAX_BYTES,
                 neardup: NearDuplicateIndex | None = None,
@@ -254,7 +254,8 @@ def read_inputs(paths: Iterable[str | Path], published: str | None = None,
     """Documents of all inputs, in order (a lazy iterator).
 
     - ``published``: ISO date for inputs that carry none (ValueError, raised at once,
-      if it is not a date).
+      if it is not a date); a ``PublishedOption(date, override=True)`` replaces the
+      inputs' own dates instead (``--published-override``).
     - ``on_error``: called with an InputError per bad file/line (default: log warning).
     - exact duplicates (same doc_id, also against ``seen_ids``) are yielded once; each
       later copy (its own path, URL, outlet, date) goes to ``on_duplicate``, so a store
@@ -263,7 +264,7 @@ def read_inputs(paths: Iterable[str | Path], published: str | None = None,
       a stored document, when ``neardup`` was seeded from the store).
     - every Document carries ``doc.signature`` (its MinHash, for the store).
     """
-    default_date = require_iso_date(published)
+    default_date = published_option(published)
     index = neardup if neardup is not None else NearDuplicateIndex()
     return _read_inputs([paths] if isinstance(paths, (str, Path)) else paths,
                         default_date, on_error or _log_error, max_bytes, index,
@@ -297,7 +298,8 @@ def _read_inputs(paths, default_date, report, max_bytes, index, seen, stdin, dup
         yield doc
 
 
-def _document(raw: RawArticle, default_date: str | None, report: ErrorHandler) -> Document | None:
+def _document(raw: RawArticle, default_date: PublishedOption | None,
+              report: ErrorHandler) -> Document | None:
     # A JSONL article's path is its id: errors name the file (and the line) instead.
     where = raw.file if raw.file and raw.file != raw.path and raw.line is not None else raw.path
     try:

@@ -20,11 +20,14 @@ def html_article(html: str, path: str, *, url: str | None = None,
                  source_format: str = "html", line: int | None = None) -> RawArticle:
     """RawArticle of one page; raises HtmlError when the page has no text."""
     art = extract_html(html, url=url)
+    notes = ["text by lxml fallback"] if art.extractor == "lxml" else []
+    if art.published_from in ("url", "page", "page text"):
+        how = {"url": "its URL", "page": "its markup (htmldate)",
+               "page text": "its text (htmldate), a guess"}[art.published_from]
+        notes.append(f"no publication date in the page's metadata: {art.published} read from {how}")
     return RawArticle(path=path, source_format=source_format, paragraphs=art.paragraphs,
                       url=art.url, title=art.title, outlet=art.outlet, author=art.author,
-                      published=art.published, line=line,
-                      notes=(["text by lxml fallback"] if art.extractor == "lxml" else [])
-                      + art.notes)
+                      published=art.published, line=line, notes=notes + art.notes)
 
 
 def read_html(data: bytes, path: str, *, url: str | None = None,

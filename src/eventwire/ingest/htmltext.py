@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import lxml.etree
 import lxml.html
 
-from .dates import to_iso_date
+from .dates import page_text_date, pick_meta_date, to_iso_date, url_date
 
 
 class HtmlError(ValueError):
@@ -28,6 +28,7 @@ class HtmlArticle:
     title: str | None = None
     author: str | None = None
     published: str | None = None    # ISO date or None
+    published_from: str | None = None   # metadata | url | page | page text (how it was found)
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
@@ -70,16 +71,25 @@ def _parse_checked(html: str):
     return tree, too_deep
 
 
-def _meta(tree) -> dict[str, str]:
+def _meta(tree, every: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """key -> first value of the page's meta tags (and JSON-LD); ``every`` collects all
+    the values of each key, in page order (a date may be given twice: UTC and local)."""
     out: dict[str, str] = {}
+    every = every if every is not None else {}
+
+    def put(key, val):
+        every.setdefault(key, []).append(val)
+        out.setdefault(key, val)
+
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        val = (el.get("content") or "").strip()
-        if key and val and key not in out:
-            out[key] = val
+        # some sites write the value in "value" (a React head manager) instead of "content"
+        val = (el.get("content") or el.get("value") or "").strip()
+        if key and val:
+            put(key, val)
     for el in tree.iter("time"):
         if el.get("itemprop", "").lower() == "datepublished" and el.get("datetime"):
-            out.setdefault("datepublished", el.get("datetime"))
+            put("datepublished", el.get("datetime"))
     for el in tree.iter("script"):
         if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
             continue
@@ -92,10 +102,10 @@ def _meta(tree) -> dict[str, str]:
                 continue
             for src, dst in (("datePublished", "datepublished"), ("headline", "headline")):
                 if isinstance(obj.get(src), str):
-                    out.setdefault(dst, obj[src])
+                    put(dst, obj[src])
             pub = obj.get("publisher")
             if isinstance(pub, dict) and isinstance(pub.get("name"), str):
-                out.setdefault("application-name", pub["name"])
+                put("application-name", pub["name"])
     return out
 
 
@@ -172,12 +182,18 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         tree, _ = _parse_checked(html)
     if tree is None:
         raise HtmlError("malformed HTML: nothing to parse")
-    meta = _meta(tree)
+    every: dict[str, list[str]] = {}
+    meta = _meta(tree, every)
     art = HtmlArticle()
     if flattened:
         art.notes.append("HTML nested deeper than 256 levels: read flattened")
     art.url = url or _canonical(tree) or meta.get("og:url")
-    art.published = to_iso_date(_first(meta, _DATE_META))
+    for key in _DATE_META:
+        if every.get(key):
+            art.published = pick_meta_date(every[key])
+            if art.published:
+                art.published_from = "metadata"
+                break
     art.outlet = _first(meta, _OUTLET_META)
     art.title = _first(meta, _TITLE_META)
     art.author = _first(meta, _AUTHOR_META)
@@ -191,7 +207,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         art.title = doc.title or art.title
         art.author = art.author or doc.author
         art.outlet = art.outlet or doc.sitename
-        art.published = art.published or to_iso_date(doc.date)
+        if not art.published and to_iso_date(doc.date):
+            # htmldate's markup search (inside trafilatura): the URL or the page's markup
+            art.published = to_iso_date(doc.date)
+            art.published_from = "url" if art.published in (
+                url_date(url), url_date(art.url)) else "page"
     else:
         art.extractor = "lxml"
         art.paragraphs = fallback_paragraphs(tree)
@@ -201,6 +221,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
             art.title = " ".join(t.text_content().split())
     if not art.outlet and art.url:
         art.outlet = urlparse(art.url).hostname or None
+    if not art.published:
+        # no usable metadata: the URL's date, else htmldate's search of the page text
+        for link in (url, _canonical(tree), meta.get("og:url")):
+            if url_date(link):
+                art.published, art.published_from = url_date(link), "url"
+                break
+        else:
+            found = page_text_date(html, url or _canonical(tree), art.paragraphs)
+            if found:
+                art.published, art.published_from = found, "page text"
     if not art.paragraphs:
         raise HtmlError("no article text found in the HTML")
     return art

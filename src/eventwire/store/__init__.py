@@ -620,6 +620,7 @@ class Store:
             "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
             "duplicate_sources": one("SELECT count(*) - count(DISTINCT doc_id) "
                                      "FROM document_sources"),
+            "undated": one("SELECT count(*) FROM documents WHERE published IS NULL"),
             "mentions": one("SELECT count(*) FROM mentions"),
             "events": one("SELECT count(*) FROM events WHERE NOT negated AND NOT historical"),
             "events_all": one("SELECT count(*) FROM events"),
