@@ -83,6 +83,8 @@ def test_a_database_from_before_document_sources_gets_them(tmp_path, monkeypatch
                           "VALUES (?, ?, ?, ?, DATE '2017-11-20')",
                           [f"d{i}", f"a{i}.txt", f"https://x.example/{i}", "X"])
     monkeypatch.undo()
+    with Store(db, read_only=True) as s:  # read-only: not migrated, and still readable
+        assert s.summary()["duplicate_sources"] == 0 and s.sources("d1") == []
     with Store(db) as s:  # migrates: each stored document is its own first source
         assert [x["url"] for x in s.sources("d1")] == ["https://x.example/1"]
         assert s.summary()["duplicate_sources"] == 0
@@ -172,3 +174,11 @@ def test_text_searches_match_literally(tmp_path):
             assert s.actors(q=q) == [], q
         assert len(s.events(actor="C%", limit=500)) == 0
         assert len(s.events(q="sanctions", limit=500)) > 0  # plain words still match
+
+
+def test_code_says_when_a_file_is_the_same_text_as_another(tmp_path, capsys):
+    a = _copy(tmp_path / "in", "a.txt", "Harbour Times", "https://harbour.example/a", "2017-11-18")
+    b = _copy(tmp_path / "in", "b.txt", "Valley Post", "https://valley.example/b", "2017-11-19")
+    assert main(["code", str(a), str(b), "--published", PUBLISHED]) == 0
+    err = capsys.readouterr().err
+    assert f"eventwire: note: {b}: the same text as document " in err and "coded once" in err

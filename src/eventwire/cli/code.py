@@ -52,6 +52,10 @@ def run(args) -> int:
     settings = settings_from_args(args)
     failed = []
 
+    def _same_text(doc):  # an exact duplicate is coded once; say so instead of vanishing
+        print(f"eventwire: note: {doc.path}: the same text as document {doc.doc_id} read "
+              "before (exact duplicate): coded once", file=sys.stderr)
+
     def on_error(err):
         failed.append(err)
         error_line(str(err))
@@ -64,7 +68,7 @@ def run(args) -> int:
         with progress("coding") as bar:
             # Near-duplicates are looked up among the last 20k originals (fixed memory).
             docs = read_inputs(args.inputs, published=args.published, on_error=on_error,
-                               neardup=WindowedNearDuplicateIndex())
+                               neardup=WindowedNearDuplicateIndex(), on_duplicate=_same_text)
             for coded in code_documents(docs, settings):
                 for note in coded.document.notes:
                     print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)

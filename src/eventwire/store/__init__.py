@@ -14,6 +14,7 @@ seconds, then gets ``StoreLockedError`` (one line), never a corrupt file.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import os
@@ -138,9 +139,7 @@ class Store:
                              f"knows up to {SCHEMA_VERSION} — upgrade eventwire")
         if version == SCHEMA_VERSION or self.read_only:
             return
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._write() as con:
             con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, "
                         "description VARCHAR, applied_at TIMESTAMP)")
             for v, desc, statements in MIGRATIONS:
@@ -149,10 +148,26 @@ class Store:
                 for sql in statements:
                     con.execute(sql)
                 con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [v, desc])
-            con.execute("COMMIT")
-        except Exception as exc:
-            _rollback(con)
-            raise storage_error(self.path, exc) from exc
+
+    @contextlib.contextmanager
+    def _write(self):
+        """One write transaction under the store's lock. A failure is rolled back
+        quietly (after an I/O error DuckDB has ended the transaction already, and the
+        ROLLBACK's own error would hide the cause) and a DuckDB error becomes one line
+        that says what happened (``storage_error``)."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        with self._lock:
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except Exception as exc:
+                _rollback(con)
+                if isinstance(exc, duckdb.Error):
+                    raise storage_error(self.path, exc) from exc
+                raise
 
     def schema_version(self) -> int:
         cur = self._cur()
@@ -172,36 +187,23 @@ class Store:
 
         Returns False (and changes nothing) when the document is already stored.
         """
-        if self.read_only:
-            raise StoreError(f"{self.path} is open read-only")
         d = coded.document
-        with self._lock:
-            con = self.con
-            con.execute("BEGIN TRANSACTION")
-            try:
-                if con.execute("SELECT 1 FROM documents WHERE doc_id = ?",
-                               [d.doc_id]).fetchone():
-                    con.execute("ROLLBACK")
-                    return False
-                con.execute(
-                    f"INSERT INTO documents VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
-                    [d.doc_id, d.path, d.url, d.title, d.outlet, d.author, _iso(d.published),
-                     d.language, d.source_format, d.duplicate_of, d.text, _json(d.paragraphs),
-                     _json(d.notes), _json(_signature(d)), len(coded.events),
-                     _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)])
-                rows = [mention_row(r) for r in coded.events]
-                for k in range(0, len(rows), 50):  # one multi-row INSERT beats executemany
-                    part = rows[k:k + 50]
-                    marks = "(" + ", ".join("?" * len(part[0])) + ")"
-                    con.execute(f"INSERT INTO mentions VALUES {', '.join([marks] * len(part))}",
-                                [v for row in part for v in row])
-                self._insert_source(con, d)
-                con.execute("COMMIT")
-            except Exception as exc:
-                _rollback(con)
-                if isinstance(exc, duckdb.Error):
-                    raise storage_error(self.path, exc) from exc
-                raise
+        with self._write() as con:
+            if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [d.doc_id]).fetchone():
+                return False  # nothing written: the commit of an empty transaction
+            con.execute(
+                f"INSERT INTO documents VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                [d.doc_id, d.path, d.url, d.title, d.outlet, d.author, _iso(d.published),
+                 d.language, d.source_format, d.duplicate_of, d.text, _json(d.paragraphs),
+                 _json(d.notes), _json(_signature(d)), len(coded.events),
+                 _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)])
+            rows = [mention_row(r) for r in coded.events]
+            for k in range(0, len(rows), 50):  # one multi-row INSERT beats executemany
+                part = rows[k:k + 50]
+                marks = "(" + ", ".join("?" * len(part[0])) + ")"
+                con.execute(f"INSERT INTO mentions VALUES {', '.join([marks] * len(part))}",
+                            [v for row in part for v in row])
+            self._insert_source(con, d)
         return True
 
     @staticmethod
@@ -221,23 +223,17 @@ class Store:
         """Keep another source of an already stored text (issue 19): an exact duplicate
         from another outlet, URL or date. Returns True when it was new. ``finalize``
         counts the outlets of every source in the events' ``num_sources``."""
-        if self.read_only:
-            raise StoreError(f"{self.path} is open read-only")
-        with self._lock:
-            con = self.con
-            con.execute("BEGIN TRANSACTION")
-            try:
-                added = self._insert_source(con, doc)
-                con.execute("COMMIT")
-            except Exception as exc:
-                _rollback(con)
-                if isinstance(exc, duckdb.Error):
-                    raise storage_error(self.path, exc) from exc
-                raise
-        return added
+        with self._write() as con:
+            return self._insert_source(con, doc)
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self._cur().execute("SELECT count(*) FROM information_schema.tables "
+                                        "WHERE table_name = ?", [name]).fetchone()[0])
 
     def sources(self, doc_id: str) -> list[dict]:
         """Every source of a stored text, the first one first."""
+        if not self._has_table("document_sources"):  # schema 1, opened read-only
+            return []
         cur = self._cur().execute(
             "SELECT source_key, path, url, outlet, title, CAST(published AS VARCHAR), "
             "source_format FROM document_sources WHERE doc_id = ? ORDER BY added_at, source_key",
@@ -261,28 +257,17 @@ class Store:
         Only the blocks touched by mentions without a canonical id are re-clustered
         (``full=True`` redoes all). Returns {"blocks": n, "events": n}.
         """
-        if self.read_only:
-            raise StoreError(f"{self.path} is open read-only")
-        with self._lock:
-            con = self.con
-            con.execute("BEGIN TRANSACTION")
-            try:
-                where = "" if full else " WHERE canonical_event_id IS NULL"
-                blocks = [r[0] for r in con.execute(
-                    f"SELECT DISTINCT block_key FROM mentions{where}").fetchall()]
-                n_events = self._redo_blocks(con, blocks)
-                new_docs = con.execute("SELECT count(*) FROM documents WHERE doc_id NOT IN "
-                                       "(SELECT doc_id FROM story_docs)").fetchone()[0]
-                if blocks or full or new_docs:
-                    self._rebuild_stories(con)
-                    self._rebuild_actors(con)
-                self._count_duplicate_sources(con)
-                con.execute("COMMIT")
-            except Exception as exc:
-                _rollback(con)
-                if isinstance(exc, duckdb.Error):
-                    raise storage_error(self.path, exc) from exc
-                raise
+        with self._write() as con:
+            where = "" if full else " WHERE canonical_event_id IS NULL"
+            blocks = [r[0] for r in con.execute(
+                f"SELECT DISTINCT block_key FROM mentions{where}").fetchall()]
+            n_events = self._redo_blocks(con, blocks)
+            new_docs = con.execute("SELECT count(*) FROM documents WHERE doc_id NOT IN "
+                                   "(SELECT doc_id FROM story_docs)").fetchone()[0]
+            if blocks or full or new_docs:
+                self._rebuild_stories(con)
+                self._rebuild_actors(con)
+            self._count_duplicate_sources(con)
         return {"blocks": len(blocks), "events": n_events}
 
     @staticmethod
@@ -618,8 +603,10 @@ class Store:
             "schema_version": self.schema_version(),
             "documents": one("SELECT count(*) FROM documents"),
             "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            # (a database of schema 1 opened read-only has no document_sources yet)
             "duplicate_sources": one("SELECT count(*) - count(DISTINCT doc_id) "
-                                     "FROM document_sources"),
+                                     "FROM document_sources")
+            if self._has_table("document_sources") else 0,
             "undated": one("SELECT count(*) FROM documents WHERE published IS NULL"),
             "mentions": one("SELECT count(*) FROM mentions"),
             "events": one("SELECT count(*) FROM events WHERE NOT negated AND NOT historical"),
