@@ -315,7 +315,7 @@ def test_legacy_text_is_not_taken_for_damaged_utf8(tmp_path):
                      .encode("cp1252"))
     docs, errors = run([path])
     assert docs[0].text == "Café owners in São Paulo said the naïve plan “failed”."
-    assert not docs[0].notes
+    assert not [n for n in docs[0].notes if "UTF-8" in n]  # no bytes were replaced
 
 
 @pytest.mark.parametrize("depth", [300, 5_000, 100_000])
