@@ -40,6 +40,10 @@ class Settings:
     # Extra user dictionaries (actor YAML/CSV, verb patterns, PETRARCH files).
     actor_files: list[str] = field(default_factory=list)
     pattern_files: list[str] = field(default_factory=list)
+    # Our own verb patterns. Off (EVENTWIRE_BUILTIN_PATTERNS=0, --no-builtin-patterns):
+    # only the user's pattern files code events, e.g. to run PETRARCH dictionaries as
+    # PETRARCH would.
+    builtin_patterns: bool = field(default_factory=lambda: _env("BUILTIN_PATTERNS", True))
     # Upper bound on the characters of one document we parse (bounded time per document).
     max_chars: int = field(default_factory=lambda: _env("MAX_CHARS", 200_000))
     # Seconds allowed per document before it is skipped with an error.

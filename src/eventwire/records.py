@@ -87,6 +87,82 @@ def event_id_for(rec: dict) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+class Event(dict):
+    """An event dict whose private helper keys live beside the contract fields.
+
+    The stages pass each other helpers such as ``_verb_i`` (the verb's token) or
+    ``_clause`` (its clause). They must not leak into ``doc._.events``, JSON or
+    exports, yet later stages (dates, places) need them. An ``Event`` keeps every key
+    starting with ``_`` in ``.internal``: ``ev["_verb_i"]``, ``ev.get("_clause")`` and
+    ``ev["_main"] = True`` work as before, while ``list(ev)``, ``dict(ev)``,
+    ``json.dumps(ev)`` and ``repr(ev)`` show the contract fields only.
+    """
+
+    def __init__(self, *args, **kw):
+        super().__init__()
+        self.internal: dict[str, Any] = {}
+        self.update(*args, **kw)
+
+    @classmethod
+    def wrap(cls, ev: dict) -> "Event":
+        """``ev`` as an Event (itself when it already is one)."""
+        return ev if isinstance(ev, cls) else cls(ev)
+
+    def __getitem__(self, key):
+        if isinstance(key, str) and key.startswith("_"):
+            return self.internal[key]
+        return super().__getitem__(key)
+
+    def __setitem__(self, key, value):
+        if isinstance(key, str) and key.startswith("_"):
+            self.internal[key] = value
+        else:
+            super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        if isinstance(key, str) and key.startswith("_"):
+            del self.internal[key]
+        else:
+            super().__delitem__(key)
+
+    def get(self, key, default=None):
+        if isinstance(key, str) and key.startswith("_"):
+            return self.internal.get(key, default)
+        return super().get(key, default)
+
+    def pop(self, key, *default):
+        if isinstance(key, str) and key.startswith("_"):
+            return self.internal.pop(key, *default)
+        return super().pop(key, *default)
+
+    def setdefault(self, key, default=None):
+        if isinstance(key, str) and key.startswith("_"):
+            return self.internal.setdefault(key, default)
+        return super().setdefault(key, default)
+
+    def update(self, *args, **kw):
+        for other in args + (kw,):
+            items = other.items() if hasattr(other, "items") else other
+            for k, v in items:
+                self[k] = v
+            if isinstance(other, Event):
+                self.internal.update(other.internal)
+
+    def copy(self) -> "Event":
+        out = Event(self)
+        out.internal = dict(self.internal)
+        return out
+
+    def __reduce__(self):  # pickle/deepcopy keep the helpers (multiprocessing workers)
+        return (_rebuild_event, (dict(self), dict(self.internal)))
+
+
+def _rebuild_event(public: dict, internal: dict) -> Event:
+    ev = Event(public)
+    ev.internal = internal
+    return ev
+
+
 def empty_event() -> dict[str, Any]:
     """A record with every contract field present (None/defaults)."""
     rec: dict[str, Any] = {k: None for k in EVENT_FIELDS}

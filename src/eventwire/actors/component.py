@@ -2,6 +2,11 @@
 
     nlp.add_pipe("eventwire_actors", config={"extra_files": ["my_actors.yaml"]})
 
+Needs a tagger and a parser before it (``requires``). A pipeline saved with
+``nlp.to_disk`` keeps ``extra_files`` as paths in its config: keep the files where
+they are (or pass ``config={"components.eventwire_actors.extra_files": [...]}`` to
+``spacy.load``).
+
 Mentions are JSON-ready dicts (format in docs/ARCHITECTURE.md), dated by
 ``doc._.published``. ``span._.actor`` gives the mention covering a span's root token.
 """
@@ -11,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from ..nlp import ensure_extensions
-from .resolver import get_resolver
 
 
 def _span_actor(span: Span):
@@ -33,15 +37,23 @@ def ensure_span_extension() -> None:
 
 
 class ActorsComponent:
+    """Resolves actor mentions (countries, people by date, organisations, agent nouns)."""
+
     def __init__(self, nlp, name, extra_files):
         ensure_extensions()
         ensure_span_extension()
+        # imported here: spaCy imports this module (entry point) whenever it builds any
+        # pipeline, and the resolver's modules are the heavy part
+        from .resolver import get_resolver
         self.extra_files = list(extra_files or [])
         self.resolver = get_resolver(self.extra_files)   # loads (and validates) now
 
     def __call__(self, doc):
         doc._.actors = self.resolver.resolve_doc(doc)
         return doc
+
+    def __repr__(self) -> str:
+        return f"ActorsComponent(extra_files={self.extra_files!r})"
 
     # Worker processes get the file list and rebuild (cached) rather than a pickled index.
     def __getstate__(self):
@@ -51,6 +63,8 @@ class ActorsComponent:
         self.__init__(None, "eventwire_actors", state["extra_files"])
 
 
-@Language.factory("eventwire_actors", default_config={"extra_files": []})
+@Language.factory("eventwire_actors", default_config={"extra_files": []},
+                  requires=["token.tag", "token.dep", "doc.sents"],
+                  assigns=["doc._.actors", "span._.actor"])
 def make_actors(nlp, name, extra_files):
     return ActorsComponent(nlp, name, extra_files)

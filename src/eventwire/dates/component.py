@@ -69,6 +69,9 @@ def date_events(doc, historical_days: int = 60) -> list[dict]:
 
 
 class TimeComponent:
+    """Dates every event of ``doc._.events`` (``date``, ``date_precision``, ``date_basis``,
+    ``historical``), from the text or the publication date ``doc._.published``."""
+
     def __init__(self, nlp, name, historical_days):
         ensure_extensions()
         self.historical_days = historical_days
@@ -77,7 +80,11 @@ class TimeComponent:
         date_events(doc, self.historical_days)
         return doc
 
+    def __repr__(self) -> str:
+        return f"TimeComponent(historical_days={self.historical_days})"
 
-@Language.factory("eventwire_time", default_config={"historical_days": 60})
+
+@Language.factory("eventwire_time", default_config={"historical_days": 60},
+                  requires=["doc._.events"], assigns=["doc._.events", "doc._.notes"])
 def make_time(nlp, name, historical_days):
     return TimeComponent(nlp, name, historical_days)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..nlp import ensure_extensions
+from ..records import Event
 from .coder import ActorIndex, code_sentence, forget_doc, is_caption
 from .patterns import get_patterns
 from . import segment as _segment  # noqa: F401  (registers eventwire_paragraphs)
@@ -63,17 +64,28 @@ def _code_doc(doc, pset, trace) -> list[dict]:
 
 
 class EventsComponent:
+    """Codes the events of every sentence that names an actor (CAMEO, PLOVER, modality)."""
+
     def __init__(self, nlp, name, extra_files, builtin_patterns=True):
         ensure_extensions()
         self.extra_files = tuple(extra_files or [])
         # validated now, not mid-batch; builtin_patterns=False: the user's files replace ours
-        self.patterns = get_patterns(self.extra_files, bool(builtin_patterns))
+        self.builtin_patterns = bool(builtin_patterns)
+        self.patterns = get_patterns(self.extra_files, self.builtin_patterns)
 
     def __call__(self, doc):
-        doc._.events = code_doc(doc, self.patterns)
+        # Event keeps the coder's helpers (verb token, clause) for the later stages
+        # without showing them in doc._.events.
+        doc._.events = [Event.wrap(e) for e in code_doc(doc, self.patterns)]
         return doc
 
+    def __repr__(self) -> str:
+        return (f"EventsComponent(extra_files={list(self.extra_files)!r}, "
+                f"builtin_patterns={self.builtin_patterns})")
 
-@Language.factory("eventwire_events", default_config={"extra_files": [], "builtin_patterns": True})
+
+@Language.factory("eventwire_events", default_config={"extra_files": [], "builtin_patterns": True},
+                  requires=["doc._.actors", "token.dep", "token.lemma", "doc.sents"],
+                  assigns=["doc._.events"])
 def make_events(nlp, name, extra_files, builtin_patterns):
     return EventsComponent(nlp, name, extra_files, builtin_patterns)

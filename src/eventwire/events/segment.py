@@ -7,7 +7,7 @@ coder sees one long, wrongly parsed sentence.
 from spacy.language import Language
 
 
-@Language.component("eventwire_paragraphs")
+@Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc):
     # Only blank lines (paragraph breaks): single newlines are often hard wraps mid-sentence.
     for tok in doc[:-1]:

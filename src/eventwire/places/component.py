@@ -33,6 +33,8 @@ def locate_events(doc) -> list[dict]:
 
 
 class PlaceComponent:
+    """Places every event of ``doc._.events`` (``location``: gazetteer entry or None)."""
+
     def __init__(self, nlp, name):
         ensure_extensions()
 
@@ -40,7 +42,11 @@ class PlaceComponent:
         locate_events(doc)
         return doc
 
+    def __repr__(self) -> str:
+        return "PlaceComponent()"
 
-@Language.factory("eventwire_place")
+
+@Language.factory("eventwire_place", requires=["doc._.events"],
+                  assigns=["doc._.events", "doc._.notes"])
 def make_place(nlp, name):
     return PlaceComponent(nlp, name)
