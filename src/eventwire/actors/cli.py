@@ -11,6 +11,8 @@ import json
 import sys
 
 UNRESOLVED_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+CSV_COLUMNS = ["doc_id", "text", "span", "actor_id", "name", "code", "country", "agent",
+               "resolved_by", "candidates", "ner"]
 
 
 def register(sub) -> None:
@@ -18,7 +20,7 @@ def register(sub) -> None:
     p = sub.add_parser("actors", help="list resolved actor mentions (debugging view)",
                        description=__doc__.split("\n\n")[1])
     p.add_argument("inputs", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
-    p.add_argument("--format", default="table", choices=["table", "jsonl"])
+    p.add_argument("--format", default="table", choices=["table", "jsonl", "csv"])
     add_coding_options(p)
     p.set_defaults(func=run)
 
@@ -63,6 +65,7 @@ def run(args) -> int:
         error_line(str(err))
 
     out = sys.stdout
+    writer = None
     for d in read_inputs(args.inputs, published=args.published, on_error=on_error):
         doc = nlp(make_doc(nlp, d.text[: settings.max_chars], published=d.published,
                            doc_id=d.doc_id, title=d.title))
@@ -70,6 +73,16 @@ def run(args) -> int:
         if args.format == "jsonl":
             for r in rows:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            continue
+        if args.format == "csv":
+            import csv
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
+                                        lineterminator="\n")
+                writer.writeheader()
+            for r in rows:
+                writer.writerow({**r, "span": json.dumps(r["span"]),
+                                 "candidates": json.dumps(r.get("candidates") or [])})
             continue
         out.write(f"# {d.path or d.doc_id}  published={d.published}\n")
         for r in rows:

@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="eventwire",
         description="Political event data from news text: who did what to whom, when and where.")
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    from ._common import add_verbosity_options
+    add_verbosity_options(parser)
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for verb in VERBS:
         try:
@@ -30,7 +32,19 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         mod.register(sub)
+    for p in sub.choices.values():  # `eventwire VERB -q` as well as `eventwire -q VERB`
+        add_verbosity_options(p, suppress=True)
     return parser
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (`eventwire export ... | head -1`): send whatever is still
+    buffered to /dev/null, so that Python's exit does not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv=None) -> int:
@@ -41,10 +55,12 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     from ..errors import EventwireError
-    from ._common import error_line
+    from ._common import error_line, set_verbosity
 
+    set_verbosity(getattr(args, "quiet", False), getattr(args, "verbose", False))
     try:
         rc = args.func(args)
+        sys.stdout.flush()
     except EventwireError as exc:  # e.g. a missing or locked store: one line, status 1
         error_line(str(exc))
         return 1
@@ -61,7 +77,8 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader has all it wanted: not an error
+        _quiet_broken_pipe()
         return 0
     return int(rc or 0)
 

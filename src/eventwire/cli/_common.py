@@ -43,6 +43,9 @@ def add_coding_options(p) -> None:
                    help="event coder: rules (verb patterns; default) or hybrid (the patterns "
                         "plus a learned second opinion; EVENTWIRE_CODER)")
     p.add_argument("--batch-size", type=int, default=None)
+    p.add_argument("--no-builtin-patterns", dest="builtin_patterns", action="store_false",
+                   help="code with the --patterns files only (e.g. PETRARCH verb dictionaries "
+                        "as PETRARCH would), not eventwire's own patterns")
 
 
 def settings_from_args(args) -> Settings:
@@ -57,12 +60,17 @@ def settings_from_args(args) -> Settings:
         s.batch_size = args.batch_size
     s.actor_files = list(getattr(args, "actors", []) or [])
     s.pattern_files = list(getattr(args, "patterns", []) or [])
+    if getattr(args, "builtin_patterns", True) is False:
+        if not s.pattern_files:
+            raise SystemExit("eventwire: error: --no-builtin-patterns needs --patterns FILE "
+                             "(without any pattern no event is coded)")
+        s.builtin_patterns = False
     return s
 
 
 def undated_warning(n: int) -> None:
-    """The run summary's word on documents left without a publication date."""
-    if n:
+    """The run summary's word on documents left without a publication date (not with -q)."""
+    if n and VERBOSITY >= 0:
         print(f"eventwire: warning: {n} document(s) without a publication date: their relative "
               f"dates ('yesterday', 'on Friday') are unresolved and undated events get no date; "
               f"give --published YYYY-MM-DD", file=sys.stderr)
@@ -72,10 +80,58 @@ def error_line(msg: str) -> None:
     print(f"eventwire: error: {msg}", file=sys.stderr, flush=True)
 
 
+# -q/-v of this command: -1 quiet (errors only), 0 normal, 1 verbose (per-document lines,
+# eventwire's log). Set once by cli.main from the options.
+VERBOSITY = 0
+
+
+def add_verbosity_options(p, suppress: bool = False) -> None:
+    """-q/--quiet and -v/--verbose (also accepted after the verb)."""
+    default = {"default": __import__("argparse").SUPPRESS} if suppress else {}
+    p.add_argument("-q", "--quiet", action="store_true", **default,
+                   help="print errors only (no notes, progress or summary on stderr)")
+    p.add_argument("-v", "--verbose", action="store_true", **default,
+                   help="also print a line per document and eventwire's log")
+
+
+def set_verbosity(quiet: bool = False, verbose: bool = False) -> None:
+    global VERBOSITY
+    VERBOSITY = -1 if quiet else (1 if verbose else 0)
+    if VERBOSITY > 0:
+        import logging
+        logging.basicConfig(format="eventwire: %(name)s: %(message)s")
+        logging.getLogger("eventwire").setLevel(logging.INFO)
+
+
+def info(msg: str) -> None:
+    """A summary line on stderr (not with -q)."""
+    if VERBOSITY >= 0:
+        print(f"eventwire: {msg}", file=sys.stderr, flush=True)
+
+
+def note(msg: str) -> None:
+    """A note about one input on stderr (not with -q)."""
+    if VERBOSITY >= 0:
+        print(f"eventwire: note: {msg}", file=sys.stderr, flush=True)
+
+
+def detail(msg: str) -> None:
+    """A line per document, with -v only."""
+    if VERBOSITY > 0:
+        print(f"eventwire: {msg}", file=sys.stderr, flush=True)
+
+
+def shown_of(shown: int, total: int | None, what: str = "row(s)") -> str | None:
+    """'50 of 154 event(s) shown; --all (or --limit N) for more' when rows were left out."""
+    if total is None or shown >= total:
+        return None
+    return f"{shown} of {total} {what} shown; --all (or --limit N) for more"
+
+
 @contextmanager
 def progress(description: str, total=None):
-    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
-    if not sys.stderr.isatty():
+    """A rich progress bar on stderr when it is a terminal; silent otherwise (and with -q)."""
+    if not sys.stderr.isatty() or VERBOSITY < 0:
         class _Null:
             def advance(self, *a, **k):
                 pass

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 
 from ..ingest.base import NO_DATE_NOTE
-from ._common import (add_coding_options, error_line, exit_status, progress, settings_from_args,
-                      undated_warning)
+from ._common import (add_coding_options, detail, error_line, exit_status, info, note, progress,
+                      settings_from_args, undated_warning)
 
 
 def register(sub) -> None:
@@ -70,9 +69,10 @@ def run(args) -> int:
             docs = read_inputs(args.inputs, published=args.published, on_error=on_error,
                                neardup=WindowedNearDuplicateIndex(), on_duplicate=_same_text)
             for coded in code_documents(docs, settings):
-                for note in coded.document.notes:
-                    print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
+                for msg in coded.document.notes:
+                    note(f"{coded.document.path}: {msg}")
                 undated += coded.document.published is None
+                detail(f"coded {coded.document.path}: {len(coded.events)} event mention(s)")
                 if coded.error:
                     failed.append(coded.error)
                     error_line(f"{coded.document.path}: {coded.error}")
@@ -194,9 +194,9 @@ def run_dask(args) -> int:
     undated = []
     with progress("partitions") as bar:
         def on_result(res):
-            for note in res.get("notes", []):
-                print(f"eventwire: note: {note}", file=sys.stderr)
-                undated.extend([1] if NO_DATE_NOTE in note else [])
+            for msg in res.get("notes", []):
+                note(msg)
+                undated.extend([1] if NO_DATE_NOTE in msg else [])
             for err in res["errors"]:
                 failed.append(err)
                 error_line(err)
@@ -218,7 +218,7 @@ def run_dask(args) -> int:
                 from ..scale import close_client
                 close_client(client)
     undated_warning(len(undated))
-    print(f"eventwire: {len(parts)} partition(s), {totals['documents']} document(s), "
-          f"{totals['events']} event mention(s) -> {args.out} "
-          f"(load with: eventwire ingest --from-parquet {args.out})", file=sys.stderr)
+    info(f"{len(parts)} partition(s), {totals['documents']} document(s), "
+         f"{totals['events']} event mention(s) -> {args.out} "
+         f"(load with: eventwire ingest --from-parquet {args.out})")
     return exit_status(len(failed))

@@ -1,9 +1,8 @@
 """``eventwire dyad A B --by week [--chart out.png]``: how two actors relate over time."""
 from __future__ import annotations
 
-import sys
 
-from ._common import error_line
+from ._common import error_line, info
 from .events import print_table, write_frame
 from .ingest import add_db_option
 
@@ -42,5 +41,5 @@ def run(args) -> int:
         write_frame(df, args.format)
     if args.chart:
         dyad_chart(df, args.a.upper(), args.b.upper(), args.chart, by=args.by)
-        print(f"eventwire: chart written to {args.chart}", file=sys.stderr)
+        info(f"chart written to {args.chart}")
     return 0

@@ -20,7 +20,9 @@ def register(sub) -> None:
     p.add_argument("text", nargs="*", help="the sentence (or '-' to read stdin)")
     p.add_argument("--event", metavar="ID", default=None,
                    help="explain why the mentions of this canonical event (in --db) were merged")
-    p.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    p.add_argument("--format", default="table", choices=["table", "json"])
+    p.add_argument("--json", dest="format", action="store_const", const="json",
+                   help="same as --format json")
     from .ingest import add_db_option
     add_db_option(p)
     add_coding_options(p)
@@ -47,7 +49,7 @@ def run(args) -> int:
     except EventwireError as exc:
         error_line(str(exc))
         return 1
-    if args.json:
+    if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
     render(result)
@@ -169,7 +171,7 @@ def run_event(args) -> int:
     if result is None:
         error_line(f"no canonical event {args.event} in {args.db}")
         return 1
-    if args.json:
+    if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return 0
     render_event(result)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ._common import error_line
+from ._common import error_line, info
 from .ingest import add_db_option
 
 
@@ -38,9 +38,11 @@ def run(args) -> int:
                              include_negated=args.include_negated,
                              include_historical=args.include_historical,
                              mentions_out=args.mentions_out)
+    except BrokenPipeError:
+        raise  # the reader went away: cli.main ends quietly
     except (EventwireError, OSError) as exc:
         error_line(str(exc))
         return 1
     if args.out:
-        print(f"eventwire: wrote {n} row(s) to {args.out}", file=sys.stderr)
+        info(f"wrote {n} row(s) to {args.out}")
     return 0

@@ -6,10 +6,9 @@ is the number of inputs that failed.
 """
 from __future__ import annotations
 
-import sys
 
-from ._common import (add_coding_options, error_line, exit_status, progress, settings_from_args,
-                      undated_warning)
+from ._common import (add_coding_options, detail, error_line, exit_status, info, note, progress,
+                      settings_from_args, undated_warning)
 
 # Documents coded per batch (one process): large enough for spaCy's nlp.pipe to batch.
 CHUNK = 8
@@ -135,8 +134,8 @@ def run(args) -> int:
                 from ..nlp import get_pipeline
                 nlp = get_pipeline(settings)
             for coded in _code(batch, settings, nlp, failed):
-                for note in coded.document.notes:
-                    print(f"eventwire: note: {coded.document.path}: {note}", file=sys.stderr)
+                for msg in coded.document.notes:
+                    note(f"{coded.document.path}: {msg}")
                 undated += coded.document.published is None
                 if coded.error:
                     # Not stored, so a re-run retries it.
@@ -144,7 +143,10 @@ def run(args) -> int:
                     error_line(f"{coded.document.path}: {coded.error}")
                 else:
                     try:
-                        added += store.add_coded(coded)
+                        stored = store.add_coded(coded)
+                        added += stored
+                        detail(f"{'stored' if stored else 'already stored'} "
+                               f"{coded.document.path}: {len(coded.events)} event mention(s)")
                     except StorageFailure as exc:  # disk full, damaged file: stop here
                         error_line(str(exc))
                         return exit_status(len(failed) + 1)
@@ -158,11 +160,11 @@ def run(args) -> int:
                 linked += store.add_source(d)
         stats = store.finalize()
         total = store.summary()
-    print(f"eventwire: {added} new document(s), {skipped} already stored, {linked} duplicate "
-          f"source(s) linked, {stats['events']} event(s) re-deduplicated in "
-          f"{stats['blocks']} block(s); database {args.db}: {total['documents']} documents, "
-          f"{total['mentions']} mentions, {total['events']} events"
-          + (f", {total['undated']} document(s) without a publication date" if total.get("undated")
-             else ""), file=sys.stderr)
+    info(f"{added} new document(s), {skipped} already stored, {linked} duplicate "
+         f"source(s) linked, {stats['events']} event(s) re-deduplicated in "
+         f"{stats['blocks']} block(s); database {args.db}: {total['documents']} documents, "
+         f"{total['mentions']} mentions, {total['events']} events"
+         + (f", {total['undated']} document(s) without a publication date" if total.get("undated")
+            else ""))
     undated_warning(undated)
     return exit_status(len(failed))

@@ -7,7 +7,9 @@ from .ingest import add_db_option
 def register(sub) -> None:
     p = sub.add_parser("summary", help="counts, top dyads and CAMEO roots of a database")
     add_db_option(p)
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--format", default="table", choices=["table", "json"])
+    p.add_argument("--json", dest="format", action="store_const", const="json",
+                   help="same as --format json")
     p.set_defaults(func=run)
 
 
@@ -31,7 +33,7 @@ def run(args) -> int:
 
     with Store(args.db, read_only=True) as store:
         s = store.summary()
-    if args.json:
+    if args.format == "json":
         print(json.dumps(s, indent=2))
         return 0
     console = Console()
