@@ -22,8 +22,9 @@ def dyad_series(store, a: str, b: str, by: str = "week", directed: bool = False,
                              include_historical=include_historical, fill=fill)
 
 
-def network(store, limit: int = 20, by: str = "volume", include_historical: bool = False):
-    """Top directed dyads (actor codes) by event volume, or by conflict (QuadClass 3-4)."""
+def network(store, limit: int | None = None, by: str = "volume", include_historical: bool = False):
+    """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass
+    3-4): all of them unless ``limit`` (see ``Store.network``)."""
     return store.network(limit=limit, by=by, include_historical=include_historical)
 
 

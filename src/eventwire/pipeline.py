@@ -53,9 +53,15 @@ from .textutil import ABBREVIATIONS, split_sentences  # noqa: F401 - (moved; imp
 
 @dataclass
 class CodedDocument:
+    """A document and its coded event records (or the error that stopped it)."""
+
     document: Document
     events: list[dict] = field(default_factory=list)
     error: str | None = None
+
+    def __repr__(self) -> str:
+        err = f", error={self.error!r}" if self.error else ""
+        return f"CodedDocument({self.document!r}, events=<{len(self.events)} record(s)>{err})"
 
 
 def finish_record(ev: dict, document: Document) -> dict:

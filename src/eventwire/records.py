@@ -52,6 +52,16 @@ class Document:
         body = "\n\n".join(paragraphs)
         return cls(doc_id=doc_id_for(body), text=body, paragraphs=paragraphs, **kw)
 
+    def __repr__(self) -> str:  # the text can be long: its size, not the text
+        head = f"Document({self.doc_id!r}"
+        for name in ("title", "outlet", "published", "path"):
+            value = getattr(self, name)
+            if value:
+                text = value if len(str(value)) <= 60 else str(value)[:57] + "..."
+                head += f", {name}={text!r}"
+        extra = f", duplicate_of={self.duplicate_of!r}" if self.duplicate_of else ""
+        return f"{head}, text=<{len(self.text)} chars>{extra})"
+
     def paragraph_spans(self) -> list[tuple[int, int]]:
         spans, pos = [], 0
         for p in self.paragraphs:

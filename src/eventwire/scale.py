@@ -540,9 +540,7 @@ def load_parquet(out_dir: str, store, on_stored=None) -> dict:
 
 def ingest_parquet_command(args) -> int:
     """``eventwire ingest --from-parquet DIR --db FILE`` (called by the ingest verb)."""
-    import sys
-
-    from .cli._common import error_line, exit_status, progress
+    from .cli._common import error_line, exit_status, info, progress
     from .errors import EventwireError
     from .store import Store
 
@@ -558,10 +556,10 @@ def ingest_parquet_command(args) -> int:
             error_line(str(exc))
             return 1
         total = store.summary()
-    print(f"eventwire: {stats['added']} new document(s), {stats['skipped']} already stored, "
-          f"{stats['failed']} failed on the workers; {stats['events']} event(s) "
-          f"re-deduplicated; database {args.db}: {total['documents']} documents, "
-          f"{total['mentions']} mentions, {total['events']} events", file=sys.stderr)
+    info(f"{stats['added']} new document(s), {stats['skipped']} already stored, "
+         f"{stats['failed']} failed on the workers; {stats['events']} event(s) "
+         f"re-deduplicated; database {args.db}: {total['documents']} documents, "
+         f"{total['mentions']} mentions, {total['events']} events")
     return exit_status(stats["failed"])
 
 

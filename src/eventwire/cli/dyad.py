@@ -34,6 +34,9 @@ def run(args) -> int:
     with Store(args.db, read_only=True) as store:
         df = store.dyad_series(args.a, args.b, by=args.by, directed=args.directed,
                                include_historical=args.include_historical)
+        if not len(df):
+            from .events import say_hints
+            say_hints(store, args.a, args.b)
     arrow = "->" if args.directed else "<->"
     if args.format == "table":
         print_table(df, title=f"{args.a.upper()} {arrow} {args.b.upper()} per {args.by}")

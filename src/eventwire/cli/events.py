@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import sys
 
-from ._common import iso_date
+from ._common import info, iso_date, shown_of
 from .ingest import add_db_option
+
+# Rows a table shows unless --limit/--all say otherwise (csv/jsonl write every row).
+TABLE_ROWS = 50
 
 DEFAULT_COLUMNS = ["date", "source_code", "target_code", "cameo", "quad_class", "goldstein",
                    "num_mentions", "num_sources", "sentence"]
@@ -26,9 +29,33 @@ def register(sub) -> None:
     p.add_argument("--include-historical", action="store_true")
     p.add_argument("--include-negated", action="store_true")
     p.add_argument("--q", help="text search in the sentences and headlines")
-    p.add_argument("--limit", type=int, default=50)
+    add_limit_options(p, "events")
     p.add_argument("--format", default="table", choices=["table", "jsonl", "csv"])
     p.set_defaults(func=run)
+
+
+def add_limit_options(p, what: str) -> None:
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help=f"at most N {what} (default: {TABLE_ROWS} in a table, all in csv/jsonl)")
+    p.add_argument("--all", dest="limit", action="store_const", const=0,
+                   help=f"every {what.rstrip('s')}, also in a table")
+
+
+def limit_for(args) -> int | None:
+    """--limit N, --all (0: every row), or the default: a screenful for tables, all else."""
+    if args.limit is None:
+        return TABLE_ROWS if args.format == "table" else None
+    if args.limit < 0:
+        raise SystemExit("eventwire: error: --limit must be 0 (all) or more")
+    return args.limit or None
+
+
+def say_hints(store, *codes) -> None:
+    """No rows: say so when a code names no actor of the store (a typo, a country code)."""
+    for code in codes:
+        hint = store.actor_hint(code) if code else None
+        if hint:
+            info(hint)
 
 
 def print_table(df, title: str | None = None, columns: list[str] | None = None,
@@ -77,9 +104,8 @@ def write_frame(df, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     else:
-        df.to_json(sys.stdout, orient="records", lines=True, date_format="iso")
-        if len(df):
-            sys.stdout.write("\n")
+        text = df.to_json(orient="records", lines=True, date_format="iso") if len(df) else ""
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
 
 
 def run(args) -> int:
@@ -90,12 +116,20 @@ def run(args) -> int:
                           country=args.country, cameo=args.cameo, cameo_root=args.root,
                           quad_class=args.quad, date_from=args.date_from,
                           date_to=args.date_to, include_historical=args.include_historical,
-                          include_negated=args.include_negated, q=args.q, limit=args.limit)
+                          include_negated=args.include_negated, q=args.q,
+                          limit=limit_for(args))
+        if not len(df):
+            say_hints(store, args.actor, *(args.dyad or ()))
+    total = df.attrs.get("total", len(df))
+    shown = shown_of(len(df), total, "event(s)")
+    if shown:  # on stderr: stdout stays data
+        info(shown)
     if args.format == "table":
         if len(df) and "date_precision" in df:  # a month is shown as a month, not its 1st day
             df = df.copy()
             df["date"] = [date_at_precision(d, p) for d, p in zip(df["date"], df["date_precision"])]
-        print_table(df, title=f"{len(df)} event(s)", columns=DEFAULT_COLUMNS)
+        title = f"{len(df)} of {total} event(s)" if len(df) < total else f"{total} event(s)"
+        print_table(df, title=title, columns=DEFAULT_COLUMNS)
     else:
         for c in ("date", "first_published"):
             if c in df:

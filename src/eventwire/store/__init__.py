@@ -10,7 +10,13 @@ a killed ingest leaves whole documents only and a re-run finishes the job;
 stories and actors — also in one transaction.
 
 DuckDB allows one writer process per file: a second one waits up to ``lock_timeout``
-seconds, then gets ``StoreLockedError`` (one line), never a corrupt file.
+seconds, then gets ``StoreLockedError`` (one line), never a corrupt file. A read-only
+store (``eventwire.open``) therefore holds the file only while it answers: each query
+opens it and lets it go, so a notebook left open does not lock ``eventwire ingest`` out
+(``hold=True`` keeps it open, e.g. for many queries in a row: ``with store.held(): ...``).
+
+Read methods return every matching row unless given a ``limit``: tables as pandas
+DataFrames (``df.attrs["total"]`` = all matching rows), records as lists of dicts.
 """
 from __future__ import annotations
 
@@ -21,11 +27,14 @@ import os
 import re
 import threading
 import time
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import duckdb
 
 from .. import dedup
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 from ..errors import EventwireError
 from ..records import EVENT_FIELDS
 
@@ -81,22 +90,69 @@ from .schema import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_FLAT, MIGRATIONS, 
 
 # ------------------------------------------------------------------ the store
 
+def _limit(limit) -> int | None:
+    """``limit``: None or 0 = every row; a positive int = at most that many."""
+    if limit is None or limit == 0:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit < 0 or limit != int(limit):
+        raise ValueError(f"limit must be a positive integer, 0 or None (every row), not {limit!r}")
+    return int(limit)
+
+
+def _offset(cursor) -> int:
+    if cursor in (None, ""):
+        return 0
+    try:
+        offset = int(cursor)
+    except (TypeError, ValueError):
+        raise ValueError(f"not a cursor of this store: {cursor!r}") from None
+    if offset < 0:
+        raise ValueError(f"not a cursor of this store: {cursor!r}")
+    return offset
+
+
 class Store:
-    """An eventwire DuckDB database. ``Store(path)`` for writing, ``read_only=True`` to query."""
+    """An eventwire DuckDB database.
+
+    ``Store(path)`` for writing (it holds the file: DuckDB allows one writer), or
+    ``Store(path, read_only=True)`` / ``eventwire.open(path)`` to query: a read-only
+    store opens the file for each query and lets it go, so that it never keeps
+    ``eventwire ingest`` waiting for more than one query (``hold=True`` keeps it open).
+    ``lock_timeout``: seconds to wait for another process's lock before
+    ``StoreLockedError``.
+    """
 
     def __init__(self, path: str | os.PathLike = "eventwire.duckdb", read_only: bool = False,
-                 lock_timeout: float = 10.0):
-        import duckdb
-
+                 lock_timeout: float = 10.0, hold: bool | None = None):
         self.path = str(path)
         self.read_only = read_only
+        self.lock_timeout = lock_timeout
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise StoreError(f"no eventwire database at {self.path} (run `eventwire ingest` first)")
-        deadline = time.monotonic() + lock_timeout
+        # An in-memory database exists only while a connection holds it.
+        self.hold = (not read_only or self.path == ":memory:") if hold is None else bool(hold)
+        self._lock = threading.RLock()
+        self._con = None
+        if self.hold:
+            self._con = self._open()
+            self._migrate()
+        else:  # open once now: a missing, foreign or newer file fails here, not later
+            with self.connection() as con:
+                self._check_version(self._version(con))
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        state = "holds the file" if self._con is not None else "opens the file per query"
+        return f"<eventwire Store {self.path!r} {mode}, {state}>"
+
+    # -- lifecycle
+    def _open(self):
+        """A new DuckDB connection to the file, waiting up to ``lock_timeout`` for a
+        writer in another process to let go of it."""
+        deadline = time.monotonic() + self.lock_timeout
         while True:
             try:
-                self.con = duckdb.connect(self.path, read_only=read_only)
-                break
+                return duckdb.connect(self.path, read_only=self.read_only)
             except duckdb.IOException as exc:
                 msg = str(exc)
                 if "lock" not in msg.lower():
@@ -106,21 +162,59 @@ class Store:
                     who = f" (pid {holder.group(1)})" if holder else ""
                     raise StoreLockedError(
                         f"{self.path} is in use by another eventwire process{who}; "
-                        f"waited {lock_timeout:g}s — try again when it finishes") from exc
-                time.sleep(0.2)
+                        f"waited {self.lock_timeout:g}s — try again when it finishes") from exc
+                time.sleep(0.05)
             except duckdb.Error as exc:  # a damaged file, not a database at all, ...
                 raise storage_error(self.path, exc) from exc
-        self._lock = threading.RLock()
-        if read_only and self.path != ":memory:":
-            # Query front ends (sql verb, web API) must not read or write other files.
-            self.con.execute("SET enable_external_access = false")
-        self._migrate()
 
-    # -- lifecycle
+    @property
+    def con(self):
+        """The store's own DuckDB connection. Asking for it makes a read-only store hold
+        the file from then on (until ``close()``); ``connection()`` gives one for a block
+        of statements instead."""
+        if self._con is None:
+            with self._lock:
+                if self._con is None:
+                    self._con = self._open()
+        return self._con
+
+    @contextlib.contextmanager
+    def connection(self):
+        """A DuckDB connection for a few statements: a cursor of the held connection, or
+        a fresh one that is closed (and the file let go) at the end of the block."""
+        if self._con is not None:
+            cur = self._con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
+            return
+        con = self._open()
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextlib.contextmanager
+    def held(self):
+        """Keep the file open for a block of queries (a page of a web UI, a loop in a
+        notebook), then let it go again."""
+        if self._con is not None:
+            yield self
+            return
+        with self._lock:
+            self._con = self._open()
+        try:
+            yield self
+        finally:
+            with self._lock:
+                con, self._con = self._con, None
+                con.close()
+
     def close(self) -> None:
-        if getattr(self, "con", None) is not None:
-            self.con.close()
-            self.con = None
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self):
         return self
@@ -129,14 +223,18 @@ class Store:
         self.close()
 
     def _cur(self):
-        """A cursor per call: DuckDB cursors may be used from other threads (web API)."""
-        return self.con.cursor()
+        """A cursor of the held connection (DuckDB cursors may be used from other threads:
+        web API), else a fresh connection, closed when the caller drops it."""
+        return self._con.cursor() if self._con is not None else self._open()
 
-    def _migrate(self) -> None:
-        version = self.schema_version()
+    def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}; this eventwire "
                              f"knows up to {SCHEMA_VERSION} — upgrade eventwire")
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        self._check_version(version)
         if version == SCHEMA_VERSION or self.read_only:
             return
         with self._write() as con:
@@ -157,8 +255,8 @@ class Store:
         that says what happened (``storage_error``)."""
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only")
-        with self._lock:
-            con = self.con
+        with self._lock, self.held():
+            con = self._con
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
@@ -170,17 +268,22 @@ class Store:
                 raise
 
     def schema_version(self) -> int:
-        cur = self._cur()
-        exists = cur.execute("SELECT count(*) FROM information_schema.tables "
+        with self.connection() as con:
+            return self._version(con)
+
+    @staticmethod
+    def _version(con) -> int:
+        exists = con.execute("SELECT count(*) FROM information_schema.tables "
                              "WHERE table_name = 'schema_version'").fetchone()[0]
         if not exists:
             return 0
-        return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
     # -- write path
     def has_document(self, doc_id: str) -> bool:
-        return self._cur().execute("SELECT 1 FROM documents WHERE doc_id = ?",
-                                   [doc_id]).fetchone() is not None
+        with self.connection() as con:
+            return con.execute("SELECT 1 FROM documents WHERE doc_id = ?",
+                               [doc_id]).fetchone() is not None
 
     def add_coded(self, coded) -> bool:
         """Store one coded document and its mentions in one transaction.
@@ -226,30 +329,33 @@ class Store:
         with self._write() as con:
             return self._insert_source(con, doc)
 
-    def _has_table(self, name: str) -> bool:
-        return bool(self._cur().execute("SELECT count(*) FROM information_schema.tables "
-                                        "WHERE table_name = ?", [name]).fetchone()[0])
+    @staticmethod
+    def _has_table(con, name: str) -> bool:
+        return bool(con.execute("SELECT count(*) FROM information_schema.tables "
+                                "WHERE table_name = ?", [name]).fetchone()[0])
 
     def sources(self, doc_id: str) -> list[dict]:
         """Every source of a stored text, the first one first."""
-        if not self._has_table("document_sources"):  # schema 1, opened read-only
-            return []
-        cur = self._cur().execute(
-            "SELECT source_key, path, url, outlet, title, CAST(published AS VARCHAR), "
-            "source_format FROM document_sources WHERE doc_id = ? ORDER BY added_at, source_key",
-            [doc_id])
+        with self.connection() as con:
+            if not self._has_table(con, "document_sources"):  # schema 1, opened read-only
+                return []
+            rows = con.execute(
+                "SELECT source_key, path, url, outlet, title, CAST(published AS VARCHAR), "
+                "source_format FROM document_sources WHERE doc_id = ? "
+                "ORDER BY added_at, source_key", [doc_id]).fetchall()
         cols = ["source_key", "path", "url", "outlet", "title", "published", "source_format"]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+        return [dict(zip(cols, r)) for r in rows]
 
     def signatures(self) -> Iterator[tuple[str, Any]]:
         """(doc_id, MinHash signature) of stored originals, to seed near-duplicate linking
         (``eventwire.ingest.NearDuplicateIndex``) across runs."""
-        cur = self._cur().execute("SELECT doc_id, signature FROM documents "
-                                  "WHERE signature IS NOT NULL AND duplicate_of IS NULL "
-                                  "ORDER BY ingested_at, doc_id")
-        while batch := cur.fetchmany(1000):
-            for doc_id, sig in batch:
-                yield doc_id, json.loads(sig)
+        with self.connection() as con:
+            cur = con.execute("SELECT doc_id, signature FROM documents "
+                              "WHERE signature IS NOT NULL AND duplicate_of IS NULL "
+                              "ORDER BY ingested_at, doc_id")
+            while batch := cur.fetchmany(1000):
+                for doc_id, sig in batch:
+                    yield doc_id, json.loads(sig)
 
     def finalize(self, full: bool = False) -> dict:
         """Dedup new mentions into canonical events; rebuild stories and actors.
@@ -394,24 +500,76 @@ class Store:
             FROM sides GROUP BY actor_id""")
 
     # -- read path
-    def events(self, actor=None, dyad=None, country=None, cameo=None, cameo_root=None,
-               quad_class=None, date_from=None, date_to=None, include_historical=False,
-               include_negated=False, q=None, limit=100, cursor=None, story=None):
-        """Canonical events as a DataFrame, newest first.
+    def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
+               country: str | None = None, cameo: str | None = None,
+               cameo_root: str | None = None, quad_class: int | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               include_historical: bool = False, include_negated: bool = False,
+               q: str | None = None, limit: int | None = None, cursor: str | None = None,
+               story: str | None = None) -> "pd.DataFrame":
+        """Canonical events as a DataFrame, newest first: every matching event, unless
+        ``limit`` is given (None or 0: all).
 
-        ``cursor`` is the opaque ``df.attrs["next_cursor"]`` of the previous page.
+        Filters: ``actor`` (either side) and ``dyad`` (source, target) take a country
+        (``CHN``), a code prefix (``CHNGOV``) or an actor id (``person:...``); ``country``
+        (either side or the place); ``cameo`` (prefix), ``cameo_root``, ``quad_class``;
+        ``date_from``/``date_to`` (YYYY-MM-DD); ``q`` (text in a sentence or headline);
+        ``story``. Negated and historical events are left out unless asked for.
+
+        ``df.attrs["total"]`` is the number of matching events (all pages);
+        ``df.attrs["next_cursor"]`` the ``cursor`` of the next page (None on the last).
         """
+        limit = _limit(limit)
+        offset = _offset(cursor)
         where, params = self._event_filters(
             actor, dyad, country, cameo, cameo_root, quad_class, date_from, date_to,
             include_historical, include_negated, q, story)
-        offset = int(cursor or 0)
         sql = (f"SELECT * FROM events{where} ORDER BY date DESC NULLS LAST, "
-               f"num_mentions DESC, canonical_event_id LIMIT ? OFFSET ?")
-        df = self._cur().execute(sql, params + [int(limit) + 1, offset]).df()
-        more = len(df) > int(limit)
-        df = df.head(int(limit))
-        df.attrs["next_cursor"] = str(offset + int(limit)) if more else None
+               f"num_mentions DESC, canonical_event_id")
+        more = False
+        with self.connection() as con:
+            if limit is None:
+                df = con.execute(sql + " OFFSET ?", params + [offset]).df()
+                total = offset + len(df)
+            else:
+                df = con.execute(sql + " LIMIT ? OFFSET ?", params + [limit + 1, offset]).df()
+                more = len(df) > limit
+                df = df.head(limit)
+                total = (con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+                         if more or offset else len(df))
+        df.attrs["next_cursor"] = str(offset + limit) if more else None
+        df.attrs["total"] = int(total)
         return df
+
+    def count_events(self, **filters) -> int:
+        """How many events ``events(**filters)`` returns (without fetching them)."""
+        where, params = self._event_filters(**filters)
+        with self.connection() as con:
+            return int(con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+    def actor_hint(self, value: str) -> str | None:
+        """None when ``value`` (a country, code prefix or actor id, as the filters take it)
+        names an actor of this store; else a one-line hint with the nearest known codes."""
+        import difflib
+
+        if not value:
+            return None
+        side, params = _actor_clause("source", value)
+        clause = side.replace("source_", "")
+        with self.connection() as con:
+            if con.execute(f"SELECT 1 FROM actors WHERE {clause} LIMIT 1", params).fetchone():
+                return None
+            known = [r[0] for r in con.execute(
+                "SELECT DISTINCT x FROM (SELECT code AS x FROM actors UNION "
+                "SELECT country FROM actors UNION SELECT actor_id FROM actors) WHERE x IS NOT NULL"
+            ).fetchall()]
+        guess = value if ":" in value else value.upper()
+        near = difflib.get_close_matches(guess, known, n=5, cutoff=0.5)
+        prefix = [k for k in known if k.startswith(guess[:3])][:5] if len(guess) >= 3 else []
+        near = list(dict.fromkeys(near + prefix))[:5]
+        where = f"no actor matches {value!r} in {os.path.basename(self.path)}"
+        return f"{where}; did you mean {', '.join(near)}?" if near else \
+            f"{where} (`eventwire sql \"SELECT code, n_events FROM actors\"` lists them)"
 
     def _event_filters(self, actor=None, dyad=None, country=None, cameo=None, cameo_root=None,
                        quad_class=None, date_from=None, date_to=None, include_historical=False,
@@ -456,8 +614,10 @@ class Store:
             add("story_id = ?", story)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def mentions(self, canonical_event_id=None, doc_id=None, limit=None) -> list[dict]:
-        """Mention records (the contract), with their current canonical/story ids."""
+    def mentions(self, canonical_event_id: str | None = None, doc_id: str | None = None,
+                 limit: int | None = None) -> list[dict]:
+        """Mention records (the contract), with their current canonical/story ids: every
+        one of the event or document (all of the store without either), unless ``limit``."""
         clauses, params = [], []
         if canonical_event_id:
             clauses.append("canonical_event_id = ?")
@@ -466,26 +626,30 @@ class Store:
             clauses.append("doc_id = ?")
             params.append(doc_id)
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        lim = f" LIMIT {int(limit)}" if limit else ""
-        rows = self._cur().execute(
-            f"SELECT record, canonical_event_id, story_id FROM mentions{where} "
-            f"ORDER BY doc_id, sentence_index, event_id{lim}", params).fetchall()
+        limit = _limit(limit)
+        lim = f" LIMIT {limit}" if limit else ""
+        with self.connection() as con:
+            rows = con.execute(
+                f"SELECT record, canonical_event_id, story_id FROM mentions{where} "
+                f"ORDER BY doc_id, sentence_index, event_id{lim}", params).fetchall()
         return [self._record(*r) for r in rows]
 
-    def iter_mentions(self, include_negated=True, include_historical=True,
-                      batch=5000) -> Iterator[dict]:
+    def iter_mentions(self, include_negated: bool = True, include_historical: bool = True,
+                      batch: int = 5000) -> Iterator[dict]:
+        """Every mention record of the store, streamed (the file is held until the last)."""
         clauses = []
         if not include_negated:
             clauses.append("NOT coalesce(negated, false)")
         if not include_historical:
             clauses.append("NOT coalesce(historical, false)")
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        cur = self._cur().execute(
-            f"SELECT record, canonical_event_id, story_id FROM mentions{where} "
-            f"ORDER BY doc_id, sentence_index, event_id")
-        while rows := cur.fetchmany(batch):
-            for r in rows:
-                yield self._record(*r)
+        with self.connection() as con:
+            cur = con.execute(
+                f"SELECT record, canonical_event_id, story_id FROM mentions{where} "
+                f"ORDER BY doc_id, sentence_index, event_id")
+            while rows := cur.fetchmany(batch):
+                for r in rows:
+                    yield self._record(*r)
 
     @staticmethod
     def _record(record: str, cid, story) -> dict:
@@ -498,23 +662,30 @@ class Store:
         return ordered
 
     def event(self, canonical_event_id: str) -> dict | None:
-        cur = self._cur().execute("SELECT * FROM events WHERE canonical_event_id = ?",
-                                  [canonical_event_id])
-        row = cur.fetchone()
+        """One canonical event (its ``events`` row) with ``"mentions"``: its records."""
+        with self.connection() as con:
+            cur = con.execute("SELECT * FROM events WHERE canonical_event_id = ?",
+                              [canonical_event_id])
+            row = cur.fetchone()
+            cols = [d[0] for d in cur.description]
         if row is None:
             return None
-        out = dict(zip([d[0] for d in cur.description], row))
+        out = dict(zip(cols, row))
         out = {k: (v.isoformat() if isinstance(v, _dt.date) else v) for k, v in out.items()}
         out["mentions"] = self.mentions(canonical_event_id=canonical_event_id)
         return out
 
     def document(self, doc_id: str) -> dict | None:
-        cur = self._cur().execute("SELECT d.*, s.story_id FROM documents d "
-                                  "LEFT JOIN story_docs s USING (doc_id) WHERE doc_id = ?", [doc_id])
-        row = cur.fetchone()
+        """A stored article: its fields, ``"events"`` (mention records, spans into
+        ``text``) and ``"actors"`` (their actor objects)."""
+        with self.connection() as con:
+            cur = con.execute("SELECT d.*, s.story_id FROM documents d "
+                              "LEFT JOIN story_docs s USING (doc_id) WHERE doc_id = ?", [doc_id])
+            row = cur.fetchone()
+            cols = [d[0] for d in cur.description]
         if row is None:
             return None
-        out = dict(zip([d[0] for d in cur.description], row))
+        out = dict(zip(cols, row))
         for k in ("paragraphs", "notes", "signature"):
             out[k] = json.loads(out[k]) if out.get(k) else None
         out = {k: (v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v)
@@ -542,71 +713,102 @@ class Store:
         rows say "period").
         """
         sql, params = queries.dyad_series_sql(a, b, by, directed, include_historical)
-        return queries.dyad_frame(self._cur().execute(sql, params).df(), by, fill=fill)
+        with self.connection() as con:
+            frame = con.execute(sql, params).df()
+        return queries.dyad_frame(frame, by, fill=fill)
 
-    def actors(self, q=None, limit=50) -> list[dict]:
+    def _frame(self, sql: str, params: list, limit) -> "pd.DataFrame":
+        """``sql`` (ordered) as a DataFrame of at most ``limit`` rows (None/0: all), with
+        ``attrs["total"]``: the rows there are in all."""
+        limit = _limit(limit)
+        with self.connection() as con:
+            if limit is None:
+                df = con.execute(sql, params).df()
+                total = len(df)
+            else:
+                df = con.execute(sql + " LIMIT ?", params + [limit]).df()
+                total = len(df) if len(df) < limit else con.execute(
+                    f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        df.attrs["total"] = int(total)
+        return df
+
+    def actors(self, q: str | None = None, limit: int | None = None) -> "pd.DataFrame":
+        """Actors of the store, most events first (``q``: text in the id, name or code):
+        every one unless ``limit``; ``attrs["total"]``."""
         sql, params = "SELECT * FROM actors", []
         if q:
             sql += (" WHERE actor_id ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\' "
                     "OR code ILIKE ? ESCAPE '\\'")
             params = [f"%{like_escape(q)}%"] * 3
-        sql += " ORDER BY n_events DESC, actor_id LIMIT ?"
-        cur = self._cur().execute(sql, params + [int(limit)])
-        cols = [d[0] for d in cur.description]
-        return [{k: (v.isoformat() if isinstance(v, _dt.date) else v) for k, v in zip(cols, r)}
-                for r in cur.fetchall()]
+        return self._frame(sql + " ORDER BY n_events DESC, actor_id", params, limit)
 
-    def network(self, limit=20, by="volume", include_historical=False):
-        """Top directed dyads (actor codes) by event volume, or by conflict (QuadClass 3-4)."""
-        sql, params = queries.network_sql(limit, by, include_historical)
-        return self._cur().execute(sql, params).df()
+    def network(self, limit: int | None = None, by: str = "volume",
+                include_historical: bool = False) -> "pd.DataFrame":
+        """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass
+        3-4): every dyad unless ``limit`` (the top ones); ``attrs["total"]``."""
+        sql, params = queries.network_sql(by, include_historical)
+        return self._frame(sql, params, limit)
 
-    def stories(self, limit=50):
-        return self._cur().execute(
-            "SELECT * FROM stories ORDER BY last_published DESC NULLS LAST, n_documents DESC, "
-            "story_id LIMIT ?", [int(limit)]).df()
+    def stories(self, limit: int | None = None) -> "pd.DataFrame":
+        """Stories, latest first: every one unless ``limit``; ``attrs["total"]``."""
+        return self._frame("SELECT * FROM stories ORDER BY last_published DESC NULLS LAST, "
+                           "n_documents DESC, story_id", [], limit)
 
     def contradictions(self, window_days: int | None = None) -> list[dict]:
         """Contradicting claims among the stored mentions (dedup.contradictions)."""
         from ..dedup.contradictions import CANDIDATE_ROOTS, WINDOW_DAYS, find_contradictions
 
         roots = ", ".join(f"'{r}'" for r in CANDIDATE_ROOTS)
-        cur = self._cur().execute(
-            "SELECT record, canonical_event_id, story_id FROM mentions "
-            f"WHERE negated OR substr(cameo, 1, 2) IN ({roots})")
-        return find_contradictions([self._record(*r) for r in cur.fetchall()],
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT record, canonical_event_id, story_id FROM mentions "
+                f"WHERE negated OR substr(cameo, 1, 2) IN ({roots})").fetchall()
+        return find_contradictions([self._record(*r) for r in rows],
                                    window_days=WINDOW_DAYS if window_days is None else window_days)
 
-    def sql(self, query: str, timeout: float = 5.0, params=None):
-        """Run one read-only SELECT/WITH statement, interrupted after ``timeout`` seconds."""
-        check_read_only_sql(self.con, query)
-        cur = self._cur()
-        timer = threading.Timer(timeout, cur.interrupt)
-        timer.start()
-        try:
-            return cur.execute(query, params or []).df()
-        except Exception as exc:
-            if "interrupt" in str(exc).lower():
-                raise StoreError(f"query took longer than {timeout:g}s and was stopped") from exc
-            raise StoreError(str(exc).splitlines()[0]) from exc
-        finally:
-            timer.cancel()
+    def sql(self, query: str, params: list | dict | None = None,
+            timeout: float | None = None) -> "pd.DataFrame":
+        """Run SQL on the database with your own rights (DuckDB's full SQL: files,
+        ``COPY``, other databases) and return the result as a DataFrame.
+
+        A read-only store cannot change the database. ``timeout`` (seconds) interrupts a
+        long query. Errors are one-line ``StoreError``s. (The web API's ``/api/sql``
+        has its own, stricter rules: docs/api.md.)
+        """
+        with self.connection() as con:
+            timer = threading.Timer(timeout, con.interrupt) if timeout else None
+            if timer:
+                timer.start()
+            try:
+                return con.execute(query, params or []).df()
+            except Exception as exc:
+                if timer and "interrupt" in str(exc).lower():
+                    raise StoreError(f"query took longer than {timeout:g}s and was stopped") from exc
+                raise StoreError(str(exc).splitlines()[0]) from exc
+            finally:
+                if timer:
+                    timer.cancel()
 
     def summary(self) -> dict:
-        cur = self._cur()
+        """Counts (documents, mentions, events, historical, negated, stories, actors),
+        the date range of the events, the top 10 dyads and CAMEO roots."""
+        with self.connection() as cur:
+            return self._summary(cur)
+
+    def _summary(self, cur) -> dict:
 
         def one(sql, params=()):
             return cur.execute(sql, list(params)).fetchone()[0]
 
         out = {
             "path": self.path,
-            "schema_version": self.schema_version(),
+            "schema_version": self._version(cur),
             "documents": one("SELECT count(*) FROM documents"),
             "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
             # (a database of schema 1 opened read-only has no document_sources yet)
             "duplicate_sources": one("SELECT count(*) - count(DISTINCT doc_id) "
                                      "FROM document_sources")
-            if self._has_table("document_sources") else 0,
+            if self._has_table(cur, "document_sources") else 0,
             "undated": one("SELECT count(*) FROM documents WHERE published IS NULL"),
             "mentions": one("SELECT count(*) FROM mentions"),
             "events": one("SELECT count(*) FROM events WHERE NOT negated AND NOT historical"),
@@ -634,24 +836,6 @@ class Store:
                 "SELECT cameo_root, count(*) FROM events WHERE NOT negated AND NOT historical "
                 "GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 10").fetchall()]
         return out
-
-
-_ALLOWED = ("SELECT",)
-
-
-def check_read_only_sql(con, query: str) -> None:
-    """Exactly one SELECT (incl. WITH ... SELECT) statement, or StoreError."""
-    import duckdb
-
-    try:
-        statements = con.extract_statements(query)
-    except duckdb.Error as exc:
-        raise StoreError(f"not valid SQL: {str(exc).splitlines()[0]}") from exc
-    if len(statements) != 1:
-        raise StoreError("give exactly one SELECT statement")
-    kind = str(statements[0].type).rsplit(".", 1)[-1]
-    if kind not in _ALLOWED:
-        raise StoreError(f"only SELECT/WITH queries are allowed (got {kind})")
 
 
 def open_store(path: str, read_only: bool = True, **kw) -> Store:

@@ -107,9 +107,9 @@ def dyad_frame(df, by: str, fill: bool = True):
 
 # ------------------------------------------------------------------ the actor network
 
-def network_sql(limit: int = 20, by: str = "volume", include_historical: bool = False
-                ) -> tuple[str, list]:
-    """Top directed dyads (actor codes) by event volume, or by conflict (QuadClass 3-4)."""
+def network_sql(by: str = "volume", include_historical: bool = False) -> tuple[str, list]:
+    """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass 3-4);
+    the caller adds a LIMIT for the top ones."""
     order = {"volume": "events DESC, mentions DESC",
              "conflict": "conflict DESC, goldstein_mean ASC, events DESC"}.get(by)
     if order is None:
@@ -126,5 +126,5 @@ def network_sql(limit: int = 20, by: str = "volume", include_historical: bool = 
           AND NOT coalesce(negated, false){hist}
         GROUP BY 1, 2
         {"HAVING count(*) FILTER (WHERE quad_class IN (3, 4)) > 0" if by == "conflict" else ""}
-        ORDER BY {order}, source, target LIMIT ?"""
-    return sql, [int(limit)]
+        ORDER BY {order}, source, target"""
+    return sql, []

@@ -38,6 +38,7 @@ log = logging.getLogger("eventwire.web")
 
 DEFAULT_MAX_BODY = 5_000_000   # bytes per POST /api/documents
 MAX_PAGE = 500                 # rows per page of /api/events
+DEFAULT_PAGE = 50
 SQL_MAX_ROWS = 5_000
 SQL_MAX_BYTES = 10_000_000     # about this many bytes of values per SQL answer
 SQL_MAX_CONCURRENT = 2         # SQL queries at once (one per core of a small server)
@@ -123,7 +124,9 @@ class _StoreHandle:
             raise ApiError(503, f"database not found: {os.path.basename(self.db_path)} "
                                 "(create it with `eventwire ingest`)")
         try:
-            return Store(self.db_path, read_only=read_only, lock_timeout=self.lock_timeout)
+            # held: the handle decides when the file is let go (release_after)
+            return Store(self.db_path, read_only=read_only, lock_timeout=self.lock_timeout,
+                         hold=True)
         except StoreLockedError:
             raise ApiError(503, "the database is being updated by another process "
                                 "(eventwire ingest); try again in a moment",
@@ -347,11 +350,17 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         include_historical: bool = Query(False, description="include background events"),
         include_negated: bool = Query(False, description="include events that did not happen"),
         q: str | None = Query(None, max_length=200, description="text search in sentences"),
-        limit: int = Query(50, ge=1, le=MAX_PAGE),
+        limit: int | None = Query(None, ge=1, le=MAX_PAGE,
+                                  description="events per page (json: default 50); csv/jsonl: "
+                                              "every matching event unless given"),
         story: str | None = Query(None, max_length=64, description="story_id"),
         cursor: str | None = Query(None, max_length=500, description="next_cursor of the previous page"),
+        format: Literal["json", "csv", "jsonl"] = Query(
+            "json", description="json: a page with total and next_cursor; csv (flat columns "
+                                "of the events table) or jsonl (records): a download"),
     ):
-        """Canonical events, newest first; page with ``limit`` and ``cursor``."""
+        """Canonical events, newest first. ``total`` counts every matching event; page with
+        ``limit`` and ``cursor``, or download them all with ``format=csv|jsonl``."""
         pair = None
         if dyad not in (None, ""):
             parts = [p.strip() for p in dyad.split(",")]
@@ -379,10 +388,22 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             position = cursors.decode(cursor, fingerprint) if cursor else None
         except ValueError as exc:
             raise ApiError(400, f"cursor: {exc}") from None
+        if format != "json":
+            frame = call("events", **filters, limit=limit, cursor=position)
+            return _download(frame, format, "events")
+        limit = limit or DEFAULT_PAGE
         frame = call("events", **filters, limit=limit, cursor=position)
-        after = (getattr(frame, "attrs", None) or {}).get("next_cursor")
-        return {"events": convert.records(frame), "limit": limit,
-                "next_cursor": cursors.encode(after, fingerprint) if after else None}
+        attrs = getattr(frame, "attrs", None) or {}
+        after = attrs.get("next_cursor")
+        out = {"events": convert.records(frame), "limit": limit,
+               "total": attrs.get("total", len(frame)),
+               "next_cursor": cursors.encode(after, fingerprint) if after else None}
+        if out["total"] == 0:  # a code that names no actor of the store: say so
+            hints = [h for h in (call("actor_hint", c) for c in
+                                 ([filters["actor"]] + list(pair or [])) if c) if h]
+            if hints:
+                out["hints"] = hints
+        return out
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: str):
@@ -415,20 +436,25 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     @app.get("/api/actors", tags=["actors"])
     def actors(q: str | None = Query(None, max_length=200),
                limit: int = Query(50, ge=1, le=500)):
-        """Actors in the store, most active first; ``q`` matches name or code."""
-        return {"actors": convert.rows(call("actors", q=q or None, limit=limit))}
+        """Actors in the store, most active first; ``q`` matches name or code. ``total``
+        counts every matching actor."""
+        frame = call("actors", q=q or None, limit=limit)
+        return {"actors": convert.rows(frame), "total": _total(frame)}
 
     @app.get("/api/network", tags=["actors"])
     def network(limit: int = Query(20, ge=1, le=500),
                 by: Literal["volume", "conflict"] = Query("volume")):
-        """The strongest dyads (edges) and the actors they join (nodes)."""
-        edges = convert.rows(call("network", limit=limit, by=by))
-        return {"edges": edges, "nodes": _nodes(edges)}
+        """The strongest dyads (edges) and the actors they join (nodes); ``total``: every
+        dyad of the ranking."""
+        frame = call("network", limit=limit, by=by)
+        edges = convert.rows(frame)
+        return {"edges": edges, "nodes": _nodes(edges), "total": _total(frame)}
 
     @app.get("/api/stories", tags=["events"])
     def stories(limit: int = Query(50, ge=1, le=500)):
-        """Stories: canonical events grouped into running threads."""
-        return {"stories": convert.rows(call("stories", limit=limit))}
+        """Stories: canonical events grouped into running threads; ``total``: all of them."""
+        frame = call("stories", limit=limit)
+        return {"stories": convert.rows(frame), "total": _total(frame)}
 
     @app.get("/api/contradictions", tags=["events"])
     def contradictions():
@@ -624,6 +650,38 @@ def _no_paths(message: str) -> str:
     client's business): anything that looks like /a/b or C:\\a is replaced."""
     import re
     return re.sub(r"""(?:[A-Za-z]:\\|/)[^\s'"]*[/\\][^\s'"]*""", "<path>", message)
+
+
+def _total(frame) -> int:
+    return int((getattr(frame, "attrs", None) or {}).get("total", len(frame)))
+
+
+def _download(frame, fmt: str, name: str):
+    """A frame of events as a file: csv (the events table's flat columns) or jsonl
+    (contract records), streamed."""
+    import io
+    import json
+
+    from fastapi.responses import StreamingResponse
+
+    def chunks():
+        if fmt == "csv":
+            buf = io.StringIO()
+            frame.head(0).to_csv(buf, index=False)
+            yield buf.getvalue()
+            for start in range(0, len(frame), 1000):
+                buf = io.StringIO()
+                frame.iloc[start:start + 1000].to_csv(buf, index=False, header=False,
+                                                      date_format="%Y-%m-%d")
+                yield buf.getvalue()
+        else:
+            for rec in convert.records(frame):
+                yield json.dumps(rec, ensure_ascii=False) + "\n"
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"',
+               "X-Total-Count": str(_total(frame))}
+    return StreamingResponse(chunks(), media_type=media, headers=headers)
 
 
 def _connection(store):
