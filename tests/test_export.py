@@ -37,6 +37,14 @@ def read_tsv(path):
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+def read_gdelt(path, columns=GDELT_EVENT_COLUMNS):
+    """GDELT files have no header row: the columns are known by position."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert all(len(r) == len(columns) for r in rows)
+    return [dict(zip(columns, r)) for r in rows]
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store(str(tmp_path / "ew.duckdb")) as s:
@@ -71,16 +79,15 @@ def test_parquet_reads_back_in_duckdb(tmp_path):
 def test_gdelt_events_and_mentions_by_column_name(tmp_path):
     out = tmp_path / "events.tsv"
     write_records(records(), "gdelt", str(out))
-    events = read_tsv(out)
-    assert list(events[0]) == GDELT_EVENT_COLUMNS
+    events = read_gdelt(out)
+    assert out.read_text().splitlines()[0].split("\t")[0].isdigit()   # no header row
     visit = next(e for e in events if e["EventCode"] == "042")
     assert (visit["NumMentions"], visit["NumSources"], visit["NumArticles"]) == ("2", "2", "2")
     assert visit["SQLDATE"] == "20171117" and visit["EventRootCode"] == "04"
     assert visit["Actor1Code"] == "CHNGOV" and visit["Actor1Type1Code"] == "GOV"
     assert visit["ActionGeo_CountryCode"] == "PRK" and visit["IsRootEvent"] == "1"
     assert {e["EventCode"] for e in events} == {"042", "163"}  # negated meeting left out
-    mentions = read_tsv(mentions_path(str(out)))
-    assert list(mentions[0]) == GDELT_MENTION_COLUMNS
+    mentions = read_gdelt(mentions_path(str(out)), GDELT_MENTION_COLUMNS)
     assert sorted(m["GLOBALEVENTID"] for m in mentions if m["GLOBALEVENTID"] == visit["GLOBALEVENTID"]) \
         == [visit["GLOBALEVENTID"]] * 2
     assert {m["MentionSourceName"] for m in mentions} == {"Wire A", "Wire B"}
@@ -92,10 +99,10 @@ def test_gdelt_export_from_the_store_matches_the_in_memory_one(store, tmp_path):
     export_store(store, "gdelt", str(b))
     drop = ("DATEADDED",)
     key = lambda r: r["GLOBALEVENTID"]  # noqa: E731
-    rows_a = [{k: v for k, v in r.items() if k not in drop} for r in sorted(read_tsv(a), key=key)]
-    rows_b = [{k: v for k, v in r.items() if k not in drop} for r in sorted(read_tsv(b), key=key)]
+    rows_a = [{k: v for k, v in r.items() if k not in drop} for r in sorted(read_gdelt(a), key=key)]
+    rows_b = [{k: v for k, v in r.items() if k not in drop} for r in sorted(read_gdelt(b), key=key)]
     assert rows_a == rows_b
-    assert len(read_tsv(mentions_path(str(b)))) == 3
+    assert len(read_gdelt(mentions_path(str(b)), GDELT_MENTION_COLUMNS)) == 3
 
 
 def test_polecat_columns_carry_plover_types(store, tmp_path):
@@ -104,8 +111,9 @@ def test_polecat_columns_carry_plover_types(store, tmp_path):
     rows = read_tsv(out)
     assert list(rows[0]) == POLECAT_COLUMNS
     sanction = next(r for r in rows if r["CAMEO Code"] == "163")
-    assert sanction["Event Type"] == "SANCTION" and sanction["Quad Code"] == "Material Conflict"
-    assert sanction["Actor Country"] == "USA" and sanction["Primary Actor Sector"] == "Government"
+    assert sanction["Event Type"] == "SANCTION" and sanction["Quad Code"] == "MATERIAL CONFLICT"
+    assert sanction["Actor Country"] == "USA" and sanction["Primary Actor Sector"] == "GOV"
+    assert sanction["Event Intensity"] == "-6.0"      # PLOVER's score, not Goldstein (-8)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
@@ -122,11 +130,13 @@ def test_gdelt_ids_are_integers_from_the_canonical_id():
     assert gdelt_id("ffffffffffffffff") == 2 ** 60 - 1
 
 
-def test_empty_exports_still_have_headers(tmp_path):
-    for fmt, cols in (("gdelt", GDELT_EVENT_COLUMNS), ("polecat", POLECAT_COLUMNS)):
-        out = tmp_path / f"e.{fmt}.tsv"
-        write_records([], fmt, str(out))
-        assert out.read_text().splitlines()[0].split("\t") == cols
+def test_empty_exports(tmp_path):
+    write_records([], "gdelt", str(tmp_path / "e.tsv"))
+    assert (tmp_path / "e.tsv").read_text() == ""                 # GDELT: no header row
+    write_records([], "gdelt", str(tmp_path / "h.tsv"), header=True)
+    assert (tmp_path / "h.tsv").read_text().split("\n")[0].split("\t") == GDELT_EVENT_COLUMNS
+    write_records([], "polecat", str(tmp_path / "p.tsv"))         # POLECAT files have one
+    assert (tmp_path / "p.tsv").read_text().splitlines()[0].split("\t") == POLECAT_COLUMNS
 
 
 def test_month_and_year_precision_survive_every_export(tmp_path):
@@ -141,14 +151,14 @@ def test_month_and_year_precision_survive_every_export(tmp_path):
     # GDELT keeps SQLDATE (the first day) and says the precision in the extended export
     out = tmp_path / "ext.tsv"
     write_records(recs, "gdelt-ext", str(out))
-    rows = {r["EventCode"]: r for r in read_tsv(out)}
-    assert list(read_tsv(out)[0])[-2:] == ["DatePrecision", "CanonicalEventID"]
+    ext = GDELT_EVENT_COLUMNS + ["DatePrecision", "CanonicalEventID"]
+    rows = {r["EventCode"]: r for r in read_gdelt(out, ext)}
     assert (rows["163"]["SQLDATE"], rows["163"]["DatePrecision"]) == ("20171101", "month")
     assert (rows["111"]["SQLDATE"], rows["111"]["DatePrecision"]) == ("20160101", "year")
     assert rows["120"]["DatePrecision"] == "day"
     # the plain GDELT export keeps GDELT's own columns
     write_records(recs, "gdelt", str(tmp_path / "plain.tsv"))
-    assert list(read_tsv(tmp_path / "plain.tsv")[0]) == GDELT_EVENT_COLUMNS
+    assert len(read_gdelt(tmp_path / "plain.tsv")) == 3
     # POLECAT and JSONL carry it
     write_records(recs, "polecat", str(tmp_path / "p.tsv"))
     assert {r["CAMEO Code"]: r["Date Precision"] for r in read_tsv(tmp_path / "p.tsv")} == \
@@ -166,7 +176,8 @@ def test_store_export_keeps_precision(tmp_path):
         assert s.events().date_precision.tolist() == ["month"]
         export_store(s, "gdelt-ext", str(tmp_path / "e.tsv"))
         export_store(s, "polecat", str(tmp_path / "p.tsv"))
-    assert read_tsv(tmp_path / "e.tsv")[0]["DatePrecision"] == "month"
+    ext = GDELT_EVENT_COLUMNS + ["DatePrecision", "CanonicalEventID"]
+    assert read_gdelt(tmp_path / "e.tsv", ext)[0]["DatePrecision"] == "month"
     assert read_tsv(tmp_path / "p.tsv")[0]["Date Precision"] == "month"
 
 

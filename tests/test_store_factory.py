@@ -12,10 +12,10 @@ COUNTRIES = {"CHN": "China", "PRK": "North Korea", "USA": "United States",
              "KOR": "South Korea", "JPN": "Japan", "RUS": "Russia"}
 # code -> (quad_class, goldstein, plover type)
 CODES = {
-    "010": (1, 0.0, "AGREE"), "036": (1, 4.0, "CONSULT"), "040": (1, 1.0, "CONSULT"),
+    "010": (1, 0.0, None), "036": (1, 4.0, "CONSULT"), "040": (1, 1.0, "CONSULT"),
     "042": (1, 1.9, "CONSULT"), "043": (1, 2.8, "CONSULT"), "046": (1, 7.0, "CONSULT"),
     "051": (1, 3.4, "SUPPORT"), "057": (1, 8.0, "AGREE"), "070": (2, 7.0, "AID"),
-    "111": (3, -2.0, "DISAPPROVE"), "120": (3, -4.0, "REJECT"), "125": (3, -5.0, "REJECT"),
+    "111": (3, -2.0, "ACCUSE"), "120": (3, -4.0, "REJECT"), "125": (3, -5.0, "REJECT"),
     "127": (3, -5.0, "REJECT"), "163": (4, -8.0, "SANCTION"), "190": (4, -10.0, "ASSAULT"),
 }
 

@@ -25,7 +25,10 @@ def register(sub) -> None:
     p.add_argument("--format", default="jsonl",
                    choices=["jsonl", "csv", "parquet", "gdelt", "gdelt-ext", "polecat"])
     p.add_argument("--out", "-o", default=None,
-                   help="output file (default stdout; a directory for --engine dask)")
+                   help="output file, prefix or directory/ (as for `eventwire export`; default "
+                        "stdout; a directory for --engine dask)")
+    p.add_argument("--header", action="store_true",
+                   help="gdelt: a header row with the column names (GDELT's files have none)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local: this machine (default); dask: partitions on a Dask cluster, "
                         "Parquet partitions in --out DIR")
@@ -84,7 +87,9 @@ def run(args) -> int:
         else:
             records = list(spill.records())
             assign_canonical_ids(records)
-            write_records(records, args.format, args.out)
+            written = write_records(records, args.format, args.out, header=args.header)
+            for reason, n in written.left_out.items():
+                note(f"{n} event(s) left out: {reason}")
     finally:
         spill.close()
     undated_warning(undated)
