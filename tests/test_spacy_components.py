@@ -100,8 +100,8 @@ def test_code_gives_records_in_one_call():
 
 
 def test_code_takes_many_texts_and_dedups_them_together():
-    one = "Russia sent an envoy to Syria on Tuesday."
-    again = "On Tuesday Russia sent an envoy to Syria, officials said."
+    one = "Russia sent a special envoy to Syria on Tuesday for talks on the ceasefire."
+    again = "On Tuesday Russia sent a special envoy to Syria for ceasefire talks, officials said."
     records = eventwire.code([one, again], published=PUBLISHED)
     visits = [r for r in records if r["cameo"] == "042"]
     assert len({r["doc_id"] for r in visits}) == 2
