@@ -138,12 +138,9 @@ def write_records(records, fmt: str = "jsonl", out=None, mentions_out=None,
 
 def store_events(store, include_negated=False, include_historical=False) -> Iterator[dict]:
     """Flat canonical events of a store, with IsRootEvent and the headline."""
-    clauses = []
-    if not include_negated:
-        clauses.append("NOT coalesce(e.negated, false)")
-    if not include_historical:
-        clauses.append("NOT coalesce(e.historical, false)")
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    from ..store.queries import status_where
+
+    where = status_where(include_negated, include_historical, alias="e.")
     with store.connection() as con:
         cur = con.execute(f"""
             SELECT e.*, r.is_root_event, d.title

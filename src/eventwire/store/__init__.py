@@ -637,12 +637,7 @@ class Store:
     def iter_mentions(self, include_negated: bool = True, include_historical: bool = True,
                       batch: int = 5000) -> Iterator[dict]:
         """Every mention record of the store, streamed (the file is held until the last)."""
-        clauses = []
-        if not include_negated:
-            clauses.append("NOT coalesce(negated, false)")
-        if not include_historical:
-            clauses.append("NOT coalesce(historical, false)")
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        where = queries.status_where(include_negated, include_historical)
         with self.connection() as con:
             cur = con.execute(
                 f"SELECT record, canonical_event_id, story_id FROM mentions{where} "

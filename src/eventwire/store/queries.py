@@ -28,6 +28,17 @@ def _actor_clause(side: str, value: str) -> tuple[str, list]:
     return f"{side}_code LIKE ? ESCAPE '\\'", [like_escape(value) + "%"]
 
 
+def status_where(include_negated: bool, include_historical: bool, alias: str = "") -> str:
+    """`` WHERE ...`` leaving out negated and/or historical rows of events or mentions
+    (``alias``: the table's alias in the query), or "" when both are wanted."""
+    clauses = []
+    if not include_negated:
+        clauses.append(f"NOT coalesce({alias}negated, false)")
+    if not include_historical:
+        clauses.append(f"NOT coalesce({alias}historical, false)")
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
 # ------------------------------------------------------------------ dyad time series
 
 PERIODS = ("day", "week", "month")
