@@ -171,7 +171,7 @@ def test_text_searches_match_literally(tmp_path):
         assert every > 0
         for q in ("%", "_", "\\", "%%", "_%_"):
             assert len(s.events(q=q, limit=500)) == 0, q  # no sentence has these characters
-            assert s.actors(q=q) == [], q
+            assert s.actors(q=q).empty, q  # a DataFrame (issue 17)
         assert len(s.events(actor="C%", limit=500)) == 0
         assert len(s.events(q="sanctions", limit=500)) > 0  # plain words still match
 
