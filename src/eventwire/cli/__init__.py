@@ -64,6 +64,9 @@ def main(argv=None) -> int:
     except EventwireError as exc:  # e.g. a missing or locked store: one line, status 1
         error_line(str(exc))
         return 1
+    except BrokenPipeError:  # the reader has all it wanted (`| head`): not an error
+        _quiet_broken_pipe()
+        return 0
     except OSError as exc:  # a disk that fails under us (no space left, I/O error)
         error_line(f"{exc.filename or 'eventwire'}: {exc.strerror or exc}")
         return 1
@@ -77,9 +80,6 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader has all it wanted: not an error
-        _quiet_broken_pipe()
-        return 0
     return int(rc or 0)
 
 

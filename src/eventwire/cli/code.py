@@ -55,8 +55,8 @@ def run(args) -> int:
     failed = []
 
     def _same_text(doc):  # an exact duplicate is coded once; say so instead of vanishing
-        print(f"eventwire: note: {doc.path}: the same text as document {doc.doc_id} read "
-              "before (exact duplicate): coded once", file=sys.stderr)
+        note(f"{doc.path}: the same text as document {doc.doc_id} read "
+             "before (exact duplicate): coded once")
 
     def on_error(err):
         failed.append(err)
