@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.places import (PlaceComponent, find_places, load_aliases, load_regions,
+from eventwire.places import (PlaceComponent, find_places, load_aliases, load_place_cues, load_regions,
                               load_stopnames, resolve_event_location, resolve_place)
 
 from sentence_events import make_event
@@ -158,6 +158,109 @@ def test_no_event_location(nlp, text, verb):
     assert resolve_event_location(doc, make_event(doc, verb)) is None
 
 
+@pytest.mark.parametrize("text, verb, name, country, text_span, relation", [
+    # issue 15: the constructions that name where an event happened
+    ("A drone strike north of Mosul killed four fighters.", "strike", "Mosul", "IRQ", "Mosul",
+     "north of"),
+    ("Gunmen ambushed a convoy 30 km southwest of Kabul.", "ambushed", "Kabul", "AFG", "Kabul",
+     "southwest of"),
+    ("Rebels shelled villages outside Aleppo.", "shelled", "Aleppo", "SYR", "Aleppo", "outside"),
+    ("Protesters rallied near Tehran on Friday.", "rallied", "Tehran", "IRN", "Tehran", "near"),
+    ("Israeli aircraft struck a camp in the Gaza Strip.", "struck", "Gaza Strip", "PSE",
+     "Gaza Strip", "in"),
+    ("Turkish troops clashed with militants on the border with Syria.", "clashed", "Syria", "SYR",
+     "Syria", "on border with"),
+    ("Soldiers exchanged fire on Pakistan's border.", "exchanged", "Pakistan", "PAK", "Pakistan",
+     "on border"),
+    ("Pirates seized a tanker off the coast of Somalia.", "seized", "Somalia", "SOM", "Somalia",
+     "off coast of"),
+    ("Militants stormed a hotel in the northern city of Kunduz.", "stormed", "Kunduz", "AFG",
+     "Kunduz", "in"),
+    ("Police arrested dozens in the southern town of Basra.", "arrested", "Basrah", "IRQ", "Basra",
+     "in"),
+    ("Government forces bombed rebel positions in Idlib province.", "bombed", "Idlib", "SYR",
+     "Idlib", "in"),
+    ("The prime minister flew to the capital, Nairobi, on Monday.", "flew", "Nairobi", "KEN",
+     "Nairobi", "to"),
+    ("Leaders met in the Black Sea resort of Sochi.", "met", "Sochi", "RUS", "Sochi", "in"),
+    ("During his visit to Hanoi, the president warned Beijing.", "warned", "Hanoi", "VNM", "Hanoi",
+     "during visit to"),
+    ("The minister spoke at a rally in Lagos.", "spoke", "Lagos", "NGA", "Lagos", "in"),
+    ("The Mosul offensive began at dawn.", "offensive", "Mosul", "IRQ", "Mosul", "named"),
+    ("Leaders met at the Helsinki summit.", "summit", "Helsinki", "FIN", "Helsinki", "named"),
+])
+def test_event_location_constructions(nlp, text, verb, name, country, text_span, relation):
+    doc = nlp(text)
+    loc = resolve_event_location(doc, make_event(doc, verb))
+    assert loc is not None, text
+    assert (loc["name"], loc["country"], loc["text"], loc["relation"], loc["basis"]) == \
+        (name, country, text_span, relation, "clause")
+    assert text[loc["span"][0]:loc["span"][1]] == text_span   # provenance: the place's span
+
+
+@pytest.mark.parametrize("text, verb", [
+    # nothing is guessed when the clause names no place
+    ("Iraq said a drone strike north of Mosul killed four fighters.", "said"),
+    ("Police arrested a man who had travelled to Syria.", "arrested"),
+    ("Pyongyang sent a message to Washington.", "sent"),                   # an addressee
+    ("The militants pledged allegiance to the group in March 2015.", "pledged"),  # a month
+    ("The talks on Syria resumed.", "resumed"),                            # a topic, not a place
+    ("The president called on Tehran to free the sailors.", "called"),     # an addressee
+    ("The envoy discussed the deployment of troops near Kirkuk.", "discussed"),  # the deployment's
+    ("Rebels attacked a week after the president's trip to Goma.", "attacked"),
+    ("Ankara clashed with Athens over Cyprus.", "clashed"),
+    ("The Syria talks resumed.", "talks"),                                 # a country names a topic
+])
+def test_no_event_location_without_a_place_in_the_clause(nlp, text, verb):
+    doc = nlp(text)
+    assert resolve_event_location(doc, make_event(doc, verb)) is None
+
+
+def _located(nlp, text, events, published="2019-03-05"):
+    from eventwire.nlp import ensure_extensions
+    from eventwire.places import locate_events
+    ensure_extensions()
+    doc = nlp(text)
+    doc._.published = published
+    evs = []
+    for verb, source, target in events:
+        ev = make_event(doc, verb)
+        ev["source"] = {"code": source} if source else None
+        ev["target"] = {"code": target} if target else None
+        evs.append(ev)
+    doc._.events = evs
+    locate_events(doc)
+    return [e["location"] for e in doc._.events]
+
+
+@pytest.mark.parametrize("text, events, want", [
+    # the lead's events take the dateline's place when an actor is of its country
+    ("NAIROBI, March 4 (Reuters) - The Kenyan government announced new curbs on imports.",
+     [("announced", "KENGOV", None)], [("Nairobi", "KEN")]),
+    ("KUNDUZ, Afghanistan — Taliban fighters attacked a police post, officials said.",
+     [("attacked", "AFGREB", "AFGCOP")], [("Kunduz", "AFG")]),
+    # ... its region when the place itself is unknown
+    ("OLD CAMP, West Bank (Reuters) - Israeli soldiers detained two Palestinian youths.",
+     [("detained", "ISRMIL", "PSECVL")], [("West Bank", "PSE")]),
+    # a bureau reporting on another country says nothing of where that country acted
+    ("LONDON, March 4 (Reuters) - Iran tested a new missile, state media said.",
+     [("tested", "IRNMIL", None)], [None]),
+    # the clause's own place wins; the dateline speaks for the lead only
+    ("NAIROBI, March 4 (Reuters) - Kenyan police raided a camp in Mombasa.\n\n"
+     "Kenyan officials later met donors.",
+     [("raided", "KENCOP", None), ("met", "KENGOV", None)], [("Mombasa", "KEN"), None]),
+    # two places in one dateline: which one is not said
+    ("NAIROBI/KAMPALA, March 4 (Reuters) - Kenya and Uganda signed a trade pact.",
+     [("signed", "KENGOV", "UGAGOV")], [None]),
+])
+def test_lead_events_take_the_dateline_place(nlp, text, events, want):
+    got = _located(nlp, text, events)
+    assert [(loc["name"], loc["country"]) if loc else None for loc in got] == want
+    for loc in got:
+        if loc and loc["basis"] == "dateline":
+            assert text[loc["span"][0]:loc["span"][1]] == loc["text"]
+
+
 def test_component_fills_location(nlp):
     from eventwire.nlp import ensure_extensions
     ensure_extensions()
@@ -213,9 +316,12 @@ def test_seed_article_locations_are_named_in_the_event_sentence(seed_paths, pipe
             continue
         a, b = ev["span"]
         sent = doc.char_span(a, b, alignment_mode="expand").sent
-        names = [m for m in find_places(doc.text)
-                 if sent.start_char <= m.span[0] < sent.end_char and m.place == loc]
-        assert names, (loc, ev["sentence"])
+        a, b = loc["span"]
+        assert doc.text[a:b] == loc["text"], loc
+        if loc["basis"] == "clause":   # named in the event's own sentence
+            assert sent.start_char <= a < sent.end_char, (loc, ev["sentence"])
+        else:                          # or the story's dateline, for its lead
+            assert loc["basis"] == "dateline" and a < 200, loc
 
 
 @settings(max_examples=100, deadline=None)
@@ -226,3 +332,19 @@ def test_find_places_never_fails_and_spans_match(text):
     for m in find_places(text):
         assert text[m.span[0]:m.span[1]] == m.text
         assert m.place["precision"] in ("city", "admin", "country", "region")
+
+
+def test_the_place_cue_file_loads_and_a_bad_one_names_file_and_line(tmp_path):
+    cues = load_place_cues()
+    assert "near" in cues.locative_preps and "city" in cues.place_nouns
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("locative_preps: [in]\nnonsense: [x]\n")
+    with pytest.raises(DataFileError) as err:
+        load_place_cues(bad)
+    assert (err.value.line, "unknown list" in err.value.reason) == (2, True)
+    bad.write_text("\n".join(f"{k}: [word]" for k in (
+        "locative_preps", "destination_preps", "motion_verbs", "addressed_nouns", "object_verbs",
+        "area_nouns", "place_nouns", "directions")) + "\nnamed_event_nouns:\n  - raid\n  - Raid\n")
+    with pytest.raises(DataFileError) as err:
+        load_place_cues(bad)
+    assert err.value.line == 11 and "bad entry" in err.value.reason

@@ -6,15 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..textutil import paren_regions
+from .cues import place_cues
 from .gazetteer import _TOKEN, Place, _best, _hint_iso3, _key, fold, gazetteer
 
 # Words allowed right before/after a place without making it part of a longer name.
 _CAPITAL_OK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "and", "or", "but", "i"}
-_LOC_PREPS = {"in", "at", "on", "near", "outside", "inside", "off", "across", "throughout",
-              "around", "within"}
-_DEST_PREPS = {"to", "into", "toward", "towards"}
 _SMALL_CITY = 100_000   # smaller towns need a locative preposition to count
 
 
@@ -104,6 +102,8 @@ def find_places(text: str, country_hint: str | None = None) -> list[PlaceMention
     gz = gazetteer()
     toks, raw = _raw_mentions(text)
     parens = _paren_mask(text)
+    cues = place_cues()
+    preps = cues.locative_preps | cues.destination_preps | {"from"}
     kept = []
     for s, e, cands in raw:
         start, end = toks[s][1], toks[e - 1][2]
@@ -116,7 +116,7 @@ def find_places(text: str, country_hint: str | None = None) -> list[PlaceMention
         cands = [p for p in cands if not (p.precision == "city" and single and _key(p.name) in gz.stopnames)]
         # Small towns only after a locative word; "Most", "Of" are English first.
         cands = [p for p in cands if p.precision != "city" or p.population >= _SMALL_CITY
-                 or prev in _LOC_PREPS | _DEST_PREPS | {"from"}]
+                 or prev in preps]
         if single and toks[s][0].lower() in _english_stopwords() and toks[s][0] not in ("US", "UK"):
             cands = [p for p in cands if p.precision != "city"]
         if cands:

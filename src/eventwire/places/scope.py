@@ -1,79 +1,198 @@
-"""The place of one event, read off its own clause."""
+"""The place of one event: its own clause first, else the story's dateline for events of
+the lead; nothing is guessed when the text names no place (issues 5 and 15).
+
+What the clause may say (the words are data: ``data/places/cues.yaml``):
+
+* a place after a locative preposition hanging on the event's verb or on one of its
+  arguments: "clashes in Gaza", "inspected a factory near Hamhung";
+* a destination of a motion or visit event: "sent troops to Mali", "a trip to Hanoi";
+* the object of a verb of visiting or attacking: "visited Seoul", "shelled Donetsk";
+* a direction from a place: "a drone strike north of Mosul", "30 km southwest of Kabul";
+* a place named through a place noun: "in the northern city of Kunduz", "in Helmand
+  province", "flew to the capital, Abuja";
+* an area: "on the border with Syria", "on Syria's border", "off the coast of Yemen";
+* a city or region naming an event noun: "the Mosul offensive", "a Kabul bombing".
+
+Not: places in other clauses, deeper modifiers ("sanctions against companies within
+North Korea"), actors in subject/object roles, people, citations. The location keeps its
+provenance: ``text`` and ``span`` of the place in the article, ``relation`` (the
+preposition or construction) and ``basis`` (``clause`` or ``dateline``).
+"""
 from __future__ import annotations
 
 import bisect
 
+from ..dates.cues import default_cues   # one list of event nouns and light verbs
 from ..syntax import clause_head, event_verb
 from ..textutil import doc_text, has_ner
-from .mentions import _DEST_PREPS, _LOC_PREPS, PlaceMention, find_places
+from .cues import PlaceCues, place_cues
+from .mentions import PlaceMention, find_places
 
-_MOTION = {"visit", "travel", "send", "dispatch", "go", "fly", "arrive", "return", "come",
-           "head", "deploy", "trip", "journey", "tour", "move", "sail", "march", "land",
-           "deliver", "ship", "evacuate", "transfer", "relocate", "bring", "take", "lead"}
-_VISIT_OBJ = {"visit", "tour", "reach", "enter", "invade", "attack", "bomb", "strike",
-              "shell", "raid", "occupy", "capture", "besiege", "annex", "seize", "blockade",
-              "liberate", "storm"}
-_AREA_NOUNS = {"border", "borders", "frontier", "coast", "waters", "territory", "soil",
-               "airspace", "capital", "mainland"}
+_ORDER = {"dest": 0, "object": 0, "loc": 1, "near": 1, "name": 1, "area": 2}
+_FINER = {"city": 0, "admin": 1, "region": 2, "country": 3}
 
 
-# ---------------------------------------------------------------- events
-def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None = None,
-                           _ctx: "_DocPlaces | None" = None) -> dict | None:
-    """The event's location from its own clause, or None.
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
 
-    Counted: a place after a locative preposition ("in", "at", "on", "near") attached in
-    the event's clause, a destination ("to Pyongyang") of a motion/visit event, the
-    object of "visit"/"attack"; "on China's border" gives the country. Places in
-    citations, organisation names, actors in subject/object roles and other clauses
-    are not the event's location.
 
-    ``_ctx`` (internal): the per-doc index built by :class:`_DocPlaces`, so a document
-    with many events does not rescan its mentions and entities for each one.
-    """
-    verb = event_verb(doc, event)
-    if verb is None:
-        return None
-    if _ctx is None:
-        if mentions is None:
-            mentions = find_places(doc_text(doc))
-        _ctx = _DocPlaces(doc, mentions)
-    sent_start, sent_end = _ctx.sent_bounds(verb)
-    motion = verb.lemma_.lower() in _MOTION
-    found = []
-    # Only mentions whose syntactic head chain can reach this verb (see _DocPlaces).
-    for m, root in _ctx.by_verb.get(verb.i, ()):
-        if not (sent_start <= m.span[0] < sent_end):
+def _carrier(root, cues: PlaceCues) -> tuple[object, str, str | None]:
+    """(the token that carries the place in its clause, how: in | near | area, the
+    words of the construction). "Kunduz" in "in the northern city of Kunduz" is carried
+    by "city"; "Mosul" in "north of Mosul" by "north"; "Syria" in "on the border with
+    Syria" by "border"."""
+    t, how, words = root, "in", None
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            break
+        if t.dep_ in ("appos", "compound") and _lemma(head) in cues.place_nouns:
+            t = head                                   # "the capital, Kabul", "Helmand province"
             continue
-        role = _locative_role(root, verb, motion)
-        if role:
-            found.append((role, abs(root.i - verb.i), m))
-    if not found:
+        if t.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+            h2 = head.head
+            if _lemma(h2) in cues.place_nouns:
+                t = h2                                 # "the northern city of Kunduz"
+                continue
+            if h2.lower_ in cues.directions:
+                t, how, words = h2, "near", f"{h2.lower_} of"    # "north of Mosul"
+                continue
+            if h2.lower_ in cues.area_nouns:
+                t, how, words = h2, "area", f"{h2.lower_} of"    # "off the coast of Yemen"
+                continue
+        if t.dep_ == "pobj" and head.lower_ == "with" and head.head.lower_ in cues.area_nouns:
+            t, how, words = head.head, "area", f"{head.head.lower_} with"   # "border with Syria"
+            continue
+        if t.dep_ == "poss" and head.lower_ in cues.area_nouns:
+            t, how, words = head, "area", head.lower_  # "on Syria's border"
+            continue
+        break
+    return t, how, words
+
+
+def _prep_attach(t):
+    """(preposition, the word its phrase hangs on) when ``t`` is the object of a
+    preposition; "outside of", "close to": through the adverb to its head."""
+    head = t.head
+    if t.dep_ != "pobj" or head.pos_ != "ADP" or head.i == t.i:
+        return None, None
+    attach = head.head
+    if attach.pos_ in ("ADV", "ADJ") and attach.dep_ in ("advmod", "prep", "amod") \
+            and attach.head.i != attach.i:
+        return f"{attach.lower_} {head.lower_}", attach.head
+    return head.lower_, attach
+
+
+def _same_clause(attach, verb, deep: bool = False) -> bool:
+    """On the verb, or on one of its own arguments ("a factory in Hamhung"); with ``deep``
+    also on the object of a preposition of the verb ("clashed with militants on the
+    border"); never deeper ("sanctions against companies within North Korea" is not
+    where they were announced). An argument that is an event of its own ("discussed the
+    deployment of missiles near Hormuz", "a week after the trip to Asia") has its own
+    place, unless the verb only carries it ("held talks in Geneva")."""
+    if attach.i == verb.i:
+        return True
+    if _event_noun(attach) and not _shares_place(attach, verb):
+        return False
+    if attach.head.i == verb.i and clause_head(attach).i == verb.i:
+        return True
+    return deep and attach.dep_ == "pobj" and attach.head.head.i == verb.i \
+        and attach.head.i != verb.i and clause_head(attach).i == verb.i
+
+
+def _event_noun(tok) -> bool:
+    cues = default_cues()
+    return tok.pos_ in ("NOUN", "PROPN") and (_lemma(tok) in cues.event_nouns
+                                              or tok.lower_ in cues.event_nouns)
+
+
+_SAME_PLACE_PREPS = {"at", "during", "in", "on", "amid", "while", "throughout", "inside"}
+
+
+def _shares_place(noun, verb) -> bool:
+    """Does an event noun hanging on ``verb`` happen where the verb's event does? Yes for
+    the object of a light or making verb ("held talks", "signed an agreement") and under
+    a preposition of place or time ("said at a rally", "warned during his visit"); no
+    for the object of any other verb ("discussed the deployment") or after "after",
+    "before" ("a week after the trip")."""
+    cues = default_cues()
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return _lemma(verb) in cues.light_verbs or _lemma(verb) in cues.making_verbs
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in _SAME_PLACE_PREPS
+    return False
+
+
+def _role(root, verb, cues: PlaceCues, region: bool = False) -> tuple[str, str] | None:
+    """(role, relation words) of a place mention's root for the event on ``verb``
+    (``region``: the place is a region, which "on" may locate: "on the Korean Peninsula")."""
+    motion = _lemma(verb) in cues.motion_verbs
+    if root.dep_ == "compound" and root.head.i == verb.i and verb.pos_ in ("NOUN", "PROPN") \
+            and _lemma(verb) in cues.named_event_nouns:
+        return "name", "named"                         # "the Mosul offensive"
+    t, how, words = _carrier(root, cues)
+    prep, attach = _prep_attach(t)
+    if prep is not None:
+        base = prep.split()[-1]
+        if base in cues.destination_preps and how == "in" and attach.dep_ == "pobj" \
+                and _lemma(attach) in cues.motion_verbs and attach.head.head.i == verb.i \
+                and attach.head.lower_ in _SAME_PLACE_PREPS:
+            # "during his visit to Seoul, Trump warned ...": where the visit went
+            return "loc", f"{attach.head.lower_} {_lemma(attach)} {prep}"
+        if not _same_clause(attach, verb, deep=base in cues.locative_preps):
+            return None
+        if base in cues.locative_preps or prep.split()[0] in cues.locative_preps:
+            if base == "on" and how == "in" and not region:
+                return None      # "talks on Syria", "sanctions on Iran": a topic, a target
+            role = {"in": "loc", "near": "near", "area": "area"}[how]
+            return role, " ".join(w for w in (prep, words) if w)
+        if base in cues.destination_preps and how == "in" and (
+                motion or _lemma(attach) in cues.motion_verbs) and not any(
+                c.dep_ == "dobj" and _lemma(c) in cues.addressed_nouns for c in attach.children):
+            return "dest", prep
         return None
-    # A destination beats a passing "in"; then the nearest to the verb.
-    order = {"dest": 0, "object": 0, "loc": 1, "area": 2}
-    found.sort(key=lambda t: (order[t[0]], t[1]))
-    return dict(found[0][2].place)
+    if how == "near" and t.dep_ in ("advmod", "npadvmod", "amod", "prep", "acomp", "oprd",
+                                    "dobj", "attr") and _same_clause(t.head, verb):
+        return "near", words                           # "a strike north of Mosul"
+    if t.dep_ == "dobj" and t.head.i == verb.i and _lemma(verb) in cues.object_verbs \
+            and how == "in":
+        return "object", _lemma(verb)
+    return None
 
 
-class _DocPlaces:
-    """Per-doc work of :func:`resolve_event_location`, done once instead of per event.
+def _slots(root, cues: PlaceCues) -> set[int]:
+    """Token indices of the verbs for which ``_role(root, verb)`` may be non-None."""
+    out = set()
+    if root.dep_ == "compound":
+        out.add(root.head.i)
+    t, how, _ = _carrier(root, cues)
+    prep, attach = _prep_attach(t)
+    if attach is not None:
+        out.update((attach.i, attach.head.i))
+        if attach.dep_ == "pobj":
+            out.add(attach.head.head.i)
+    elif how == "near":
+        out.update((t.head.i, t.head.head.i))
+    if t.dep_ == "dobj":
+        out.add(t.head.i)
+    return out
 
-    Each place mention (not inside a PERSON entity, aligned to tokens) is filed under
-    the only tokens that ``_locative_role`` can accept as its verb: the word its
-    preposition attaches to and that word's head (a pobj), or its head (a dobj). Lists
-    keep text order, so ties sort exactly as a scan over all mentions would.
-    """
 
-    def __init__(self, doc, mentions: list[PlaceMention]):
+class DocPlaces:
+    """The place stage's per-document work, done once: each place mention (not inside a
+    person's name) is filed under the only tokens that can take it as their event's
+    place; then :meth:`locate` reads one event's location without a rescan."""
+
+    def __init__(self, doc, mentions: list[PlaceMention], cues: PlaceCues | None = None,
+                 dateline=None):
         self.doc = doc
+        self.cues = cues or place_cues()
         self._sents: list[tuple[int, int, int, int]] | None = None
         if has_ner(doc):
             persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
         else:  # no NER (the default): the people the actor stage found
             persons = sorted(tuple(m["span"]) for m in (doc._.actors or [])
                              if m.get("kind") == "person")
-        # merged PERSON intervals for a bisect lookup ("a <= pos < b" for any of them)
         merged: list[list[int]] = []
         for a, b in persons:
             if merged and a <= merged[-1][1]:
@@ -91,8 +210,9 @@ class _DocPlaces:
             if span is None or not len(span):
                 continue
             root = span.root
-            for vi in _verb_slots(root):
+            for vi in _slots(root, self.cues):
                 self.by_verb.setdefault(vi, []).append((m, root))
+        self.dateline = dateline   # (place dict, lead end offset) or None
 
     def sent_bounds(self, verb) -> tuple[int, int]:
         """(start_char, end_char) of the verb's sentence, from one pass over doc.sents."""
@@ -108,42 +228,57 @@ class _DocPlaces:
         sent = verb.sent
         return sent.start_char, sent.end_char
 
-
-def _verb_slots(root) -> set[int]:
-    """Token indices ``v`` for which ``_locative_role(root, doc[v], ...)`` may be non-None."""
-    head = root.head
-    if root.dep_ == "poss" and head.lower_ in _AREA_NOUNS:
-        root, head = head, head.head
-    if root.dep_ == "pobj" and head.pos_ == "ADP":
-        attach = head.head
-        return {attach.i, attach.head.i}
-    if root.dep_ == "dobj":
-        return {head.i}
-    return set()
-
-
-def _locative_role(root, verb, motion: bool) -> str | None:
-    head = root.head
-    # "on China's southern border": the country owning the area.
-    if root.dep_ == "poss" and head.lower_ in _AREA_NOUNS:
-        root, head = head, head.head
-        area = True
-    else:
-        area = False
-    if root.dep_ == "pobj" and head.pos_ == "ADP":
-        prep = head.lower_
-        attach = head.head
-        # On the verb, or on one of its own arguments ("a factory in Hamhung"); not
-        # deeper ("sanctions on banks inside Iran" is not where the sanctions were
-        # announced).
-        same_clause = attach.i == verb.i or (attach.head.i == verb.i and clause_head(attach).i == verb.i)
-        if not same_clause:
+    def locate(self, event: dict) -> dict | None:
+        verb = event_verb(self.doc, event)
+        if verb is None:
             return None
-        if prep in _LOC_PREPS:
-            return "area" if area else "loc"
-        if prep in _DEST_PREPS and (motion or attach.lemma_.lower() in _MOTION):
-            return "dest"
+        sent_start, sent_end = self.sent_bounds(verb)
+        found = []
+        for m, root in self.by_verb.get(verb.i, ()):
+            if not (sent_start <= m.span[0] < sent_end):
+                continue
+            got = _role(root, verb, self.cues, m.place.get("precision") == "region")
+            if got:
+                carrier = _carrier(root, self.cues)[0]
+                found.append(((_ORDER[got[0]], abs(carrier.i - verb.i),
+                               _FINER.get(m.place.get("precision"), 4), abs(root.i - verb.i)),
+                              got[1], m))
+        if found:
+            # a destination beats a passing "in"; then the phrase nearest the verb, and in
+            # one phrase the finest place ("the Black Sea resort of Sochi": Sochi)
+            _, relation, m = min(found, key=lambda f: f[0])
+            return dict(m.place, text=m.text, span=list(m.span), relation=relation,
+                        basis="clause")
+        return self._from_dateline(event, sent_start)
+
+    def _from_dateline(self, event: dict, sent_start: int) -> dict | None:
+        """A lead event that happened (not a plan, not a condition) takes the dateline's
+        place when one of its actors is of the dateline's country ("LUSAKA - The Zambian
+        government announced ..."); a story filed from London about Iran says nothing of
+        where Iran acted."""
+        if self.dateline is None or event.get("modality") in ("intended", "hypothetical"):
+            return None     # what is planned or may happen has no place yet
+        place, lead_end = self.dateline
+        if sent_start >= lead_end or not place.get("country"):
+            return None
+        countries = {_country(event.get(k)) for k in ("source", "target")} - {None}
+        if place["country"] not in countries:
+            return None
+        return dict(place)
+
+
+def _country(actor) -> str | None:
+    if not isinstance(actor, dict):
         return None
-    if root.dep_ == "dobj" and head.i == verb.i and verb.lemma_.lower() in _VISIT_OBJ and not area:
-        return "object"
-    return None
+    return actor.get("country") or (actor.get("code") or "")[:3] or None
+
+
+def resolve_event_location(doc, event: dict, mentions: list[PlaceMention] | None = None,
+                           _ctx: DocPlaces | None = None) -> dict | None:
+    """The event's location from its own clause, or None (the dateline is the stage's
+    business: :func:`~eventwire.places.locate_events`)."""
+    if _ctx is None:
+        if mentions is None:
+            mentions = find_places(doc_text(doc))
+        _ctx = DocPlaces(doc, mentions)
+    return _ctx.locate(event)
