@@ -1,6 +1,8 @@
 """Small parse helpers shared by the date and place stages (one notion of "clause")."""
 from __future__ import annotations
 
+import bisect
+
 PREDICATE_POS = {"VERB", "AUX"}
 
 
@@ -29,3 +31,25 @@ def event_verb(doc, event: dict):
             if tok is not None:
                 return tok
     return None
+
+
+class SentenceIndex:
+    """Character bounds of a token's sentence, from one pass over ``doc.sents`` (a
+    ``Token.sent`` walks the sentence again on every call)."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._sents: list[tuple[int, int, int, int]] | None = None
+
+    def bounds(self, tok) -> tuple[int, int]:
+        """(start_char, end_char) of the sentence holding ``tok``."""
+        if self._sents is None:
+            try:
+                self._sents = [(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
+            except ValueError:   # no sentence boundaries on this Doc
+                self._sents = []
+        k = bisect.bisect_right(self._sents, (tok.i, float("inf"))) - 1
+        if k >= 0 and self._sents[k][0] <= tok.i < self._sents[k][1]:
+            return self._sents[k][2], self._sents[k][3]
+        sent = tok.sent
+        return sent.start_char, sent.end_char

@@ -15,12 +15,11 @@ from pathlib import Path
 import yaml
 
 from ..errors import DataFileError
-from ..ingest._datafile import line_of, load_yaml_nodes, mapping_items
+from ..ingest._datafile import line_of, load_word_lists, load_yaml_nodes
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 CUE_LISTS = ("bound_cues", "temporal_preps", "inherit_preps", "event_nouns", "document_nouns", "making_verbs",
              "light_verbs", "continuation_cues", "continuation_subjects", "reporting_verbs")
-_WORDS = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
 
 
 @dataclass(frozen=True)
@@ -47,34 +46,7 @@ class Era:
 
 
 def load_cues(path: Path | str = DATA_DIR / "cues.yaml") -> Cues:
-    path = Path(path)
-    value, root = load_yaml_nodes(path)
-    if not isinstance(value, dict):
-        raise DataFileError(path, line_of(root), "expected a mapping of cue lists")
-    nodes = mapping_items(root)
-    for key in value:
-        if key not in CUE_LISTS:
-            raise DataFileError(path, line_of(nodes[key]) if key in nodes else 1,
-                                f"unknown list {key!r} (known: {', '.join(CUE_LISTS)})")
-    lists: dict[str, list[str]] = {}
-    for key in CUE_LISTS:
-        if key not in nodes:
-            raise DataFileError(path, 1, f"missing list {key!r}")
-        node = nodes[key]
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
-            raise DataFileError(path, line_of(node), f"{key}: expected a non-empty list")
-        seen: set[str] = set()
-        words = []
-        for item in node.value:
-            w = item.value if isinstance(item, yaml.ScalarNode) else None
-            if not isinstance(w, str) or not _WORDS.fullmatch(w):
-                raise DataFileError(path, line_of(item),
-                                    f"{key}: bad entry {w!r} (lower-case words)")
-            if w in seen:
-                raise DataFileError(path, line_of(item), f"{key}: duplicate entry {w!r}")
-            seen.add(w)
-            words.append(w)
-        lists[key] = words
+    lists = load_word_lists(Path(path), CUE_LISTS)
     longest = lambda ws: tuple(sorted(ws, key=lambda w: (-len(w.split()), -len(w), w)))  # noqa: E731
     return Cues(bound_cues=longest(lists["bound_cues"]),
                 temporal_preps=frozenset(lists["temporal_preps"]),

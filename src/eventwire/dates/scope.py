@@ -34,7 +34,7 @@ import bisect
 import datetime as _dt
 from dataclasses import dataclass
 
-from ..syntax import PREDICATE_POS, clause_head, event_verb, span_root
+from ..syntax import PREDICATE_POS, SentenceIndex, clause_head, event_verb, span_root
 from ..textutil import doc_text, split_sentences
 from .cues import Cues, default_cues
 from .expressions import TimeExpression, find_dates, story_date
@@ -156,7 +156,7 @@ class DocDates:
                     for c in tok.children:                               # "after the attack"
                         if c.dep_ in ("pobj", "pcomp"):
                             self.offsets.append((x, c, tok.head))
-        self._sents: list[tuple[int, int, int, int]] | None = None
+        self._sentences = SentenceIndex(doc)
         self._text: str | None = None
         # sentence start -> [(event key, expression, date)] of the events dated by their text
         self._dated: dict[int, list[tuple[tuple, TimeExpression, str | None]]] = {}
@@ -436,21 +436,12 @@ class DocDates:
         return par + spans[-1][0] if spans else None
 
     def _sent_bounds(self, tok) -> tuple[int, int]:
-        if self._sents is None:
-            try:
-                self._sents = [(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
-            except ValueError:
-                self._sents = []
-        k = bisect.bisect_right(self._sents, (tok.i, float("inf"))) - 1
-        if k >= 0 and self._sents[k][0] <= tok.i < self._sents[k][1]:
-            s = self._sents[k]
-            text = self._full_text()
-            start = s[2]
-            while start < s[3] and text[start].isspace():
-                start += 1
-            return start, s[3]
-        sent = tok.sent
-        return sent.start_char, sent.end_char
+        """The token's sentence, without the mask whitespace a prefiltered Doc may lead with."""
+        start, end = self._sentences.bounds(tok)
+        text = self._full_text()
+        while start < end and text[start].isspace():
+            start += 1
+        return start, end
 
     def resolve(self, ev: dict) -> dict:
         """``{date, date_precision, date_basis, historical}`` of one event (call it for

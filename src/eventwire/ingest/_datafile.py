@@ -43,3 +43,41 @@ def mapping_items(node: yaml.Node) -> dict[str, yaml.Node]:
 
 def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
+
+
+_WORDS = r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*"
+
+
+def load_word_lists(path: Path, names: tuple[str, ...], pattern: str = _WORDS,
+                    what: str = "lower-case words") -> dict[str, list[str]]:
+    """A YAML mapping of named word lists (the date and place stages' cue files): every
+    name present, no other, each a non-empty list of distinct entries matching
+    ``pattern``; a bad one raises DataFileError naming the file and line."""
+    import re
+
+    value, root = load_yaml_nodes(path)
+    if not isinstance(value, dict):
+        raise DataFileError(path, line_of(root), "expected a mapping of word lists")
+    nodes = mapping_items(root)
+    for key in value:
+        if key not in names:
+            raise DataFileError(path, line_of(nodes[key]) if key in nodes else 1,
+                                f"unknown list {key!r} (known: {', '.join(names)})")
+    rx = re.compile(pattern)
+    lists: dict[str, list[str]] = {}
+    for key in names:
+        node = nodes.get(key)
+        if node is None:
+            raise DataFileError(path, 1, f"missing list {key!r}")
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            raise DataFileError(path, line_of(node), f"{key}: expected a non-empty list")
+        words: list[str] = []
+        for item in node.value:
+            w = item.value if isinstance(item, yaml.ScalarNode) else None
+            if not isinstance(w, str) or not rx.fullmatch(w):
+                raise DataFileError(path, line_of(item), f"{key}: bad entry {w!r} ({what})")
+            if w in words:
+                raise DataFileError(path, line_of(item), f"{key}: duplicate entry {w!r}")
+            words.append(w)
+        lists[key] = words
+    return lists

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 
 from ..dates.cues import default_cues   # one list of event nouns and light verbs
-from ..syntax import clause_head, event_verb
+from ..syntax import SentenceIndex, clause_head, event_verb
 from ..textutil import doc_text, has_ner
 from .cues import PlaceCues, place_cues
 from .mentions import PlaceMention, find_places
@@ -187,7 +187,7 @@ class DocPlaces:
                  dateline=None):
         self.doc = doc
         self.cues = cues or place_cues()
-        self._sents: list[tuple[int, int, int, int]] | None = None
+        self.sentences = SentenceIndex(doc)
         if has_ner(doc):
             persons = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
         else:  # no NER (the default): the people the actor stage found
@@ -214,25 +214,11 @@ class DocPlaces:
                 self.by_verb.setdefault(vi, []).append((m, root))
         self.dateline = dateline   # (place dict, lead end offset) or None
 
-    def sent_bounds(self, verb) -> tuple[int, int]:
-        """(start_char, end_char) of the verb's sentence, from one pass over doc.sents."""
-        if self._sents is None:
-            try:
-                self._sents = [(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
-            except ValueError:
-                self._sents = []
-        if self._sents:
-            k = bisect.bisect_right(self._sents, (verb.i, float("inf"))) - 1
-            if k >= 0 and self._sents[k][0] <= verb.i < self._sents[k][1]:
-                return self._sents[k][2], self._sents[k][3]
-        sent = verb.sent
-        return sent.start_char, sent.end_char
-
     def locate(self, event: dict) -> dict | None:
         verb = event_verb(self.doc, event)
         if verb is None:
             return None
-        sent_start, sent_end = self.sent_bounds(verb)
+        sent_start, sent_end = self.sentences.bounds(verb)
         found = []
         for m, root in self.by_verb.get(verb.i, ()):
             if not (sent_start <= m.span[0] < sent_end):
