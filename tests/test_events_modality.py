@@ -53,13 +53,16 @@ MODALITY = [
 ]
 
 REPORTED = [
-    # (sentence, expected embedded event, speaker actor code prefix)
-    ("Japan said that China had attacked Vietnam. | CHN VNM 190 asserted reported", "JPN"),
-    ("Geng Shuang said that Song Tao will visit North Korea. | CHN PRK 042 asserted intended", "CHN"),
-    ("The Pentagon said Russia deployed troops to Syria. | RUS SYR 154 asserted reported", "USA"),
-    ("Iran told reporters that Israel had bombed Syria. | ISR SYR 19 asserted reported", "IRN"),
-    ("According to Japan, North Korea fired missiles at South Korea. | PRK KOR 19 asserted reported", "JPN"),
-    ("Seoul claimed that Pyongyang had arrested South Korean citizens. | PRK KOR 173 asserted reported", "KOR"),
+    # (sentence, expected embedded event, the speaker's actor id in its attribution)
+    ("Japan said that China had attacked Vietnam. | CHN VNM 190 asserted reported", "country:JPN"),
+    ("Geng Shuang said that Song Tao will visit North Korea. | CHN PRK 042 asserted intended",
+     "person:geng-shuang"),
+    ("The Pentagon said Russia deployed troops to Syria. | RUS SYR 154 asserted reported", "org:pentagon"),
+    ("Iran told reporters that Israel had bombed Syria. | ISR SYR 19 asserted reported", "country:IRN"),
+    ("According to Japan, North Korea fired missiles at South Korea. | PRK KOR 19 asserted reported",
+     "country:JPN"),
+    ("Seoul claimed that Pyongyang had arrested South Korean citizens. | PRK KOR 173 asserted reported",
+     "country:KOR"),
 ]
 
 NO_EVENT = [
@@ -104,17 +107,47 @@ def test_modality(pipeline, case):
 
 
 @pytest.mark.parametrize("case,speaker", REPORTED)
-def test_reported_speech_is_attributed_and_the_statement_coded(pipeline, case, speaker):
+def test_reported_speech_is_the_event_with_the_speaker_as_attribution(pipeline, case, speaker):
+    """"X said (that) Y did Z" is Z, attributed to X; saying it is no event of its own."""
     sentence, exp = parse_case(case)
     events = code(pipeline, sentence)
     embedded = [e for e in events if exp.matches(e)]
     assert embedded, _show(sentence, exp, events)
     att = embedded[0]["attribution"]
-    assert att and att["cue"], embedded[0]
-    statement = [e for e in events if e["cameo_root"] == "01"]
-    if att["cue"] != "according to":
-        # the speaker's own statement event (CAMEO 01x)
-        assert statement and (statement[0]["source"]["code"].startswith(speaker)), events
+    assert att and att["cue"] and att["actor_id"] == speaker, embedded[0]
+    assert not [e for e in events if e["cameo"] == "010"], _show(sentence, exp, events)
+
+
+SAID_ONLY = [
+    # a verb of saying with no addressee, or to the media, is not an event
+    "The Peruvian foreign minister said on Monday that the talks were long.",
+    "A Chilean government spokesman spoke for an hour.",
+    "Bolivia's president told reporters that he was tired.",
+    "The Kenyan minister told Reuters the weather was fine.",
+    "The Egyptian army said in an interview with the BBC that it was busy.",
+    "Ecuador's interior ministry stated that the roads were crowded.",
+]
+
+
+@pytest.mark.parametrize("sentence", SAID_ONLY)
+def test_saying_alone_is_not_a_statement_event(pipeline, sentence):
+    events = code(pipeline, sentence)
+    assert not [e for e in events if e["cameo_root"] == "01"], \
+        [(e["cameo"], e["pattern"], (e["target"] or {}).get("code")) for e in events]
+
+
+STATEMENT_TO = [
+    # saying to a political addressee, with no coded content, stays a 010 statement
+    "The Japanese envoy told Chinese officials about the plan. | JPN CHN 010 asserted",
+    "The Peruvian president informed the Chilean government of his decision. | PER CHL 010 asserted",
+]
+
+
+@pytest.mark.parametrize("case", STATEMENT_TO)
+def test_saying_to_a_political_addressee_is_a_statement(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) for e in events), _show(sentence, exp, events)
 
 
 @pytest.mark.parametrize("sentence", NO_EVENT)

@@ -11,8 +11,9 @@ from test_events_helpers import code, parse_case
 
 CASES = [
     # 01 make public statement
-    "Chinese Foreign Minister Wang Yi said on Monday that the talks were useful. | CHN - 010",
-    "Russia announced a new policy on Tuesday. | RUS - 010",
+    # (saying alone is not a statement event: test_events_modality.SAID_ONLY)
+    "Chinese Foreign Minister Wang Yi told his Japanese counterpart that the talks were useful. | CHN JPN 010",
+    "Russia announced a new policy to Ukraine on Tuesday. | RUS UKR 010",
     "The Japanese government declined to comment on the report. | JPN - 011",
     "Germany expressed concern about the situation in Ukraine. | DEU UKR 012",
     "France voiced optimism about the peace process in Mali. | FRA MLI 013",

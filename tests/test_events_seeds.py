@@ -47,9 +47,16 @@ def test_halt_of_beijing_pyongyang_flights(seed_events):
     assert halts and halts[0]["verb"]["lemma"] == "cease"
 
 
-def test_both_freeze_for_freeze_statements(seed_events):
-    statements = [e for e in seed_events if e["cameo_root"] == "01" and "freeze" in e["sentence"]]
-    assert {_code(e["source"])[:3] for e in statements} == {"USA", "CHN"}
+def test_freeze_for_freeze_statements(seed_events):
+    # Trump's account of what he and Xi agreed is coded as that agreement (both ways),
+    # with Trump as its attribution; saying it is no statement event of its own, nor is
+    # the spokesman's judgement of the plan (a statement with no addressee).
+    events = [e for e in seed_events if "freeze" in e["sentence"]]
+    agreed = [e for e in events if e["cameo_root"] == "03"]
+    assert {(_code(e["source"])[:3], _code(e["target"])[:3]) for e in agreed} == \
+        {("USA", "CHN"), ("CHN", "USA")}
+    assert all(e["attribution"]["actor_id"] == "person:donald-trump" for e in agreed)
+    assert not [e for e in events if e["cameo_root"] == "01"]
 
 
 @pytest.mark.parametrize("cue", ["never met", "without meeting"])

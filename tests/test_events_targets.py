@@ -51,7 +51,7 @@ def test_protest_without_named_target_is_against_own_government(pipeline, senten
 
 def test_implied_target_only_for_protest(pipeline):
     # a statement with no addressee keeps a null target
-    events = [e for e in code(pipeline, "Kenya announced a new budget on Friday.")
+    events = [e for e in code(pipeline, "Kenya expressed concern on Friday.")
               if e["cameo_root"] == "01"]
     assert events and all(e["target"] is None for e in events)
 
@@ -68,7 +68,7 @@ def test_target_is_the_owner_of_the_object(pipeline, sentence, source, target, r
 
 def test_own_people_in_the_object_are_not_a_target(pipeline):
     # the envoy is China's own: not the target of China's statement or sending
-    events = code(pipeline, "China said it would send its special envoy next week.")
+    events = code(pipeline, "China told Japan it would send its special envoy next week.")
     assert events
     assert all((e["target"] or {}).get("country") != "CHN" for e in events), _pairs(events)
 

@@ -32,7 +32,8 @@ COMPONENTS = ("eventwire_actors", "eventwire_events", "eventwire_time", "eventwi
 
 def ensure_extensions() -> None:
     for name, default in (("published", None), ("doc_id", None), ("title", None),
-                          ("actors", None), ("events", None), ("notes", None)):
+                          ("actors", None), ("events", None), ("notes", None),
+                          ("dateline", None), ("set_aside", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 

@@ -34,7 +34,12 @@ def rows_for(doc) -> list[dict]:
                      "country": m["country"], "agent": m["agent"],
                      "resolved_by": m["resolved_by"],
                      **({"candidates": m["candidates"]} if m.get("candidates") else {})})
-    covered = [(m["span"][0], m["span"][1]) for m in doc._.actors or []]
+    for m in doc._.set_aside or []:
+        rows.append({"doc_id": doc._.doc_id, "text": m["text"], "span": m["span"],
+                     "actor_id": None, "name": m.get("name"), "code": None, "country": None,
+                     "agent": None, "resolved_by": f"not an actor: {m['reason']}"})
+    covered = [(m["span"][0], m["span"][1])
+               for m in (doc._.actors or []) + (doc._.set_aside or [])]
     for ent in doc.ents:
         if ent.label_ in UNRESOLVED_LABELS and not any(
                 a < ent.end_char and ent.start_char < b for a, b in covered):

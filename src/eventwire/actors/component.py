@@ -49,7 +49,7 @@ class ActorsComponent:
         self.resolver = get_resolver(self.extra_files)   # loads (and validates) now
 
     def __call__(self, doc):
-        doc._.actors = self.resolver.resolve_doc(doc)
+        doc._.actors, doc._.set_aside, doc._.dateline = self.resolver.resolve_document(doc)
         return doc
 
     def __repr__(self) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..config import _env
 from ..textutil import doc_text
+from . import credits
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
@@ -505,17 +506,28 @@ class ActorResolver:
 
     # -- resolution ----------------------------------------------------------------------
     def resolve_text(self, text: str, date=None) -> list[dict]:
-        """Actor mentions in a raw string (no spaCy needed)."""
-        return self._resolve(text, parse_day(date), doc=None)
+        """Actor mentions in a raw string (no spaCy needed). Datelines, wire credits and
+        media as audience are set aside (``resolve_document`` returns them)."""
+        day = parse_day(date)
+        kept, _, _ = credits.set_aside(self, text, self._resolve(text, day, doc=None), day)
+        return kept
 
     def resolve_doc(self, doc) -> list[dict]:
         """Actor mentions of a spaCy Doc, dated by ``doc._.published``; adds token spans."""
+        return self.resolve_document(doc)[0]
+
+    def resolve_document(self, doc) -> tuple[list[dict], list[dict], dict | None]:
+        """(actors, set aside, dateline) of a spaCy Doc: the mentions that are actors
+        (with token spans), the mentions set aside as dateline/credit/audience (with a
+        ``reason``), and the dateline (``credits.Dateline.as_dict()``) or None."""
         published = doc._.published if doc.has_extension("published") else None
-        mentions = self._resolve(doc_text(doc), parse_day(published), doc=doc)
-        for m in mentions:
+        day = parse_day(published)
+        text = doc_text(doc)
+        mentions, aside, dl = credits.set_aside(self, text, self._resolve(text, day, doc=doc), day)
+        for m in mentions + aside:
             sp = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
             m["token_span"] = [sp.start, sp.end] if sp is not None else None
-        return mentions
+        return mentions, aside, (dl.as_dict() if dl is not None else None)
 
     def _resolve(self, text: str, day, doc) -> list[dict]:
         from . import compose

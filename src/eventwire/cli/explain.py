@@ -56,6 +56,16 @@ def run(args) -> int:
     return 0
 
 
+def resolved_by_text(a: dict) -> str:
+    """How a mention was resolved; for coreference, the chain back to the named actor
+    ("pronoun <- Sir John Smith (title)")."""
+    how = a.get("resolved_by") or ""
+    chain = a.get("chain") or []
+    if chain:
+        how += " <- " + " <- ".join(f"{c.get('text')} ({c.get('resolved_by')})" for c in chain)
+    return how
+
+
 def _actor(a) -> str:
     if not a:
         return "-"
@@ -79,14 +89,16 @@ def render(result: dict) -> None:
         con.print(parse)
         if s["actors"]:
             at = Table(title="actors")
-            for col in ("text", "code", "actor_id", "kind", "tokens"):
+            for col in ("text", "code", "actor_id", "kind", "resolved by", "tokens"):
                 at.add_column(col)
             for a in s["actors"]:
                 at.add_row(a.get("text") or "", a.get("code") or "", a.get("actor_id") or "",
-                           a.get("kind") or "", str(a.get("token_span")))
+                           a.get("kind") or "", resolved_by_text(a), str(a.get("token_span")))
             con.print(at)
         else:
             con.print("[yellow]no actors[/yellow]")
+        for a in s.get("set_aside") or []:
+            con.print(f"[dim]not an actor:[/dim] {a.get('text')} ({a.get('reason')})", highlight=False)
         if s["skipped"]:
             con.print(f"[yellow]skipped:[/yellow] {s['skipped']}")
         tries = s["tries"]

@@ -312,11 +312,62 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
         return [t for t in v.doc[v.i + 1:end] if t.pos_ in ("PROPN", "NOUN", "ADJ")][:8]
     if slot == "ccomp.subj":
         return [s for c in v.children if c.dep_ == "ccomp" for s in subjects(c, lex)]
+    if slot == "complement":
+        return complement_topics(v)
     if slot.startswith("prep:"):
         preps = set(slot[5:].split("|"))
         heads = [v] + object_phrase(v)
         return prep_objects(heads, preps)
     return []
+
+
+def complement_heads(v) -> list:
+    """The predicates of ``v``'s that-clauses: "said (that) the plan was [unacceptable]",
+    "said it was [concerned]", "said she [hoped] ...", "said the deal was the most
+    [feasible], [fair] and [sensible] [plan]"."""
+    out = []
+    for c in v.children:
+        if c.dep_ not in ("ccomp", "parataxis") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(x.dep_ == "neg" for x in c.children):
+            continue   # "said the plan was not feasible" says the opposite
+        out.append(c)
+        for p in c.children:
+            if p.dep_ in ("acomp", "attr", "oprd"):
+                out.append(p)
+                stack = [m for m in p.children if m.dep_ in ("amod", "conj")]
+                while stack:
+                    m = stack.pop()
+                    out.append(m)
+                    stack.extend(x for x in m.children if x.dep_ == "conj")
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _inflected(words: tuple) -> frozenset:
+    """Words and their inflections (the lemmatizer slips: "hoped" -> "hop")."""
+    return frozenset(f for w in words for f in inflections(w))
+
+
+COMPLEMENT_PREPS = ("about", "over", "on", "with", "at", "against", "toward", "towards", "by")
+
+
+def complement_topics(v) -> list:
+    """What a that-clause is about: its noun subject ("the Bolivian proposal was
+    unacceptable") and the objects of about/over/... on its predicate ("concerned about
+    the Ugandan build-up"). Pronoun subjects are the speaker, not the topic."""
+    out = []
+    for h in complement_heads(v):
+        if h.dep_ in ("ccomp", "parataxis"):
+            # its subject, and the subject of a clause inside it ("hoped (that) the talks
+            # with Chile would succeed", "unjustified for Iran to retaliate")
+            for x in [h] + [c for c in h.children if c.dep_ in ("ccomp", "xcomp", "advcl")]:
+                out += [t for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.pos_ != "PRON" for t in conjuncts(c)]
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS:
+                out += [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return out
 
 
 # ---------------------------------------------------------------- negation / modality
@@ -471,6 +522,9 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
             a.dep_ == "aux" and a.lower_ in p.complement_aux
             for c in v.children if c.dep_ in ("ccomp", "parataxis") for a in c.children):
         return f"no that-clause with {'/'.join(p.complement_aux)}"
+    if p.complement and not {w for t in complement_heads(v) for w in (t.lemma_.lower(), t.lower_)} \
+            & _inflected(p.complement):
+        return f"no that-clause saying {'/'.join(p.complement[:4])}..."
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
         return "has an object or clause; pattern is intransitive"
     if p.particle:
@@ -616,6 +670,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                         break
             if targets:
                 break
+    if t_slot == "complement" and sources:
+        # "said China hoped ...": the speaker's own country in its clause is the speaker
+        own = {x.get("country") for x in sources if x.get("country")}
+        targets = [t for t in targets if not t.get("country") or t.get("country") not in own]
     if p.reciprocal and len(sources) >= 2 and not targets:
         return [(a, b) for a in sources for b in sources if not _same(a, b)], ""
     if p.reciprocal and len(targets) >= 2 and not sources:
@@ -799,6 +857,7 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
         "_verb_i": v.i,
         "_clause": [start, end],
         "_negation_cue": neg,
+        "_reporting": p.reporting,
     }
 
 
@@ -879,9 +938,47 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         if not dup:
             events.append(ev)
     events.extend(announced_refusals(events))
+    events = reporting_frames(events, sent.doc, trace)
     events.sort(key=lambda e: e["_verb_i"])
     mark_main_event(events, sent, lex)
     return events
+
+
+def _is_media(a: dict) -> bool:
+    return a.get("agent") == "MED" or (a.get("code") or "").endswith("MED")
+
+
+def carries_event(v, verbs) -> bool:
+    """Does the clause that ``v`` governs (its that-clause, quote or complement) hold
+    another coded event's verb?"""
+    return any(c.dep_ in ("ccomp", "parataxis", "xcomp") and
+               any(o != v.i and v.doc[o] in c.subtree for o in verbs)
+               for c in v.children)
+
+
+def reporting_frames(events: list[dict], doc, trace=None) -> list[dict]:
+    """A verb of saying (a ``reporting`` pattern: "said", "told") is a statement event
+    only when it has a political addressee and its content is not itself coded: "X said
+    (that) Y did Z" is Z with X as attribution; "X said", "X told reporters/Reuters"
+    are no events (CAMEO 010 'make statement' would only count that someone spoke)."""
+    verbs = {e["_verb_i"] for e in events}
+    out = []
+    for e in events:
+        if e.get("_reporting"):
+            v = doc[e["_verb_i"]]
+            why = None
+            if e["target"] is None:
+                why = "a verb of saying with no addressee: not an event"
+            elif _is_media(e["target"]):
+                why = "said to the media: not an event"
+            elif carries_event(v, verbs - {v.i}):
+                why = "its content is coded as an event: the speaker is that event's attribution"
+            if why:
+                if trace is not None:
+                    trace.append(Try(v.i, v.text, e["pattern"], e["cameo"], False, why))
+                continue
+        out.append(e)
+    return out
 
 
 def announced_refusals(events: list[dict]) -> list[dict]:

@@ -31,7 +31,8 @@ def explain_doc(doc, pset=None, hybrid=None) -> dict:
     pset = pset or get_patterns()
     lex = pset.lexicon
     actors = ActorIndex(doc)
-    out = {"text": doc.text, "published": doc._.published, "sentences": []}
+    out = {"text": doc.text, "published": doc._.published, "dateline": doc._.dateline,
+           "sentences": []}
     if hybrid is not None:
         out["model_sees_events"] = []
         out["dropped_by_model"] = list((doc._.hybrid or {}).get("dropped", []))
@@ -41,7 +42,9 @@ def explain_doc(doc, pset=None, hybrid=None) -> dict:
             continue
         row = {"index": k, "text": sent.text, "tokens": _token_rows(sent),
                "actors": [a for a in doc._.actors or []
-                          if sent.start <= a["token_span"][0] < sent.end],
+                          if a.get("token_span") and sent.start <= a["token_span"][0] < sent.end],
+               "set_aside": [a for a in doc._.set_aside or []
+                             if a.get("token_span") and sent.start <= a["token_span"][0] < sent.end],
                "skipped": None, "tries": [], "events": []}
         if not actors.any_in(sent.start, sent.end):
             row["skipped"] = "no actor in this sentence: nothing to code"

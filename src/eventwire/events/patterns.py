@@ -16,12 +16,21 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       reciprocal: true              # coordinated subjects without object act on each other ("X and Y met")
       intransitive: true            # only without object or that-clause ("demonstrated" vs "demonstrated that")
       complement_aux: [must]        # the that-clause has this modal ("said that Y must ...": a demand)
+      complement: [concerned]       # its that-clause's predicate is one of these ("said it was
+                                    # concerned", "said the plan was unacceptable"); the
+                                    # slot `complement` is what the clause is about
+      reporting: true               # a verb of saying: coded only when it has a political
+                                    # addressee and its content is no coded event (else the
+                                    # speaker is the attribution of that content)
       confidence: 0.8               # base confidence (default 0.7)
 
 Slots: ``subj`` (nsubj, or the by-agent of a passive), ``dobj`` (direct object, or the
 passive subject), ``iobj`` (dative), ``prep:X`` / ``prep:X|Y`` (object of a preposition on
 the verb or on its object), ``poss`` (possessor of a nominal: "China's visit"),
 ``amod`` (adjective/compound modifier: "Chinese officials' visit"), ``ccomp.subj``,
+``complement`` (what a that-clause is about: its noun subject and the objects of
+about/over/on/with/at/against on its predicate: "said the Bolivian proposal was
+unacceptable", "said it was concerned about the Ugandan build-up"),
 ``after`` (the first actor after the verb in its clause: TABARI's rule, used for
 imported PETRARCH dictionaries).
 
@@ -40,7 +49,7 @@ from ..errors import DataFileError
 from .codebook import get_codebook
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
-SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|after|prep:[a-z_]+(\|[a-z_]+)*)$")
+SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|complement|after|prep:[a-z_]+(\|[a-z_]+)*)$")
 
 
 class _Loader(yaml.SafeLoader):
@@ -60,7 +69,8 @@ def yaml_load(text: str):
 
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
-        "intransitive", "before", "after", "complement_aux"}
+        "intransitive", "before", "after", "complement_aux", "reporting",
+        "complement"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,8 @@ class Pattern:
     after: tuple[str, ...] = ()   # words that must occur after the verb in its clause
     paired: str = ""             # code of the mirror event target -> source (PETRARCH "032:033")
     complement_aux: tuple[str, ...] = ()  # its that-clause has one of these modals ("must")
+    reporting: bool = False      # a verb of saying: an event only with a political addressee
+    complement: tuple[str, ...] = ()  # its that-clause says this ("said it was concerned")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -95,7 +107,7 @@ class Pattern:
         """More constraints win over fewer; a deeper CAMEO code breaks ties."""
         return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
                 + bool(self.prep) + 1.5 * (len(self.before) + len(self.after))
-                + 2 * bool(self.complement_aux)
+                + 2 * bool(self.complement_aux) + 2 * bool(self.complement)
                 + 0.1 * (len(self.cameo) - 2))
 
 
@@ -177,6 +189,8 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         before=_strs(path, line, raw.get("before"), "before"),
         after=_strs(path, line, raw.get("after"), "after"),
         complement_aux=_strs(path, line, raw.get("complement_aux"), "complement_aux"),
+        reporting=bool(raw.get("reporting", False)),
+        complement=_strs(path, line, raw.get("complement"), "complement"),
         origin=f"{Path(path).name}:{line}")
 
 

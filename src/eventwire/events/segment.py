@@ -1,10 +1,14 @@
-"""``eventwire_paragraphs``: a blank line ends a sentence (runs before the parser).
+"""``eventwire_paragraphs``: a blank line ends a sentence, and so does a dateline (runs
+before the parser).
 
 Headlines, captions and datelines carry no final full stop; without this the parser glues
 them to the next sentence ("China sends envoy to North Korea\\n\\nChina sent ...") and the
-coder sees one long, wrongly parsed sentence.
+coder sees one long, wrongly parsed sentence. A dateline glued to the lead sentence
+("KHARTOUM -- Sudan's president asked ...") is parsed as its subject.
 """
 from spacy.language import Language
+
+from ..actors.credits import find_dateline
 
 
 @Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
@@ -13,4 +17,13 @@ def paragraphs(doc):
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+    dl = find_dateline(doc.text)
+    if dl is not None:
+        span = doc.char_span(dl.span[0], dl.span[1], alignment_mode="expand")
+        if span is not None and span.end < len(doc):
+            nxt = span.end
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt < len(doc):
+                doc[nxt].is_sent_start = True
     return doc

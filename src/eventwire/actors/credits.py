@@ -1,0 +1,258 @@
+"""Datelines, wire credits and media as sources: found and set aside, never actors.
+
+News text names places, agencies and newspapers that are not actors of the news:
+
+    "MOSCOW, May 3 (Interfax) — ..."    the dateline: where the story was filed, by whom
+    "LONDON (AP) —", "(CNN) ..."        a wire credit
+    "... told Reuters", "in an interview with the BBC", "according to the Beijing News"
+                                        media as the audience or the source of information
+    "Jane Roe in Seoul contributed to this report."   a byline
+
+Their words stay in the text; the actor mentions inside them are moved from the actors to
+a ``set_aside`` list (shown by ``eventwire actors``/``explain`` with the reason). The
+dateline itself is kept as ``Dateline`` (its place's country is a hint to later stages,
+not an actor). Media that act (state media denouncing, a newspaper being shut) stay
+actors: only the audience/source positions above are set aside.
+
+The word lists are data: ``data/document/credits.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .docdata import cached_sections
+
+LISTS = frozenset({"agencies", "months", "credit_starts", "credit_ends", "audience_cues",
+                   "newspaper_heads"})
+
+
+# Title-case words that never sit inside a newspaper's name.
+FUNCTION_WORDS = {"over", "to", "in", "of", "for", "on", "at", "with", "as", "after", "says",
+                  "said", "and", "or", "but", "by", "from", "the", "a", "an", "is", "are",
+                  "was", "will", "amid", "against", "into", "about"}
+
+
+@dataclass(frozen=True)
+class CreditWords:
+    agencies: frozenset[str]          # lower case
+    dateline_re: re.Pattern
+    agency_only_re: re.Pattern
+    credit_start_re: re.Pattern
+    credit_end_re: re.Pattern
+    audience_re: re.Pattern
+    newspaper_heads: frozenset[str]   # with case
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> CreditWords:
+    d = cached_sections("credits.yaml", LISTS)
+    word = r"[A-Z][A-Za-z.'’\-]*"
+    place = rf"{word}(?:[ ]{word}){{0,3}}"
+    places = rf"{place}(?:[ ]?/[ ]?{place})*"
+    month = rf"(?i:{_alt(d['months'])})"
+    date = rf",?[ ]{month}\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?"
+    dateline = re.compile(
+        rf"(?P<place>{places})(?P<region>(?:,[ ](?!{month}\.?[ ]\d){place}){{0,2}})(?P<date>{date})?"
+        rf"(?:[ ]?\((?P<agency>[^()\n]{{2,40}})\))?(?P<dash>[ ]*(?:--|—|–|-|:)[ ]*|[ ]+)",
+)
+    agency_only = re.compile(r"\((?P<agency>[^()\n]{2,40})\)[ ]*(?:(?:--|—|–|-)[ ]*)?")
+    return CreditWords(
+        agencies=frozenset(a.lower() for a in d["agencies"]),
+        dateline_re=dateline,
+        agency_only_re=agency_only,
+        credit_start_re=re.compile(rf"^\s*(?:\(|--|—)?\s*(?:{_alt(d['credit_starts'])})\b", re.I),
+        credit_end_re=re.compile(rf"\b(?:{_alt(d['credit_ends'])})\W*$", re.I),
+        audience_re=re.compile(rf"\b(?:{_alt(d['audience_cues'])})\s+(?:(?:the|a|an)\s+)?"
+                               r"(?:[\w’'\-]+\s+){0,3}$", re.I),
+        newspaper_heads=frozenset(d["newspaper_heads"]))
+
+
+@dataclass
+class Dateline:
+    text: str                  # "SEOUL, March 17 -"
+    span: tuple[int, int]
+    place: str                 # "SEOUL"
+    place_span: tuple[int, int]
+    region: str | None         # "South Korea" in "SEOUL, South Korea —"
+    agency: str | None         # "Reuters"
+    date_text: str | None      # "March 17"
+    country: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "span": list(self.span), "place": self.place,
+                "region": self.region, "agency": self.agency, "date_text": self.date_text,
+                "country": self.country}
+
+
+def _paragraph_starts(text: str, limit: int = 3, within: int = 1500):
+    """Offsets where the first ``limit`` paragraphs start (a dateline opens the story,
+    perhaps after a headline or a photo line)."""
+    pos, n = 0, 0
+    while pos < len(text) and n < limit and pos <= within:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if pos >= len(text):
+            break
+        yield pos
+        n += 1
+        nxt = text.find("\n\n", pos)
+        if nxt < 0:
+            break
+        pos = nxt
+
+
+def _is_agency(name: str, w: CreditWords) -> bool:
+    name = name.strip()
+    if name.lower() in w.agencies:
+        return True
+    # an unknown agency: one to four capitalised words, no verb-like lower-case words
+    parts = name.split()
+    return 1 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening the story, if any: "CITY[, REGION][, Mon DD] [(AGENCY)] —",
+    "City (AGENCY) ...", "(AGENCY) ...". Title-case places need an agency, a date or a
+    long dash; capitals need only the dash."""
+    w = words()
+    for start in _paragraph_starts(text):
+        m = w.agency_only_re.match(text, start)
+        if m and _is_agency(m.group("agency"), w):
+            return Dateline(text[m.start():m.end()].rstrip(), (m.start(), m.end()), "",
+                            (m.start(), m.start()), None, m.group("agency").strip(), None)
+        m = w.dateline_re.match(text, start)
+        if not m:
+            continue
+        place, dash = m.group("place"), m.group("dash")
+        agency = m.group("agency")
+        if agency is not None and not _is_agency(agency, w):
+            continue
+        caps = place.replace(" ", "").replace("/", "").replace(".", "").replace("-", "").isupper()
+        long_dash = dash.strip() in ("--", "—", "–")
+        has_dash = bool(dash.strip())
+        if not has_dash and (agency is None or agency.strip().lower() not in w.agencies):
+            continue   # "Iran said ...", "The Labour Party (LP) has ..." are sentences
+        if place.split()[0].lower() in ("the", "a", "an"):
+            continue
+        if dash.strip() == ":" and not (caps or m.group("date")):
+            continue
+        if not (agency or m.group("date") or caps
+                or (long_dash and len(place.split()) <= 3 and not m.group("region"))):
+            continue
+        if agency is None and not caps and not m.group("date") and \
+                m.end() < len(text) and not text[m.end():m.end() + 1].isupper():
+            continue
+        region = m.group("region").strip(", ") or None
+        end = m.end()
+        return Dateline(text[m.start():end].rstrip(), (m.start(), end), place,
+                        (m.start("place"), m.end("place")), region,
+                        agency.strip() if agency else None,
+                        m.group("date").strip(", ") if m.group("date") else None)
+    return None
+
+
+def credit_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of byline/credit paragraphs ("X in Seoul contributed to this report.")."""
+    w = words()
+    out = []
+    pos = 0
+    for para in text.split("\n\n"):
+        start = text.find(para, pos)
+        pos = start + len(para)
+        p = para.strip()
+        if not p or len(p) > 300:
+            continue
+        if w.credit_start_re.search(p) or w.credit_end_re.search(p):
+            out.append((start, start + len(para)))
+    return out
+
+
+def newspaper_names(text: str, mentions: list[dict]) -> list[dict]:
+    """"the Beijing News", "the Tehran Times": a run of capitalised words ending with a
+    newspaper head word that holds a place or country mention names a medium of that
+    country (agent MED), not the place. Returns the mentions to use instead."""
+    heads = words().newspaper_heads
+    out = []
+    for m in mentions:
+        if not m.get("country") or m.get("kind") not in ("country", "place", "metonym", None,
+                                                          "agent"):
+            continue
+        a, b = m["span"]
+        # the capitalised words right after the place, up to the last head word
+        seg = re.match(r"(?:[ ]+[A-Z][A-Za-z\-]*){1,3}", text[b:b + 60])
+        if not seg:
+            continue
+        after = list(re.finditer(r"[A-Z][A-Za-z\-]*", seg.group()))
+        heads_at = [k for k, x in enumerate(after) if x.group() in heads]
+        if not heads_at:
+            continue
+        if any(x.group().lower() in FUNCTION_WORDS for x in after[:heads_at[-1] + 1]):
+            continue   # a title-case headline ("Japan Over Post"), not a name
+        end = b + after[heads_at[-1]].end()
+        start = a
+        if text[max(0, a - 4):a].lower() == "the ":
+            start = a - 4
+        name = text[a:end]
+        out.append({"text": text[start:end], "name": name, "code": m["country"] + "MED",
+                    "country": m["country"], "agent": "MED", "actor_id": None,
+                    "span": [start, end], "kind": "org", "resolved_by": "media-name",
+                    "confidence": 0.6, "_replaces": m})
+    return out
+
+
+def set_aside(r, text: str, mentions: list[dict], day=None):
+    """Split ``mentions`` into (actors, set_aside, dateline). ``set_aside`` entries are
+    the mentions with a ``reason`` ("dateline", "wire credit", "byline", "audience")."""
+    dl = find_dateline(text)
+    if dl is not None:
+        dl.country = _place_country(r, dl, day)
+    # newspapers named after places replace the place mention
+    media = newspaper_names(text, mentions)
+    if media:
+        replaced = {id(x.pop("_replaces")) for x in media}
+        mentions = sorted([m for m in mentions if id(m) not in replaced] + media,
+                          key=lambda m: (m["span"][0], m["span"][1]))
+    spans: list[tuple[int, int, str]] = []
+    if dl is not None:
+        spans.append((dl.span[0], dl.span[1], "dateline"))
+    spans += [(a, b, "byline") for a, b in credit_paragraphs(text)]
+    w = words()
+    kept, aside = [], []
+    for m in mentions:
+        a, b = m["span"]
+        reason = next((why for x, y, why in spans if x <= a and b <= y), None)
+        if reason is None and _is_media(m) and w.audience_re.search(text, max(0, a - 80), a):
+            reason = "audience"
+        if reason is None and _in_parens_credit(text, a, b, w):
+            reason = "wire credit"
+        if reason is None:
+            kept.append(m)
+        else:
+            aside.append(dict(m, reason=reason))
+    return kept, aside, dl
+
+
+def _is_media(m: dict) -> bool:
+    return m.get("agent") == "MED" or (m.get("code") or "").endswith("MED")
+
+
+def _in_parens_credit(text: str, a: int, b: int, w: CreditWords) -> bool:
+    """"(Reuters)", "(AP)" inside the text: a wire credit."""
+    return text[a - 1:a] == "(" and text[b:b + 1] == ")" and text[a:b].lower() in w.agencies
+
+
+def _place_country(r, dl: Dateline, day) -> str | None:
+    """The country of the dateline's place: its region when that names one ("KUNDUZ,
+    Afghanistan"), else the place (exact dictionary forms only: "COLUMBIA, S.C." must
+    not become Colombia)."""
+    for part in ([dl.region] if dl.region else []) + [dl.place.split("/")[0]]:
+        for m in r._resolve(part, day, doc=None):
+            if m.get("country") and m.get("resolved_by") != "fuzzy":
+                return m["country"]
+    return None
