@@ -108,6 +108,7 @@ def main(argv=None) -> int:
     for e in recs:
         by_doc.setdefault((e.get("doc") or {}).get("path"), []).append(e)
     counts: Counter = Counter()
+    sectors: Counter = Counter()   # (side, gold code, coded code) of same-root records
     extra_n = 0
     for aid in dev:
         got = by_doc.get(aid, [])
@@ -119,6 +120,12 @@ def main(argv=None) -> int:
             used.update(id(e) for e in mine)
             v = "NEG" if g.get("negated") else verdict(g, mine)
             counts[v] += 1
+            for e in mine:
+                if e.get("cameo_root") == g["root"] and not e.get("negated"):
+                    for side in ("source", "target"):
+                        want, got_ = g[side], code(e.get(side))
+                        if want != got_ and (want or "")[:3] == (got_ or "")[:3]:
+                            sectors[(side, want, got_)] += 1
             if a.summary:
                 continue
             att = f" att={g['attribution']}" if g.get("attribution") else ""
@@ -131,6 +138,10 @@ def main(argv=None) -> int:
         if not a.summary:
             for e in extra:
                 print(f"  extra  {fmt(e)}   « {(e.get('sentence') or '')[:80]} »")
+    if sectors:
+        print("\nright country, wrong sector (same-root records in the gold event's sentences):")
+        for (side, want, got_), n in sectors.most_common():
+            print(f"  {n:3}  {side:6} gold {want or '-':10} coded {got_ or '-'}")
     print("\n" + ", ".join(f"{k} {v}" for k, v in counts.most_common()) +
           f"; records in no gold sentence: {extra_n}; coded {len(recs)}")
     return 0

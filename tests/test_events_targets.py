@@ -134,3 +134,25 @@ def test_domestic_country_not_given_to_a_visitor(pipeline, sentence, source, tar
 ])
 def test_target_in_a_purpose_clause(pipeline, sentence, source, target):
     assert_dyad(pipeline, sentence, source, target, "07")
+
+
+STATE_ACTORS = [
+    # a country named as an actor acts through its government, or its armed forces for
+    # military force; as the target of force it stays the country
+    "Zambia denied the accusations on Monday. | ZMBGOV - 016",
+    "Chile criticized Peru on Monday. | CHLGOV PERGOV 111",
+    "India and Pakistan signed a trade agreement. | INDGOV PAKGOV 057",
+    "Iran attacked a Kuwaiti tanker. | IRNMIL KWT 19",
+    "Ecuador shelled Peruvian border posts. | ECUMIL PER 19",
+    "The Chinese navy seized a Vietnamese boat. | CHNMIL VNM 1711",
+    "Bolivia expelled the Chilean ambassador. | BOLGOV CHLGOV 166",
+]
+
+
+@pytest.mark.parametrize("case", STATE_ACTORS)
+def test_a_country_as_actor_gets_its_state_sector(pipeline, case):
+    sentence, spec = (x.strip() for x in case.rsplit("|", 1))
+    src, tgt, cameo = (None if x == "-" else x for x in spec.split())
+    events = code(pipeline, sentence)
+    assert any((e["source"] or {}).get("code") == src and (e["target"] or {}).get("code") == tgt
+               and e["cameo"].startswith(cameo) for e in events), _pairs(events)

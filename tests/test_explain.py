@@ -16,7 +16,7 @@ def test_explain_shows_the_pattern_that_fired_and_why_others_did_not(pipeline):
     assert "more specific 12.reject_plan wins" in reasons["12.reject"]
     assert "'ultimatum'" in reasons["12.reject_talks"] and "not in ['talk'" in reasons["12.reject_talks"]
     assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in s["events"]] == \
-        [("CHN", "127", "USA")]
+        [("CHNGOV", "127", "USAGOV")]   # a country as actor: its government
 
 
 def test_explain_says_why_a_sentence_is_skipped(pipeline):

@@ -674,10 +674,18 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # "said China hoped ...": the speaker's own country in its clause is the speaker
         own = {x.get("country") for x in sources if x.get("country")}
         targets = [t for t in targets if not t.get("country") or t.get("country") not in own]
+    ours = lex.get("domestic_sectors", True)
+
+    def sectors(pairs):
+        if not ours:
+            return pairs
+        return [(state_sector(a, "source", p.cameo, lex), state_sector(b, "target", p.cameo, lex))
+                for a, b in pairs]
+
     if p.reciprocal and len(sources) >= 2 and not targets:
-        return [(a, b) for a in sources for b in sources if not _same(a, b)], ""
+        return sectors([(a, b) for a in sources for b in sources if not _same(a, b)]), ""
     if p.reciprocal and len(targets) >= 2 and not sources:
-        return [(a, b) for a in targets for b in targets if not _same(a, b)], ""
+        return sectors([(a, b) for a in targets for b in targets if not _same(a, b)]), ""
     if not targets and not p.nominal and not p.require_target and sources:
         # no recipient named: the place where it happened stands for it ("rioted at a jail
         # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
@@ -716,9 +724,27 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
+    out = sectors(out)
     if not out:
         return None, "no identified actor (same actor on both sides, or only generic sectors)"
     return out, ""
+
+
+def state_sector(a: dict | None, side: str, cameo: str, lex) -> dict | None:
+    """A country named as an actor ("Zambia denied ...", "China said it opposes ...",
+    "the DPRK fired a missile") acts through its government, or through its armed forces
+    when the act is military force (``state_force_roots`` in lexicon.yaml). As the target
+    of force or assault (``state_target_bare_roots``) it stays the country: the territory
+    or things hit, not a sector."""
+    if a is None or a.get("agent") or not (a.get("actor_id") or "").startswith("country:") \
+            or not a.get("country"):
+        return a
+    root = cameo[:2]
+    if side == "target" and (root in lex.get("state_target_bare_roots", ())
+                             or (root == "17" and a.get("resolved_by") == "demonym")):
+        return a   # "seized a Vietnamese boat": the thing's country, not its government
+    agent = "MIL" if side == "source" and root in lex.get("state_force_roots", ()) else "GOV"
+    return {**a, "agent": agent, "code": a["country"] + agent}
 
 
 def object_owner(v, lex, actors: ActorIndex, sources) -> tuple[list, str]:
