@@ -97,19 +97,21 @@ def test_media_as_audience_is_no_actor(pipeline, text, media):
             assert not side or media not in (side.get("text") or "")
 
 
-NEWSPAPERS = [
-    # a newspaper named after a place is media of that country, not the place
+NAMED_BODIES = [
+    # a newspaper or company named after a place is media/business of that country
     ("The Tehran Times reported that Iraq had arrested three Iranian pilgrims.", "Tehran Times", "IRNMED"),
     ("The Nairobi Star said the strike was over.", "Nairobi Star", "KENMED"),
     ("The Kabul Post quoted a police officer.", "Kabul Post", "AFGMED"),
+    ("The Kenya Pipeline Company refused to obey the order.", "Kenya Pipeline Company", "KENBUS"),
+    ("Peru Copper Mining Corp. halted exports.", "Peru Copper Mining Corp", "PERBUS"),
 ]
 
 
-@pytest.mark.parametrize("text,name,code_", NEWSPAPERS)
-def test_newspapers_named_after_places(resolver, text, name, code_):
+@pytest.mark.parametrize("text,name,code_", NAMED_BODIES)
+def test_bodies_named_after_places(resolver, text, name, code_):
     ms = resolver.resolve_text(text)
     hit = [m for m in ms if name in m["text"]]
-    assert hit and hit[0]["code"] == code_ and hit[0]["agent"] == "MED"
+    assert hit and hit[0]["code"] == code_ and hit[0]["agent"] == code_[3:]
     assert not [m for m in ms if m["text"] == name.split()[0]]
 
 

@@ -275,8 +275,8 @@ def _trim_spans(obj, masked: str):
                 while e > s and masked[e - 1].isspace():
                     e -= 1
                 obj[k] = [s, e]
-            else:
-                _trim_spans(v, masked)
+            elif k != "chain":   # coreference chains point at antecedents anywhere in
+                _trim_spans(v, masked)   # the document, masked sentences too: exact already
     elif isinstance(obj, list):
         for v in obj:
             _trim_spans(v, masked)

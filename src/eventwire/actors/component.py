@@ -48,6 +48,12 @@ class ActorsComponent:
         self.extra_files = list(extra_files or [])
         self.resolver = get_resolver(self.extra_files)   # loads (and validates) now
 
+    def has_actor(self, text: str) -> bool:
+        """The pipeline's prefilter: may this sentence hold an actor? A known name or
+        agent noun, or a subject pronoun that may refer back to one (coref.may_refer)."""
+        from .coref import may_refer
+        return self.resolver.has_actor(text) or may_refer(text)
+
     def __call__(self, doc):
         doc._.actors, doc._.set_aside, doc._.dateline = self.resolver.resolve_document(doc)
         return doc
@@ -65,6 +71,6 @@ class ActorsComponent:
 
 @Language.factory("eventwire_actors", default_config={"extra_files": []},
                   requires=["token.tag", "token.dep", "doc.sents"],
-                  assigns=["doc._.actors", "span._.actor"])
+                  assigns=["doc._.actors", "doc._.set_aside", "doc._.dateline", "span._.actor"])
 def make_actors(nlp, name, extra_files):
     return ActorsComponent(nlp, name, extra_files)

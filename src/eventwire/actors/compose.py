@@ -68,8 +68,8 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     _native(r, text, day, mentions)
     _resolve_short(r, text, toks, day, mentions, pending_short, titles, pending_title, hits)
     _resolve_titles(r, day, mentions, titles, pending_title)
-    if doc is not None:
-        _pronouns(r, doc, day, mentions)
+    # pronouns and other references through the document: actors/coref.py (after the
+    # datelines and credits are set aside)
     _ethnic_groups(text, mentions)
     mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
     return mentions
@@ -854,37 +854,3 @@ def _resolve_titles(r: ActorResolver, day, mentions, titles, pending) -> None:
     for m in mentions:
         for k in [k for k in m if k.startswith("_")]:
             del m[k]
-
-
-def _pronouns(r: ActorResolver, doc, day, mentions) -> None:
-    """'he'/'she' as a subject -> the person who was the subject of this or the previous
-    sentence (gender from the dictionary when known)."""
-    subj = []
-    for m in mentions:
-        aid = m.get("actor_id") or ""
-        if not aid.startswith("person:"):
-            continue
-        span = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-            subj.append((span.root.i, span.root.sent.start, aid))
-    if not subj:
-        return
-    sents = {s.start: k for k, s in enumerate(doc.sents)}
-    new = []
-    for tok in doc:
-        g = PRONOUNS.get(tok.lower_)
-        if g is None or tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        sidx = sents.get(tok.sent.start, 0)
-        best = None
-        for ti, sstart, aid in subj:
-            if ti >= tok.i or sidx - sents.get(sstart, 0) > 1:
-                continue
-            a = r.actors[aid]
-            if (a.gender or "m") != g:
-                continue
-            best = aid
-        if best:
-            new.append(r.mention(tok.text, (tok.idx, tok.idx + len(tok.text)), r.actors[best],
-                                 day, "pronoun", kind="coref"))
-    mentions.extend(new)

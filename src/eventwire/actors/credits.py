@@ -24,8 +24,7 @@ from dataclasses import dataclass
 
 from .docdata import cached_sections
 
-LISTS = frozenset({"agencies", "months", "credit_starts", "credit_ends", "audience_cues",
-                   "newspaper_heads"})
+LISTS = frozenset({"agencies", "months", "credit_starts", "credit_ends", "audience_cues"})
 
 
 # Title-case words that never sit inside a newspaper's name.
@@ -42,7 +41,7 @@ class CreditWords:
     credit_start_re: re.Pattern
     credit_end_re: re.Pattern
     audience_re: re.Pattern
-    newspaper_heads: frozenset[str]   # with case
+    name_heads: dict                  # last word of a body's name (with case) -> sector
 
 
 def _alt(words) -> str:
@@ -70,7 +69,9 @@ def words() -> CreditWords:
         credit_end_re=re.compile(rf"\b(?:{_alt(d['credit_ends'])})\W*$", re.I),
         audience_re=re.compile(rf"\b(?:{_alt(d['audience_cues'])})\s+(?:(?:the|a|an)\s+)?"
                                r"(?:[\w’'\-]+\s+){0,3}$", re.I),
-        newspaper_heads=frozenset(d["newspaper_heads"]))
+        name_heads={h: sector for sector, hs in cached_sections(
+            "names.yaml", frozenset(), frozenset({"name_heads"}))["name_heads"].items()
+            for h in ([hs] if isinstance(hs, str) else hs)})
 
 
 @dataclass
@@ -173,11 +174,12 @@ def credit_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def newspaper_names(text: str, mentions: list[dict]) -> list[dict]:
-    """"the Beijing News", "the Tehran Times": a run of capitalised words ending with a
-    newspaper head word that holds a place or country mention names a medium of that
-    country (agent MED), not the place. Returns the mentions to use instead."""
-    heads = words().newspaper_heads
+def named_bodies(text: str, mentions: list[dict]) -> list[dict]:
+    """"the Tehran Times", "the Beijing News", "the China Three Gorges Project Corp": a run
+    of capitalised words that holds a place or country mention and ends with a body's
+    head word (``name_heads`` in data/document/names.yaml) names a body of that country
+    with that sector (MED, BUS), not the place. Returns the mentions to use instead."""
+    heads = words().name_heads
     out = []
     for m in mentions:
         if not m.get("country") or m.get("kind") not in ("country", "place", "metonym", None,
@@ -185,7 +187,7 @@ def newspaper_names(text: str, mentions: list[dict]) -> list[dict]:
             continue
         a, b = m["span"]
         # the capitalised words right after the place, up to the last head word
-        seg = re.match(r"(?:[ ]+[A-Z][A-Za-z\-]*){1,3}", text[b:b + 60])
+        seg = re.match(r"(?:[ ]+[A-Z][A-Za-z\-]*\.?){1,4}", text[b:b + 80])
         if not seg:
             continue
         after = list(re.finditer(r"[A-Z][A-Za-z\-]*", seg.group()))
@@ -194,14 +196,15 @@ def newspaper_names(text: str, mentions: list[dict]) -> list[dict]:
             continue
         if any(x.group().lower() in FUNCTION_WORDS for x in after[:heads_at[-1] + 1]):
             continue   # a title-case headline ("Japan Over Post"), not a name
-        end = b + after[heads_at[-1]].end()
+        last = after[heads_at[-1]]
+        end = b + last.end()
         start = a
         if text[max(0, a - 4):a].lower() == "the ":
             start = a - 4
-        name = text[a:end]
-        out.append({"text": text[start:end], "name": name, "code": m["country"] + "MED",
-                    "country": m["country"], "agent": "MED", "actor_id": None,
-                    "span": [start, end], "kind": "org", "resolved_by": "media-name",
+        sector = heads[last.group()]
+        out.append({"text": text[start:end], "name": text[a:end], "code": m["country"] + sector,
+                    "country": m["country"], "agent": sector, "actor_id": None,
+                    "span": [start, end], "kind": "org", "resolved_by": "name-head",
                     "confidence": 0.6, "_replaces": m})
     return out
 
@@ -212,11 +215,14 @@ def set_aside(r, text: str, mentions: list[dict], day=None):
     dl = find_dateline(text)
     if dl is not None:
         dl.country = _place_country(r, dl, day)
-    # newspapers named after places replace the place mention
-    media = newspaper_names(text, mentions)
-    if media:
-        replaced = {id(x.pop("_replaces")) for x in media}
-        mentions = sorted([m for m in mentions if id(m) not in replaced] + media,
+    # newspapers and companies named after places replace the place mention (and any
+    # mention inside their name)
+    bodies = named_bodies(text, mentions)
+    if bodies:
+        replaced = {id(x.pop("_replaces")) for x in bodies}
+        inside = [(x["span"][0], x["span"][1]) for x in bodies]
+        mentions = sorted([m for m in mentions if id(m) not in replaced and not any(
+            a <= m["span"][0] and m["span"][1] <= b for a, b in inside)] + bodies,
                           key=lambda m: (m["span"][0], m["span"][1]))
     spans: list[tuple[int, int, str]] = []
     if dl is not None:

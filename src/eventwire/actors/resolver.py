@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..config import _env
 from ..textutil import doc_text
-from . import credits
+from . import coref, credits
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
@@ -518,16 +518,39 @@ class ActorResolver:
 
     def resolve_document(self, doc) -> tuple[list[dict], list[dict], dict | None]:
         """(actors, set aside, dateline) of a spaCy Doc: the mentions that are actors
-        (with token spans), the mentions set aside as dateline/credit/audience (with a
-        ``reason``), and the dateline (``credits.Dateline.as_dict()``) or None."""
+        (with token spans; references through the document resolved, see coref.py), the
+        mentions set aside as dateline/credit/audience (with a ``reason``), and the
+        dateline (``credits.Dateline.as_dict()``) or None.
+
+        When the pipeline's prefilter masked sentences (``doc._.full_text``), names are
+        also found in those (offsets are the same): they are antecedents for the parsed
+        sentences' references, not actors of the Doc."""
         published = doc._.published if doc.has_extension("published") else None
         day = parse_day(published)
-        text = doc_text(doc)
+        seen = doc_text(doc)
+        full = doc._.full_text if doc.has_extension("full_text") else None
+        text = full if full and len(full) == len(seen) else seen
         mentions, aside, dl = credits.set_aside(self, text, self._resolve(text, day, doc=doc), day)
-        for m in mentions + aside:
+        parsed, context = [], []
+        for m in mentions:
+            a, b = m["span"]
+            if text is not seen and seen[a:b] != text[a:b]:
+                m["token_span"] = None
+                context.append(m)
+                continue
+            sp = doc.char_span(a, b, alignment_mode="expand")
+            m["token_span"] = [sp.start, sp.end] if sp is not None else None
+            parsed.append(m)
+        for m in aside:
             sp = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
             m["token_span"] = [sp.start, sp.end] if sp is not None else None
-        return mentions, aside, (dl.as_dict() if dl is not None else None)
+        dd = dl.as_dict() if dl is not None else None
+        parsed += coref.resolve_references(self, doc, parsed, context, text, day, dd)
+        parsed.sort(key=lambda m: (m["span"][0], m["span"][1]))
+        for m in parsed:
+            m.pop("_person", None)
+        aside = [m for m in aside if text is seen or seen[m["span"][0]:m["span"][1]] == text[m["span"][0]:m["span"][1]]]
+        return parsed, aside, dd
 
     def _resolve(self, text: str, day, doc) -> list[dict]:
         from . import compose

@@ -46,6 +46,8 @@ class ActorIndex:
     """Token index -> actor mention, built once per doc from ``doc._.actors``."""
 
     def __init__(self, doc):
+        # the country the document is about (actors/coref.home_country), or None
+        self.home = doc.user_data.get("eventwire.home_country")
         self.by_token: dict[int, dict] = {}
         self.starts: list[int] = []
         for a in doc._.actors or []:
@@ -53,7 +55,10 @@ class ActorIndex:
             if not ts:
                 continue
             for i in range(ts[0], max(ts[1], ts[0] + 1)):
-                self.by_token.setdefault(i, a)
+                if a.get("members"):   # "the two leaders": the pair, not the bare noun
+                    self.by_token[i] = a
+                else:
+                    self.by_token.setdefault(i, a)
             self.starts.append(ts[0])
         self.starts.sort()
 
@@ -73,6 +78,9 @@ class ActorIndex:
         """Like ``at``, plus the actors coordinated with a nested one ("ties with Mordor,
         Rohan and Bree")."""
         own = self.by_token.get(tok.i)
+        if own is not None and own.get("members"):
+            # "they", "the two sides": every actor the reference stands for
+            return list(own["members"])
         if own is not None and own.get("country"):
             # "Bree President Romendacil": a modifier mention of the same country with a
             # more specific code describes the same person better
@@ -111,8 +119,12 @@ class ActorIndex:
             return [compose_org(own, found)]
         return [own]
 
-    def _search(self, tok, skip=frozenset()):
+    def _search(self, tok, skip=frozenset(), exclude: set | None = None):
+        """The first actor in ``tok``'s phrase (breadth first, 3 levels): modifiers, then
+        of/from/in/... phrases. ``exclude``: countries passed over ("its invasion of
+        Afghanistan" with "its" = the invader)."""
         frontier, seen = [tok], {tok.i} | set(skip)
+        weak = None   # a possessive pronoun ("his Japanese counterpart"): other words first
         for depth in range(3):
             nxt = []
             for t in frontier:
@@ -124,17 +136,27 @@ class ActorIndex:
                     if c.i in seen:
                         continue
                     seen.add(c.i)
-                    if c.i in self.by_token:
+                    if c.i in self.by_token and not (
+                            exclude and self.by_token[c.i].get("country") in exclude):
+                        if c.dep_ == "poss" and self.by_token[c.i].get("resolved_by") == "pronoun":
+                            weak = weak or (self.by_token[c.i], c)
+                            continue
                         return self.by_token[c.i], c
                     nxt.append(c)
             frontier = nxt
-        return None
+        return weak
 
 
 def actor_object(a: dict | None) -> dict | None:
+    """The event record's actor object; an actor found through the document ("he",
+    "the ministry", "Botha") also says how: ``resolved_by: {how, chain}``, the chain
+    leading back to the mention that names it."""
     if not a:
         return None
-    return {k: a.get(k) for k in ACTOR_FIELDS}
+    out = {k: a.get(k) for k in ACTOR_FIELDS}
+    if a.get("chain") is not None and a.get("resolved_by"):
+        out["resolved_by"] = {"how": a["resolved_by"], "chain": a["chain"]}
+    return out
 
 
 # ---------------------------------------------------------------- syntax helpers
@@ -670,6 +692,9 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                         break
             if targets:
                 break
+    if targets and t_slot not in ("place", "complement", "object-owner", "condition") and \
+            all(_located(t, v.doc) for t in targets):
+        t_slot = "place"   # "demonstrated in Serbia": where, standing for whom
     if t_slot == "complement" and sources:
         # "said China hoped ...": the speaker's own country in its clause is the speaker
         own = {x.get("country") for x in sources if x.get("country")}
@@ -679,13 +704,20 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     def sectors(pairs):
         if not ours:
             return pairs
-        return [(state_sector(a, "source", p.cameo, lex), state_sector(b, "target", p.cameo, lex))
+        # (the place where it happened stands for the target: the place, not its state)
+        return [(state_sector(a, "source", p.cameo, lex),
+                 b if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
                 for a, b in pairs]
 
-    if p.reciprocal and len(sources) >= 2 and not targets:
-        return sectors([(a, b) for a in sources for b in sources if not _same(a, b)]), ""
-    if p.reciprocal and len(targets) >= 2 and not sources:
-        return sectors([(a, b) for a in targets for b in targets if not _same(a, b)]), ""
+    def distinct(pairs):
+        return [(a, b) for a, b in pairs if not _same(a, b) and
+                not (a.get("code") and a.get("code") == b.get("code"))]
+
+    for side in (sources if p.reciprocal and len(sources) >= 2 and not targets else None,
+                 targets if p.reciprocal and len(targets) >= 2 and not sources else None):
+        if side:
+            pairs = sectors(distinct([(a, b) for a in side for b in side]))
+            return (pairs, "") if pairs else (None, "no two different actors to act on each other")
     if not targets and not p.nominal and not p.require_target and sources:
         # no recipient named: the place where it happened stands for it ("rioted at a jail
         # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
@@ -694,6 +726,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if not targets and xs:
             targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
         targets = [t for t in targets if t.get("country")]
+        if targets:
+            t_slot = "place"
         if not targets:
             targets, t_slot = object_owner(v, lex, actors, sources)
     if p.require_target and not targets:
@@ -715,19 +749,49 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                 continue
             if home:
                 travel = p.cameo in lex.get("travel_codes", ())
+                s0, t0 = s, t
                 if not (travel and t is not None and t.get("country") == home):
                     # (a visitor "arrived in Seoul" is not Korean)
                     s = _domestic(s, home) if s is not None else None
                 t = _domestic(t, home) if t is not None else None
+                if s is not s0 and t0 is not None and t_slot != "place" \
+                        and s.get("country") == t0.get("country") \
+                        and (_state(t0) and t0.get("resolved_by") != "demonym"
+                             or s.get("agent") == t0.get("agent")):
+                    # "the foreign minister warned Angola", "troops attacked Angola": the
+                    # only country named is the one acted on, not the actor's own; the
+                    # actor is more likely the document's own country's
+                    s = s0
+                    if actors.home and actors.home != t0.get("country"):
+                        s = _domestic(s, actors.home)
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
-    out = sectors(out)
+    # an actor is not its own target ("insisted on its demand": whose, not on whom)
+    # except where it acts at home ("Thailand declared martial law in Bangkok")
+    out = [(s, None if (t_slot != "place" and s is not None and t is not None and s.get("code")
+                        and s["code"] == t.get("code")) else t)
+           for s, t in sectors(out)]
+    out = [pair for k, pair in enumerate(out) if pair not in out[:k]]
     if not out:
         return None, "no identified actor (same actor on both sides, or only generic sectors)"
     return out, ""
+
+
+LOCATIVE_PREPS = ("in", "at", "inside", "throughout", "across", "near", "around", "within")
+
+
+def _located(a: dict, doc) -> bool:
+    """Was this actor found as a place ("in Serbia", "at a jail in Israel")?"""
+    ts = a.get("token_span")
+    if not ts:
+        return False
+    tok = doc[ts[1] - 1]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def state_sector(a: dict | None, side: str, cameo: str, lex) -> dict | None:
@@ -737,8 +801,8 @@ def state_sector(a: dict | None, side: str, cameo: str, lex) -> dict | None:
     of force or assault (``state_target_bare_roots``) it stays the country: the territory
     or things hit, not a sector."""
     if a is None or a.get("agent") or not (a.get("actor_id") or "").startswith("country:") \
-            or not a.get("country"):
-        return a
+            or not a.get("country") or (side == "source" and a.get("resolved_by") == "demonym"):
+        return a   # ("Chilean miners went on strike": the people, not the state)
     root = cameo[:2]
     if side == "target" and (root in lex.get("state_target_bare_roots", ())
                              or (root == "17" and a.get("resolved_by") == "demonym")):
@@ -758,6 +822,10 @@ def object_owner(v, lex, actors: ActorIndex, sources) -> tuple[list, str]:
         # another country only: "sent its envoy", "recalled their ambassador" are the
         # source's own people, not a recipient
         found = [a for a in actors.at_all(h) if a.get("country") and a["country"] not in own]
+        if not found and own:
+            hit = actors._search(h, exclude=own)   # "its invasion of Afghanistan"
+            if hit is not None and hit[0].get("country") and hit[0]["country"] not in own:
+                found = [hit[0]]
         if found:
             return found, "object-owner"
     return [], ""
@@ -770,6 +838,11 @@ def _sentence_country(v, actors: ActorIndex) -> str | None:
     countries = {a.get("country") for i in range(sent.start, sent.end)
                  for a in [actors.by_token.get(i)] if a is not None and a.get("country")}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _state(a: dict | None) -> bool:
+    """A country itself (not a sector of it): "Angola", "the Angolan"."""
+    return a is not None and (a.get("actor_id") or "").startswith("country:") and a.get("agent") in (None, "GOV")
 
 
 def _domestic(a: dict, country: str) -> dict:
@@ -930,8 +1003,10 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
             continue
         # most constraints first; an entry written for this very word form ("left") beats
         # one for its lemma ("leave")
+        # (equally specific: the reading that finds a target, then the deeper code)
         best = max(fired, key=lambda c: (c.pattern.specificity + 0.5 * (
-            v.lower_ != lemma and v.lower_ in c.pattern.verbs + c.pattern.nouns), len(c.pattern.cameo)))
+            v.lower_ != lemma and v.lower_ in c.pattern.verbs + c.pattern.nouns),
+            any(t is not None for _, t in c.pairs), len(c.pattern.cameo)))
         if trace is not None:
             for tr in trace:
                 if tr.token_i == v.i and tr.fired and tr.pattern != best.pattern.id:

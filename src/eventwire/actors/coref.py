@@ -1,0 +1,647 @@
+"""Document-level coreference: the actor a later, shorter mention refers back to.
+
+Run once per Doc (``resolve_references``), after the text-level resolution and after
+datelines and credits are set aside. News names an actor once and then refers back:
+
+    "He urged ...", "his government"         -> the person last named as a subject
+    "It said ...", "its forces"              -> the country or body last named
+    "They denied ...", "their troops"        -> the group, or all members of a list
+    "the ministry", "the lawmakers"          -> the earlier mention with that head word (or
+                                                sector) and a country; with none and no
+                                                country in the sentence, the country the
+                                                document is about
+    "Botha" after "Foreign Minister Pik Botha" -> that person (names the dictionary does not
+                                                know; dictionary people are matched by name)
+    "the two sides", "both leaders"          -> the last two actors of that kind
+
+Each mention made or completed here gets ``resolved_by`` ("pronoun", "definite",
+"home-country", "surname", "pair") and ``chain``: the steps back to the named mention
+(``[{"text", "span", "resolved_by"}, ...]``, nearest first). Antecedents may sit in
+sentences the pipeline's prefilter did not parse (``context`` mentions, found on the full
+text); anaphors are only looked for in the parsed sentences.
+
+The word lists are data: ``data/document/coreference.yaml``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .docdata import cached_sections
+
+LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
+                   "definite_determiners", "pair_words", "honorifics", "home_heads",
+                   "female_words"})
+MAPS = frozenset({"person_pronouns", "pair_heads"})
+SUBJ = ("nsubj", "nsubjpass")
+HOME_KEY = "eventwire.home_country"
+# Sentences back (from the anaphor's own) where a pronoun's antecedent may sit.
+PRONOUN_WINDOW = 2
+SECTOR_WINDOW = 3
+# Verbs whose "it" subject is no actor ("it seems", "it is clear that", "it takes").
+EXPLETIVE_VERBS = {"be", "seem", "appear", "remain", "take", "become", "matter", "happen",
+                   "cost", "mean", "look", "sound", "feel", "rain", "say"}
+
+
+@dataclass(frozen=True)
+class CorefWords:
+    person_pronouns: dict
+    thing_pronouns: frozenset
+    group_pronouns: frozenset
+    person_heads: frozenset
+    body_heads: frozenset
+    definite: frozenset
+    pair_words: frozenset
+    pair_heads: dict
+    honorifics: frozenset
+    home_heads: frozenset
+    female_words: frozenset
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> CorefWords:
+    d = cached_sections("coreference.yaml", LISTS, MAPS)
+    low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    return CorefWords(
+        person_pronouns={k.lower(): v for k, v in d["person_pronouns"].items()},
+        thing_pronouns=low(d["thing_pronouns"]), group_pronouns=low(d["group_pronouns"]),
+        person_heads=low(d["person_heads"]), body_heads=low(d["body_heads"]),
+        definite=low(d["definite_determiners"]), pair_words=low(d["pair_words"]),
+        pair_heads={k.lower(): v for k, v in d["pair_heads"].items()},
+        honorifics=frozenset(h.lower().rstrip(".") for h in d["honorifics"]),
+        home_heads=low(d["home_heads"]), female_words=low(d["female_words"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _subject_pronoun_re() -> re.Pattern:
+    w = words()
+    subj = sorted(p for p in set(w.person_pronouns) | w.thing_pronouns | w.group_pronouns
+                  if p in ("he", "she", "it", "they"))
+    alt = "|".join(subj)
+    return re.compile(
+        rf"(?:^\W*|[,;:\"”’]\s*|\b(?:and|but|that|which|when|as|after|before|because|while)\s+)"
+        rf"(?i:{alt})\b(?!\s+(?:is|was|were|are|'s|’s|has been|had been|will be|would be)\b)")
+
+
+def may_refer(text: str) -> bool:
+    """Cheap test for the pipeline's prefilter: may this sentence name an actor only by a
+    subject pronoun ("It said ...", "..., he added")? (Copular "it is/was" is left out.)"""
+    return bool(_subject_pronoun_re().search(text))
+
+
+# -- sentences over the full text ---------------------------------------------------------
+
+SENT_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
+
+
+class Sentences:
+    """Sentence numbers of character offsets of the full text (a cheap splitter: the
+    context mentions sit in sentences the parser never saw)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in SENT_END.finditer(text)]
+
+    def of(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+# -- antecedents ----------------------------------------------------------------------------
+
+@dataclass
+class Cand:
+    m: dict
+    start: int
+    sent: int
+    subject: int     # 0 main-clause subject, 1 embedded subject, 2 other (see _subject_rank)
+    kind: str        # person | body | group | other
+    plural: bool
+    members: list | None = None    # the actors of a list ("Chile, Peru and Bolivia")
+    place: bool = False            # used for where, not who ("in Belgrade")
+
+
+def _head(m: dict) -> str:
+    ws = re.findall(r"[A-Za-z][A-Za-z\-]*", m.get("text") or "")
+    return ws[-1].lower() if ws else ""
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _kind(m: dict, w: CorefWords, plural: bool) -> str:
+    aid = m.get("actor_id") or ""
+    if aid.startswith("person:") or m.get("kind") == "person" or m.get("_person"):
+        return "person"
+    head = _head(m)
+    if aid.startswith(("country:", "org:")) or m.get("kind") in ("country", "metonym", "org"):
+        return "group" if plural and m.get("kind") == "agent" else "body"
+    if m.get("agent"):
+        if not plural and head in w.person_heads:
+            return "person"
+        if not plural and head in w.body_heads:
+            return "body"
+        if plural:
+            return "group"
+    return "other"
+
+
+def _is_plural(m: dict, doc) -> bool:
+    ts = m.get("token_span")
+    if ts and doc is not None and ts[1] > ts[0]:
+        tag = doc[ts[1] - 1].tag_
+        if tag:
+            return tag in ("NNS", "NNPS")
+    head = _head(m)
+    return head.endswith("s") and not head.endswith("ss") and len(head) > 3
+
+
+def _subject_rank(m: dict, doc) -> int | None:
+    """0: subject of its sentence's main verb (or of a verb coordinated with it), 1: subject
+    of an embedded clause ("... said that Uganda had closed"), 2: not a subject."""
+    ts = m.get("token_span")
+    if not ts or doc is None:
+        return None
+    for i in range(ts[0], ts[1]):
+        t = doc[i]
+        if t.dep_ in SUBJ and not (ts[0] <= t.head.i < ts[1]):
+            v = t.head
+            while v.dep_ == "conj" and v.head is not v:
+                v = v.head
+            return 0 if v.dep_ == "ROOT" else 1
+    return 2
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "across", "throughout"})
+
+
+def _is_place(m: dict, doc, text: str) -> bool:
+    """A name used for where ("met in Belgrade", "flew to Sochi"), not for who."""
+    if m.get("kind") == "place":
+        return True
+    ts = m.get("token_span")
+    if ts and doc is not None:
+        t = doc[ts[1] - 1]
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+    before = text[max(0, m["span"][0] - 8):m["span"][0]].lower().split()
+    return bool(before) and before[-1] in LOCATIVE_PREPS
+
+
+def _step(m: dict) -> dict:
+    return {"text": m.get("text"), "span": list(m["span"]) if m.get("span") else None,
+            "resolved_by": m.get("resolved_by")}
+
+
+def _chain(ante: dict) -> list[dict]:
+    return [_step(ante)] + list(ante.get("chain") or [])
+
+
+def refer(ante: dict, text: str, span, resolved_by: str, confidence: float) -> dict:
+    """A mention at ``span`` naming the same actor as ``ante``."""
+    m = {"text": text, "name": ante.get("name"), "code": ante.get("code"),
+         "country": ante.get("country"), "agent": ante.get("agent"),
+         "actor_id": ante.get("actor_id"), "span": [span[0], span[1]], "kind": "coref",
+         "resolved_by": resolved_by, "confidence": round(min(confidence, ante.get("confidence") or 1), 2),
+         "chain": _chain(ante)}
+    if ante.get("role"):
+        m["role"] = ante["role"]
+    return m
+
+
+class Discourse:
+    """The actors named so far, in text order, with what a later reference needs."""
+
+    def __init__(self, doc, sents: Sentences, w: CorefWords, text: str = ""):
+        self.doc, self.sents, self.w, self.text = doc, sents, w, text
+        self.cands: list[Cand] = []
+        self.starts: list[int] = []
+
+    def add(self, m: dict, subject: int | None = None, members=None) -> Cand:
+        plural = _is_plural(m, self.doc) if members is None else True
+        rank = subject if subject is not None else _subject_rank(m, self.doc)
+        c = Cand(m, m["span"][0], self.sents.of(m["span"][0]), 2 if rank is None else rank,
+                 _kind(m, self.w, plural) if members is None else "group", plural, members,
+                 members is None and _is_place(m, self.doc, self.text))
+        k = bisect.bisect_right(self.starts, c.start)
+        self.starts.insert(k, c.start)
+        self.cands.insert(k, c)
+        return c
+
+    def before(self, pos: int, sent: int, window: int | None):
+        """Candidates before ``pos``, nearest first, within ``window`` sentences."""
+        k = bisect.bisect_left(self.starts, pos)
+        for c in reversed(self.cands[:k]):
+            if window is not None and sent - c.sent > window:
+                break
+            yield c
+
+    def mark_first_subjects(self) -> None:
+        """Context mentions (no parse): the first actor of a sentence stands for its subject."""
+        seen = set()
+        for c in self.cands:
+            if c.m.get("token_span") is None and c.sent not in seen:
+                c.subject = 0
+            seen.add(c.sent)
+
+
+def _lists(cands: list[Cand], text: str) -> list[Cand]:
+    """Coordinated actors ("Chile, Peru and Bolivia") as one group candidate each."""
+    out, run = [], []
+    for c in cands:
+        if run and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
+                                text[run[-1].m["span"][1]:c.start]) \
+                and c.m.get("country") and run[-1].m.get("country"):
+            run.append(c)
+            continue
+        if len(run) > 1:
+            out.append(run)
+        run = [c]
+    if len(run) > 1:
+        out.append(run)
+    groups = []
+    for run in out:
+        first, last = run[0].m, run[-1].m
+        g = {"text": text[first["span"][0]:last["span"][1]], "span": [first["span"][0], last["span"][1]],
+             "code": None, "country": None, "agent": None, "actor_id": None, "name": None,
+             "resolved_by": "list", "kind": "list"}
+        groups.append((g, [c.m for c in run], run[0].subject))
+    return groups
+
+
+# -- the pass -------------------------------------------------------------------------------
+
+def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: str,
+                       day=None, dateline: dict | None = None) -> list[dict]:
+    """Complete ``mentions`` in place (definite descriptions) and return the new mentions
+    (pronouns, surnames, pairs) of the parsed Doc. ``context``: mentions of sentences the
+    parser did not see (antecedents only). ``text``: the full text (offsets = Doc's)."""
+    w = words()
+    sents = Sentences(text)
+    disc = Discourse(doc, sents, w, text)
+    for m in context:
+        disc.add(m)
+    for m in mentions:
+        disc.add(m)
+    disc.mark_first_subjects()
+    for g, members, subj in _lists(list(disc.cands), text):
+        disc.add(g, subject=subj, members=members)
+    home = home_country(mentions + context, dateline)
+    if doc is not None:
+        doc.user_data[HOME_KEY] = home   # for the event coder (events/coder.ActorIndex.home)
+    sent_countries = _sentence_countries(mentions, sents)
+    new: list[dict] = []
+    covered = _covered(mentions)
+    _definites(doc, mentions, disc, sents, sent_countries, home, w)
+    _titled_people(mentions + context, home)
+    for m in _surnames(r, doc, mentions, context, covered, w):
+        new.append(m)
+        disc.add(m)
+        covered.update(range(m["token_span"][0], m["token_span"][1]))
+    for m in _pairs(doc, disc, sents, covered, w):
+        new.append(m)
+    by_token = {}
+    for m in mentions + new:
+        ts = m.get("token_span")
+        if ts:
+            for i in range(ts[0], max(ts[1], ts[0] + 1)):
+                by_token.setdefault(i, m)
+    for m in _pronouns(r, doc, disc, sents, covered, day, w, by_token):
+        new.append(m)
+    return new
+
+
+def _covered(mentions) -> set[int]:
+    out = set()
+    for m in mentions:
+        ts = m.get("token_span")
+        if ts:
+            out.update(range(ts[0], max(ts[1], ts[0] + 1)))
+    return out
+
+
+def _sentence_countries(mentions, sents: Sentences) -> dict[int, set]:
+    out: dict[int, set] = {}
+    for m in mentions:
+        if m.get("country"):
+            out.setdefault(sents.of(m["span"][0]), set()).add(m["country"])
+    return out
+
+
+def home_country(mentions, dateline: dict | None = None) -> str | None:
+    """The country the document is about: the one its actors name clearly most often
+    (the dateline's country counts as one more mention). None when no country leads."""
+    counts = Counter(m["country"] for m in mentions if m.get("country"))
+    if dateline and dateline.get("country"):
+        counts[dateline["country"]] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [(None, 0)]
+    second = rest[0][1] if rest else 0
+    total = sum(counts.values())
+    if n >= 3 and n >= 2 * second and n >= 0.5 * total:
+        return top
+    return None
+
+
+# -- definite descriptions ----------------------------------------------------------------------
+
+def _definite_np(doc, m) -> bool:
+    """"the ministry", "these officials", or a bare plural ("Police said")."""
+    ts = m.get("token_span")
+    if not ts or doc is None:
+        return False
+    head = doc[ts[1] - 1]
+    dets = [c for c in head.children if c.dep_ in ("det", "predet")]
+    if ts[0] > 0 and doc[ts[0] - 1].lower_ in words().definite:
+        return True
+    if any(d.lower_ in words().definite for d in dets):
+        return True
+    return not dets and head.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("poss", "nummod") for c in head.children)
+
+
+def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries, home, w) -> None:
+    """A sector-only mention ("the ministry", "the lawmakers", "police") takes the country
+    of the earlier mention with the same head word and sector. "the government", "the
+    police" (``home_heads``) mean the home country's, unless the previous sentence named
+    another's; with no antecedent and no country in its sentence, a sector-only mention
+    belongs to the country the document is about (``home_country``)."""
+    for m in mentions:
+        if m.get("country") or m.get("actor_id") or not m.get("agent") or m.get("kind") != "agent" \
+                or m.get("candidates") or not _definite_np(doc, m):
+            continue
+        pos, s = m["span"][0], sents.of(m["span"][0])
+        head = _singular(_head(m))
+        same = [c for c in disc.before(pos, s, None)
+                if c.m.get("country") and c.m is not m and c.members is None
+                and _singular(_head(c.m)) == head and c.m.get("agent") == m["agent"]]
+        ante, how = None, "definite"
+        if same and (head not in w.home_heads or home is None or s - same[0].sent <= 1):
+            ante = same[0].m
+        elif head in w.home_heads and home is not None:
+            how = "home-country"
+        elif sent_countries.get(s):
+            continue   # the event coder gives it the sentence's own country
+        else:
+            ante = next((c.m for c in disc.before(pos, s, SECTOR_WINDOW)
+                         if c.m.get("country") and c.members is None
+                         and c.m.get("agent") == m["agent"]), None)
+            if ante is None:
+                if home is None:
+                    continue
+                how = "home-country"
+        if ante is not None:
+            country, chain = ante["country"], _chain(ante)
+        else:
+            country, chain = home, []
+        m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
+                 confidence=0.6 if how == "definite" else 0.5)
+
+
+def _titled_people(mentions, home) -> None:
+    """"Foreign Minister Jan Smit" (a title and a name the dictionary does not know, no
+    country in the phrase) holds that office in the country the document is about."""
+    if home is None:
+        return
+    for m in mentions:
+        if m.get("kind") == "person" and not m.get("actor_id") and not m.get("country") \
+                and m.get("agent") and not m.get("candidates"):
+            m.update(country=home, code=home + m["agent"], resolved_by="home-country",
+                     chain=[], confidence=0.5)
+
+
+# -- surnames of people the dictionary does not know ----------------------------------------------
+
+def _surnames(r, doc, mentions, context, covered: set, w) -> list[dict]:
+    """"Botha" after "Foreign Minister Pik Botha": a person introduced with a title and a
+    name the dictionary does not know is that person again when named by surname (alone,
+    or after an honorific: "Mr. Botha")."""
+    if doc is None:
+        return []
+    people: dict[str, list[dict]] = {}
+    for m in sorted(mentions + context, key=lambda x: x["span"][0]):
+        if m.get("kind") == "person" and not m.get("actor_id") and m.get("name") and m.get("code"):
+            parts = m["name"].split()
+            if len(parts) >= 2:
+                people.setdefault(parts[-1].lower(), []).append(m)
+    if not people:
+        return []
+    places = {i: m for m in mentions if m.get("kind") in ("place",) and m.get("token_span")
+              for i in range(*m["token_span"])}
+    out = []
+    for tok in doc:
+        key = tok.lower_
+        if key not in people or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        if tok.i in covered and tok.i not in places:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        start = tok.idx
+        if prev is not None and prev.lower_.rstrip(".") in w.honorifics:
+            start = prev.idx
+        elif prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+                and prev.sent.start != tok.i and prev.i not in covered:
+            continue   # another first name: another person
+        antes = [m for m in people[key] if m["span"][1] <= tok.idx]
+        if not antes:
+            continue
+        ante = antes[-1]
+        m = refer(ante, doc.text[start:tok.idx + len(tok.text)], (start, tok.idx + len(tok.text)),
+                  "surname", 0.7)
+        m["token_span"] = [prev.i if start != tok.idx else tok.i, tok.i + 1]
+        m["_person"] = True
+        out.append(m)
+    return out
+
+
+# -- "the two sides" ---------------------------------------------------------------------------------
+
+def _pairs(doc, disc: Discourse, sents: Sentences, covered: set, w) -> list[dict]:
+    if doc is None:
+        return []
+    out = []
+    for tok in doc:
+        want = w.pair_heads.get(tok.lower_)
+        if want is None or not any(c.lower_ in w.pair_words and c.dep_ in ("nummod", "det", "predet")
+                                   for c in tok.children):
+            continue
+        pos, s = tok.idx, sents.of(tok.idx)
+        cands = [c for c in disc.before(pos, s, SECTOR_WINDOW)
+                 if c.members is None and c.m.get("country") and not c.place
+                 and not (want == "country" and c.kind == "person")]
+        found: list[dict] = []
+        # "the two leaders": two people first (of two countries), else two countries
+        for pool in ([c for c in cands if c.kind == "person"], cands) if want == "person" else (cands,):
+            found = []
+            for c in pool:
+                if any(f.get("country") == c.m["country"] for f in found):
+                    continue
+                found.append(c.m)
+                if len(found) == 2:
+                    break
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            continue
+        span = (tok.idx, tok.idx + len(tok.text))
+        first = min(c.i for c in tok.children if c.lower_ in w.pair_words)
+        span = (doc[first].idx, span[1])
+        members = [refer(a, doc.text[span[0]:span[1]], span, "pair", 0.6) for a in reversed(found)]
+        if want == "person":   # "the two leaders" of two countries: their governments
+            for x in members:
+                if not x.get("agent") and x.get("country"):
+                    x.update(agent="GOV", code=x["country"] + "GOV")
+        m = dict(members[0])
+        m.update(members=members, code=None, country=None, agent=None, actor_id=None, name=None,
+                 token_span=[first, tok.i + 1])
+        for x in members:
+            x["token_span"] = [first, tok.i + 1]
+        if not (covered & set(range(first, tok.i + 1))) or tok.i in covered:
+            out.append(m)
+    return out
+
+
+# -- pronouns --------------------------------------------------------------------------------------
+
+def _pronoun_kind(tok, w) -> str | None:
+    low = tok.lower_
+    if low in w.person_pronouns:
+        if tok.dep_ in SUBJ + ("poss", "dobj", "pobj", "dative"):
+            return "person"
+        return None
+    if low in w.thing_pronouns:
+        if tok.dep_ == "poss":
+            return "body"
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and \
+                tok.head.lemma_.lower() not in EXPLETIVE_VERBS:
+            return "body"
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "say":
+            return "body"   # "It said": the speaker (a statement's attribution)
+        return None
+    if low in w.group_pronouns and tok.dep_ in SUBJ + ("poss", "dobj", "pobj", "dative"):
+        return "group"
+    return None
+
+
+def _gender(r, m: dict, w) -> str | None:
+    """m/f from the dictionary, or f when the mention's own words say so; else None."""
+    aid = m.get("actor_id") or ""
+    a = r.actors.get(aid) if aid.startswith("person:") else None
+    g = getattr(a, "gender", None) if a is not None else None
+    if g:
+        return g
+    if set(re.findall(r"[a-z]+", (m.get("text") or "").lower())) & w.female_words:
+        return "f"
+    return None
+
+
+def _ref_id(m: dict):
+    return m.get("actor_id") or (m.get("code"), (m.get("chain") or [{}])[-1].get("span")
+                                 if m.get("chain") else tuple(m.get("span") or ()))
+
+
+def _clause_subject_ids(tok, made: list[dict], by_token: dict) -> set:
+    """What the subject of an object pronoun's own clause refers to."""
+    v = tok.head
+    while v.dep_ == "prep" and v.head is not v:
+        v = v.head
+    for _ in range(3):
+        subj = [c for c in v.children if c.dep_ in SUBJ]
+        if subj or v.dep_ != "conj" or v.head is v:
+            break
+        v = v.head   # "he met Putin and thanked him": the subject of "met"
+    out = set()
+    for t in subj:
+        for m in [by_token.get(t.i)] + [x for x in made if x.get("token_span", [0, 0])[0] == t.i]:
+            if m is not None:
+                out.add(_ref_id(m))
+    return out
+
+
+def _own_clause_subject(tok, by_token: dict):
+    """The mention that is the subject of the clause a possessive pronoun sits in."""
+    v = tok.head
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX") or v.head is v:
+            break
+        v = v.head
+    subj = [c for c in v.children if c.dep_ in SUBJ]
+    return by_token.get(subj[0].i) if subj else None
+
+
+def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
+              mentions_by_token: dict | None = None) -> list[dict]:
+    if doc is None:
+        return []
+    mentions_by_token = mentions_by_token or {}
+    by_token = mentions_by_token
+    out = []
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        want = _pronoun_kind(tok, w)
+        if want is None:
+            continue
+        pos, s = tok.idx, sents.of(tok.idx)
+        gender = w.person_pronouns.get(tok.lower_)
+        clause_subject = _clause_subject_ids(tok, out, mentions_by_token) \
+            if tok.dep_ in ("dobj", "pobj", "dative") else set()
+        best = None
+        own = _own_clause_subject(tok, by_token) if tok.dep_ == "poss" else None
+        for c in disc.before(pos, s, PRONOUN_WINDOW):
+            if own is not None and c.m is own and _fits(c, want) and not c.place:
+                best = ((-1, 0), c)   # "Colombia withdrew its troops": its own clause's subject
+                break
+            if c.m.get("token_span") and c.m["token_span"][0] <= tok.i < c.m["token_span"][1]:
+                continue
+            if not _fits(c, want) or c.place:
+                continue
+            if clause_subject and _ref_id(c.m) in clause_subject:
+                continue   # "he met Putin and thanked him": not himself
+            if want == "group" and c.m.get("agent") == "MED" and c.members is None:
+                continue
+            g = _gender(r, c.m, w)
+            if gender == "f" and g != "f" or gender == "m" and g == "f":
+                continue   # "she" needs evidence: most people in the news are named as men
+            key = (s - c.sent, c.subject)
+            if best is None or key < best[0]:
+                best = (key, c)
+            if key == (0, 0):
+                break
+        if best is None:
+            continue
+        c = best[1]
+        span = (tok.idx, tok.idx + len(tok.text))
+        if c.members is not None:
+            members = [refer(x, tok.text, span, "pronoun", 0.55) for x in c.members]
+            m = dict(members[0])
+            m.update(members=members, code=None, country=None, agent=None, actor_id=None,
+                     name=None, chain=_chain(c.m))
+            for x in members:
+                x["token_span"] = [tok.i, tok.i + 1]
+        else:
+            m = refer(c.m, tok.text, span, "pronoun", 0.6)
+        m["token_span"] = [tok.i, tok.i + 1]
+        out.append(m)
+        disc.add(m, subject=_subject_rank(m, doc), members=m.get("members"))
+    return out
+
+
+def _fits(c: Cand, want: str) -> bool:
+    if c.m.get("code") is None and c.members is None:
+        return False
+    if want == "person":
+        return c.kind == "person" and c.members is None
+    if want == "body":
+        return c.kind == "body" and c.members is None
+    return c.members is not None or c.kind == "group" or (c.kind == "body" and c.m.get("agent"))
