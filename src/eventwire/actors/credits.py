@@ -22,9 +22,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..dateline import find_dateline as _find_dateline
 from .docdata import cached_sections
 
-LISTS = frozenset({"agencies", "months", "credit_starts", "credit_ends", "audience_cues"})
+LISTS = frozenset({"agencies", "credit_starts", "credit_ends", "audience_cues"})
 
 
 # Title-case words that never sit inside a newspaper's name.
@@ -36,7 +37,6 @@ FUNCTION_WORDS = {"over", "to", "in", "of", "for", "on", "at", "with", "as", "af
 @dataclass(frozen=True)
 class CreditWords:
     agencies: frozenset[str]          # lower case
-    dateline_re: re.Pattern
     agency_only_re: re.Pattern
     credit_start_re: re.Pattern
     credit_end_re: re.Pattern
@@ -51,20 +51,9 @@ def _alt(words) -> str:
 @functools.lru_cache(maxsize=1)
 def words() -> CreditWords:
     d = cached_sections("credits.yaml", LISTS)
-    word = r"[A-Z][A-Za-z.'’\-]*"
-    place = rf"{word}(?:[ ]{word}){{0,3}}"
-    places = rf"{place}(?:[ ]?/[ ]?{place})*"
-    month = rf"(?i:{_alt(d['months'])})"
-    date = rf",?[ ]{month}\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?"
-    dateline = re.compile(
-        rf"(?P<place>{places})(?P<region>(?:,[ ](?!{month}\.?[ ]\d){place}){{0,2}})(?P<date>{date})?"
-        rf"(?:[ ]?\((?P<agency>[^()\n]{{2,40}})\))?(?P<dash>[ ]*(?:--|—|–|-|:)[ ]*|[ ]+)",
-)
-    agency_only = re.compile(r"\((?P<agency>[^()\n]{2,40})\)[ ]*(?:(?:--|—|–|-)[ ]*)?")
     return CreditWords(
         agencies=frozenset(a.lower() for a in d["agencies"]),
-        dateline_re=dateline,
-        agency_only_re=agency_only,
+        agency_only_re=re.compile(r"\((?P<agency>[^()\n]{2,40})\)[ ]*(?:(?:--|—|–|-)[ ]*)?"),
         credit_start_re=re.compile(rf"^\s*(?:\(|--|—)?\s*(?:{_alt(d['credit_starts'])})\b", re.I),
         credit_end_re=re.compile(rf"\b(?:{_alt(d['credit_ends'])})\W*$", re.I),
         audience_re=re.compile(rf"\b(?:{_alt(d['audience_cues'])})\s+(?:(?:the|a|an)\s+)?"
@@ -91,70 +80,22 @@ class Dateline:
                 "country": self.country}
 
 
-def _paragraph_starts(text: str, limit: int = 3, within: int = 1500):
-    """Offsets where the first ``limit`` paragraphs start (a dateline opens the story,
-    perhaps after a headline or a photo line)."""
-    pos, n = 0, 0
-    while pos < len(text) and n < limit and pos <= within:
-        while pos < len(text) and text[pos] in " \t\r\n":
-            pos += 1
-        if pos >= len(text):
-            break
-        yield pos
-        n += 1
-        nxt = text.find("\n\n", pos)
-        if nxt < 0:
-            break
-        pos = nxt
-
-
-def _is_agency(name: str, w: CreditWords) -> bool:
-    name = name.strip()
-    if name.lower() in w.agencies:
-        return True
-    # an unknown agency: one to four capitalised words, no verb-like lower-case words
-    parts = name.split()
-    return 1 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts)
-
-
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline opening the story, if any: "CITY[, REGION][, Mon DD] [(AGENCY)] —",
-    "City (AGENCY) ...", "(AGENCY) ...". Title-case places need an agency, a date or a
-    long dash; capitals need only the dash."""
+    """The dateline opening the story (``eventwire.dateline.find_dateline``, shared with the
+    date stage: "CITY[, REGION][, Mon DD] [(AGENCY)] —", "City, Region (AGENCY) ..."), or
+    a known agency's credit opening it alone: "(CNN) North Korea fired ..."."""
+    d = _find_dateline(text)
+    if d is not None:
+        (place, pspan) = d.places[0] if d.places else ("", (d.span[0], d.span[0]))
+        return Dateline(d.text, d.span, " / ".join(p for p, _ in d.places) or place, pspan,
+                        d.region[0] if d.region else None,
+                        d.agency.strip() if d.agency else None, d.date_text)
     w = words()
-    for start in _paragraph_starts(text):
-        m = w.agency_only_re.match(text, start)
-        if m and _is_agency(m.group("agency"), w):
-            return Dateline(text[m.start():m.end()].rstrip(), (m.start(), m.end()), "",
-                            (m.start(), m.start()), None, m.group("agency").strip(), None)
-        m = w.dateline_re.match(text, start)
-        if not m:
-            continue
-        place, dash = m.group("place"), m.group("dash")
-        agency = m.group("agency")
-        if agency is not None and not _is_agency(agency, w):
-            continue
-        caps = place.replace(" ", "").replace("/", "").replace(".", "").replace("-", "").isupper()
-        long_dash = dash.strip() in ("--", "—", "–")
-        has_dash = bool(dash.strip())
-        if not has_dash and (agency is None or agency.strip().lower() not in w.agencies):
-            continue   # "Iran said ...", "The Labour Party (LP) has ..." are sentences
-        if place.split()[0].lower() in ("the", "a", "an"):
-            continue
-        if dash.strip() == ":" and not (caps or m.group("date")):
-            continue
-        if not (agency or m.group("date") or caps
-                or (long_dash and len(place.split()) <= 3 and not m.group("region"))):
-            continue
-        if agency is None and not caps and not m.group("date") and \
-                m.end() < len(text) and not text[m.end():m.end() + 1].isupper():
-            continue
-        region = m.group("region").strip(", ") or None
-        end = m.end()
-        return Dateline(text[m.start():end].rstrip(), (m.start(), end), place,
-                        (m.start("place"), m.end("place")), region,
-                        agency.strip() if agency else None,
-                        m.group("date").strip(", ") if m.group("date") else None)
+    start = len(text) - len(text.lstrip())
+    m = w.agency_only_re.match(text, start)
+    if m and m.group("agency").strip().lower() in w.agencies:
+        return Dateline(text[m.start():m.end()].rstrip(), (m.start(), m.end()), "",
+                        (m.start(), m.start()), None, m.group("agency").strip(), None)
     return None
 
 
@@ -257,7 +198,7 @@ def _place_country(r, dl: Dateline, day) -> str | None:
     """The country of the dateline's place: its region when that names one ("KUNDUZ,
     Afghanistan"), else the place (exact dictionary forms only: "COLUMBIA, S.C." must
     not become Colombia)."""
-    for part in ([dl.region] if dl.region else []) + [dl.place.split("/")[0]]:
+    for part in ([dl.region] if dl.region else []) + [dl.place.split(" / ")[0]]:
         for m in r._resolve(part, day, doc=None):
             if m.get("country") and m.get("resolved_by") != "fuzzy":
                 return m["country"]
