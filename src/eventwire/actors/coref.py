@@ -568,15 +568,25 @@ def _clause_subject_ids(tok, made: list[dict], by_token: dict) -> set:
     return out
 
 
+UNKNOWN = object()   # a clause subject that names no actor we know
+
+
 def _own_clause_subject(tok, by_token: dict):
-    """The mention that is the subject of the clause a possessive pronoun sits in."""
+    """The mention that is the subject of the clause a possessive pronoun sits in; UNKNOWN
+    when that subject is a noun we did not resolve ("the North set off its ..."); None
+    when the clause has no nominal subject before the pronoun."""
     v = tok.head
     for _ in range(4):
         if v.pos_ in ("VERB", "AUX") or v.head is v:
             break
         v = v.head
-    subj = [c for c in v.children if c.dep_ in SUBJ]
-    return by_token.get(subj[0].i) if subj else None
+    subj = [c for c in v.children if c.dep_ in SUBJ and c.i < tok.i]
+    if not subj:
+        return None
+    m = by_token.get(subj[0].i)
+    if m is None and subj[0].pos_ in ("NOUN", "PROPN"):
+        return UNKNOWN
+    return m
 
 
 def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
@@ -598,6 +608,8 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
             if tok.dep_ in ("dobj", "pobj", "dative") else set()
         best = None
         own = _own_clause_subject(tok, by_token) if tok.dep_ == "poss" else None
+        if own is UNKNOWN:
+            continue   # "its" most likely is that subject, which names no actor we know
         for c in disc.before(pos, s, PRONOUN_WINDOW):
             if own is not None and c.m is own and _fits(c, want) and not c.place:
                 best = ((-1, 0), c)   # "Colombia withdrew its troops": its own clause's subject

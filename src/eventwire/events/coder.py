@@ -345,8 +345,8 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
 
 def complement_heads(v) -> list:
     """The predicates of ``v``'s that-clauses: "said (that) the plan was [unacceptable]",
-    "said it was [concerned]", "said she [hoped] ...", "said the deal was the most
-    [feasible], [fair] and [sensible] [plan]"."""
+    "said it was [concerned]", "said she [hoped] ...", "said the offer was a [fair] and
+    [constructive] [step]"."""
     out = []
     for c in v.children:
         if c.dep_ not in ("ccomp", "parataxis") or c.pos_ not in ("VERB", "AUX"):
