@@ -49,6 +49,15 @@ def test_pronouns_refer_back(pipeline, case):
     assert side and side[0]["resolved_by"]["how"] in ("pronoun",) and side[0]["resolved_by"]["chain"]
 
 
+def test_an_object_pronoun_is_not_its_clause_subject(pipeline):
+    # "him" is the other man: the subject "He" (itself a reference) is excluded
+    text = ("The Kenyan interior minister met the Ugandan envoy in Nairobi. "
+            "He thanked him for the visit.")
+    events = _last_sentence_events(pipeline, text)
+    assert not [e for e in events if (e["source"] or {}).get("code") ==
+                (e["target"] or {}).get("code")]
+
+
 def test_she_is_not_a_man(pipeline):
     text = "The Kenyan president met reporters in Nairobi. She accused Uganda of lying."
     events = _last_sentence_events(pipeline, text)

@@ -301,3 +301,12 @@ def test_root_case(pipeline, case):
 def test_every_root_is_covered():
     roots = {parse_case(c)[1].code[:2] for c in CASES}
     assert roots == {f"{r:02d}" for r in range(1, 21)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Peruvian president called the rebels terrorists.",
+    "The Chilean minister called the Bolivian decision a mistake.",
+])
+def test_calling_someone_something_is_no_phone_call(pipeline, sentence):
+    # an object with a predicate ("called X Y") names; it does not telephone (041)
+    assert not [e for e in code(pipeline, sentence) if e["cameo"] == "041"]

@@ -546,8 +546,12 @@ def _gender(r, m: dict, w) -> str | None:
 
 
 def _ref_id(m: dict):
-    return m.get("actor_id") or (m.get("code"), (m.get("chain") or [{}])[-1].get("span")
-                                 if m.get("chain") else tuple(m.get("span") or ()))
+    """Who a mention names: its actor id, else its code and the span of the mention that
+    names it (the end of its chain)."""
+    if m.get("actor_id"):
+        return m["actor_id"]
+    named = m["chain"][-1] if m.get("chain") else m
+    return m.get("code"), tuple(named.get("span") or ())
 
 
 def _clause_subject_ids(tok, made: list[dict], by_token: dict) -> set:
@@ -566,6 +570,26 @@ def _clause_subject_ids(tok, made: list[dict], by_token: dict) -> set:
             if m is not None:
                 out.add(_ref_id(m))
     return out
+
+
+def _owns_agent(tok, by_token: dict) -> bool:
+    """Does a possessive pronoun own an agent noun ("its forces", "his government", "their
+    ambassador"), a person or body noun ("its agents") or an event noun ("his talks with
+    ...", "their visit")? Only then does its owner add an actor: the agent's country, the
+    event's source. ("halted his march", "its role" add none.)"""
+    m = by_token.get(tok.head.i)
+    if m is not None and m.get("agent") and not m.get("country") and m.get("kind") == "agent":
+        return True
+    lemma = tok.head.lemma_.lower()
+    w = words()
+    # "its agents", "their supporters": people or bodies of the owner
+    return lemma in _event_nouns() or lemma in w.person_heads or lemma in w.body_heads
+
+
+@functools.lru_cache(maxsize=1)
+def _event_nouns() -> frozenset:
+    from ..events.patterns import get_patterns   # (lazy: events imports actors)
+    return frozenset(get_patterns().by_noun)
 
 
 UNKNOWN = object()   # a clause subject that names no actor we know
@@ -607,6 +631,8 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
         clause_subject = _clause_subject_ids(tok, out, mentions_by_token) \
             if tok.dep_ in ("dobj", "pobj", "dative") else set()
         best = None
+        if tok.dep_ == "poss" and not _owns_agent(tok, by_token):
+            continue   # "halted his march", "its role": the owner adds no actor to the event
         own = _own_clause_subject(tok, by_token) if tok.dep_ == "poss" else None
         if own is UNKNOWN:
             continue   # "its" most likely is that subject, which names no actor we know

@@ -547,6 +547,8 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     if p.complement and not {w for t in complement_heads(v) for w in (t.lemma_.lower(), t.lower_)} \
             & _inflected(p.complement):
         return f"no that-clause saying {'/'.join(p.complement[:4])}..."
+    if p.not_predicative and any(c.dep_ == "oprd" for c in v.children):
+        return "the object has a predicate ('called them X'): another sense of the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
         return "has an object or clause; pattern is intransitive"
     if p.particle:
@@ -755,15 +757,18 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     s = _domestic(s, home) if s is not None else None
                 t = _domestic(t, home) if t is not None else None
                 if s is not s0 and t0 is not None and t_slot != "place" \
-                        and s.get("country") == t0.get("country") \
-                        and (_state(t0) and t0.get("resolved_by") != "demonym"
-                             or s.get("agent") == t0.get("agent")):
+                        and s0.get("agent") in STATE_AGENTS \
+                        and s.get("country") == t0.get("country"):
                     # "the foreign minister warned Angola", "troops attacked Angola": the
-                    # only country named is the one acted on, not the actor's own; the
-                    # actor is more likely the document's own country's
-                    s = s0
-                    if actors.home and actors.home != t0.get("country"):
-                        s = _domestic(s, actors.home)
+                    # only country named is the one a state's organ acts on, not its own
+                    # (a party boycotting, leaders forgiving their president: their own);
+                    # the actor is more likely the document's own country's
+                    other_home = actors.home and actors.home != t0.get("country")
+                    if _state(t0) and t0.get("resolved_by") != "demonym":
+                        s = _domestic(s0, actors.home) if other_home else s0
+                    elif s.get("agent") == t0.get("agent"):
+                        # "the minister met the Norwegian envoy": not the envoy's colleague
+                        s = _domestic(s0, actors.home) if other_home else s0
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
             if not _identified(s) and not _identified(t):
@@ -771,8 +776,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             out.append((s, t))
     # an actor is not its own target ("insisted on its demand": whose, not on whom)
     # except where it acts at home ("Thailand declared martial law in Bangkok")
-    out = [(s, None if (t_slot != "place" and s is not None and t is not None and s.get("code")
-                        and s["code"] == t.get("code")) else t)
+    out = [(s, None if (t_slot != "place" and s is not None and t is not None and s.get("agent")
+                        and s.get("code") and s["code"] == t.get("code")) else t)
            for s, t in sectors(out)]
     out = [pair for k, pair in enumerate(out) if pair not in out[:k]]
     if not out:
@@ -789,8 +794,13 @@ def _located(a: dict, doc) -> bool:
     if not ts:
         return False
     tok = doc[ts[1] - 1]
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    for _ in range(4):
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head   # "in the city of Kirkuk": the city is where
+            continue
+        break
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
@@ -838,6 +848,11 @@ def _sentence_country(v, actors: ActorIndex) -> str | None:
     countries = {a.get("country") for i in range(sent.start, sent.end)
                  for a in [actors.by_token.get(i)] if a is not None and a.get("country")}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+# Sectors through which a state acts on others: with the only country named being the
+# one acted on, they are not that country's own.
+STATE_AGENTS = ("GOV", "MIL")
 
 
 def _state(a: dict | None) -> bool:

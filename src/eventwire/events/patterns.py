@@ -19,6 +19,8 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       complement: [concerned]       # its that-clause's predicate is one of these ("said it was
                                     # concerned", "said the plan was unacceptable"); the
                                     # slot `complement` is what the clause is about
+      not_predicative: true         # not when the object has a predicate: "called them an
+                                    # occupying army" names, it does not telephone
       reporting: true               # a verb of saying: coded only when it has a political
                                     # addressee and its content is no coded event (else the
                                     # speaker is the attribution of that content)
@@ -70,7 +72,7 @@ def yaml_load(text: str):
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
-        "complement"}
+        "complement", "not_predicative"}
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class Pattern:
     complement_aux: tuple[str, ...] = ()  # its that-clause has one of these modals ("must")
     reporting: bool = False      # a verb of saying: an event only with a political addressee
     complement: tuple[str, ...] = ()  # its that-clause says this ("said it was concerned")
+    not_predicative: bool = False  # not with an object predicate ("called them an army")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -191,6 +194,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         complement_aux=_strs(path, line, raw.get("complement_aux"), "complement_aux"),
         reporting=bool(raw.get("reporting", False)),
         complement=_strs(path, line, raw.get("complement"), "complement"),
+        not_predicative=bool(raw.get("not_predicative", False)),
         origin=f"{Path(path).name}:{line}")
 
 
