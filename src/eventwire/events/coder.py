@@ -204,9 +204,10 @@ def subjects(v, lex, depth=0) -> list:
         return []
     for c in v.children:
         if c.dep_ in SUBJ_DEPS:
-            if c.lower_ in PRONOUNS and v.dep_ in ("ccomp", "conj") and \
-                    v.head.lemma_ in lex["speech_verbs"] and v.head is not v:
-                # "Beijing announced it will send ...": the pronoun is the speaker
+            if c.lower_ in PRONOUNS and v.dep_ in ("ccomp", "conj") and v.head is not v and \
+                    (v.head.lemma_ in lex["speech_verbs"] or v.head.lemma_ in lex["intent_governors"]):
+                # "Beijing announced it will send ...", "X and Y agreed that they would not
+                # ...": the pronoun is the speaker (or those who agreed)
                 speaker = subjects(v.head, lex, depth + 1)
                 if speaker:
                     return conjuncts(c) + speaker
