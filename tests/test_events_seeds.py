@@ -49,13 +49,16 @@ def test_halt_of_beijing_pyongyang_flights(seed_events):
 
 def test_freeze_for_freeze_statements(seed_events):
     # Trump's account of what he and Xi agreed is coded as that agreement (both ways),
-    # with Trump as its attribution; saying it is no statement event of its own, nor is
-    # the spokesman's judgement of the plan (a statement with no addressee).
+    # with Trump as its attribution; saying it is no statement event of its own.
     events = [e for e in seed_events if "freeze" in e["sentence"]]
-    agreed = [e for e in events if e["cameo_root"] == "03"]
+    agreed = [e for e in events if e["cameo"] == "030"]
     assert {(_code(e["source"])[:3], _code(e["target"])[:3]) for e in agreed} == \
         {("USA", "CHN"), ("CHN", "USA")}
     assert all(e["attribution"]["actor_id"] == "person:donald-trump" for e in agreed)
+    # what they agreed: not to accept the deal, an announced rejection by both
+    assert {_code(e["source"])[:3] for e in events if e["cameo"] == "120"} == {"USA", "CHN"}
+    # the spokesman's next-day judgement of the plan endorses it
+    assert [e for e in events if e["cameo"] == "051" and _code(e["source"]).startswith("CHN")]
     assert not [e for e in events if e["cameo_root"] == "01"]
 
 
