@@ -8,7 +8,7 @@ import pathlib
 ROOT = pathlib.Path(__file__).resolve().parents[1] / "src" / "eventwire"
 # Packages whose modules must not sit on an import circle.
 CHECKED = ("eventwire.store", "eventwire.dedup", "eventwire.analysis", "eventwire.export",
-           "eventwire.scale")
+           "eventwire.scale", "eventwire.dates", "eventwire.places")
 
 
 def _modules() -> dict[str, pathlib.Path]:

@@ -21,6 +21,7 @@ import spacy
 from spacy.tokens import Doc
 
 from .config import Settings, default_settings
+from .extensions import ensure_extensions  # noqa: F401 - the components' Doc extensions
 
 #: Our components in pipeline order. Added after a parser, they give on ``doc._.events``
 #: the full record of the contract: actors, event codes, date, place, ids. (Only
@@ -30,12 +31,6 @@ COMPONENTS = ("eventwire_actors", "eventwire_events", "eventwire_time", "eventwi
               "eventwire_records")
 
 
-def ensure_extensions() -> None:
-    for name, default in (("published", None), ("doc_id", None), ("title", None),
-                          ("actors", None), ("events", None), ("notes", None),
-                          ("dateline", None), ("set_aside", None)):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
 
 
 def register_components() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..nlp import ensure_extensions
+from ..extensions import ensure_extensions
 from ..textutil import doc_text
 from .expressions import find_dates, story_date
 from .periods import normalize_published

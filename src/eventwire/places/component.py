@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..dateline import find_dateline
-from ..nlp import ensure_extensions
+from ..extensions import ensure_extensions
 from ..textutil import doc_text, split_sentences
 from .gazetteer import resolve_place
 from .mentions import find_places
