@@ -22,6 +22,10 @@ def register(sub) -> None:
                    help="SQL queries at once; more are answered 429 (default 2)")
     p.add_argument("--max-body", type=int, default=None, metavar="BYTES",
                    help="size limit of POST /api/documents bodies (default 5 MB)")
+    p.add_argument("--cors", action="append", default=None, metavar="ORIGIN",
+                   help="let pages of ORIGIN (e.g. http://localhost:8888, a notebook) call the "
+                        "API from a browser; repeat for more, '*' for any (default: none, or "
+                        "EVENTWIRE_CORS, comma-separated)")
     p.set_defaults(func=run)
 
 
@@ -36,11 +40,15 @@ def run(args) -> int:
                    f"--db {args.db}`, or set EVENTWIRE_TOKEN to allow uploads into a new one)")
         return 2
     extra = {"sql_max_concurrent": args.sql_max_concurrent} if args.sql_max_concurrent else {}
+    if args.cors:
+        extra["cors"] = [o for value in args.cors for o in value.split(",")]
     app = create_app(args.db, token=token or "", enable_sql=args.enable_sql,
                      max_body=args.max_body or DEFAULT_MAX_BODY, sql_timeout=args.sql_timeout,
                      **extra)
     mode = "read-write (token set)" if token else "read-only"
-    print(f"eventwire: serving {args.db} ({mode}{', SQL on' if args.enable_sql else ''}) "
-          f"at http://{args.host}:{args.port}/", flush=True)
+    cors = getattr(app.state, "cors", None)
+    print(f"eventwire: serving {args.db} ({mode}{', SQL on' if args.enable_sql else ''}"
+          f"{', CORS for ' + ' '.join(cors) if cors else ''}) at http://{args.host}:{args.port}/ "
+          f"(API docs at /docs)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

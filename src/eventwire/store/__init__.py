@@ -81,7 +81,7 @@ def _rollback(con) -> None:
         pass
 
 
-from . import queries
+from . import browse, queries
 from .queries import _actor_clause, _is_country, like_escape  # noqa: F401 (public to the store package)
 from .schema import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_FLAT, MIGRATIONS,  # noqa: F401
                      SCHEMA_VERSION, _ACTOR_COLS, _iso, _json, _public, _signature, event_row,
@@ -698,7 +698,8 @@ class Store:
         return out
 
     def dyad_series(self, a: str, b: str, by: str = "week", directed: bool = False,
-                    include_historical: bool = False, fill: bool = True):
+                    include_historical: bool = False, fill: bool = True,
+                    date_from: str | None = None, date_to: str | None = None):
         """Counts per QuadClass, Goldstein sum/mean and mentions per period for a dyad.
 
         ``a``/``b`` are countries (CHN), actor codes (CHNGOV) or actor ids (person:...);
@@ -707,7 +708,8 @@ class Store:
         rows of their own after the periods, ``dated_to`` = "month"/"year" (the periods'
         rows say "period").
         """
-        sql, params = queries.dyad_series_sql(a, b, by, directed, include_historical)
+        sql, params = queries.dyad_series_sql(a, b, by, directed, include_historical,
+                                              date_from=date_from, date_to=date_to)
         with self.connection() as con:
             frame = con.execute(sql, params).df()
         return queries.dyad_frame(frame, by, fill=fill)
@@ -831,6 +833,62 @@ class Store:
                 "SELECT cameo_root, count(*) FROM events WHERE NOT negated AND NOT historical "
                 "GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 10").fetchall()]
         return out
+
+    # -- browsing: the web UI's lists and downloads (SQL in store/browse.py)
+    def events_query(self, **filters) -> tuple[str, list]:
+        """The SQL and parameters of every canonical event matching ``filters``, newest
+        first, for clients that stream (``con.sql(sql, params=...).to_arrow_reader()``).
+        Filters: those of ``events`` plus ``source``/``target`` alone or as a pair (both
+        directions unless ``directed``), ``place`` (a GeoNames id or a place name) and
+        ``dated`` ("day"/"month": only events dated that precisely)."""
+        return browse.events_sql(self, **filters)
+
+    def count_matching(self, **filters) -> int:
+        """How many canonical events match ``filters`` (as ``events_query``)."""
+        sql, params = browse.count_sql(self, **filters)
+        with self.connection() as con:
+            return int(con.execute(sql, params).fetchone()[0])
+
+    def events_matching(self, limit: int = 50, offset: int = 0, **filters) -> "pd.DataFrame":
+        """One page of ``events_query`` as a DataFrame; ``attrs``: ``total`` (every match)
+        and ``next_offset`` (None on the last page)."""
+        sql, params = browse.events_sql(self, **filters)
+        count_sql, count_params = browse.count_sql(self, **filters)
+        with self.connection() as con:
+            df = con.execute(f"{sql} LIMIT ? OFFSET ?", params + [int(limit), int(offset)]).df()
+            total = int(con.execute(count_sql, count_params).fetchone()[0])
+        df.attrs["total"] = total
+        df.attrs["next_offset"] = offset + len(df) if offset + len(df) < total else None
+        return df
+
+    def places(self, **filters) -> "pd.DataFrame":
+        """Events matching ``filters`` grouped by place (those with coordinates), most
+        mentioned first; ``attrs``: ``total`` (places), ``events_total`` and
+        ``events_located`` (what a map shows and leaves out)."""
+        sql, params = browse.places_sql(self, **filters)
+        count_sql, count_params = browse.located_sql(self, **filters)
+        with self.connection() as con:
+            df = con.execute(sql, params).df()
+            total, located = con.execute(count_sql, count_params).fetchone()
+        df.attrs.update(total=len(df), events_total=int(total), events_located=int(located))
+        return df
+
+    def documents_query(self, q=None, language=None, date_from=None, date_to=None
+                        ) -> tuple[str, list]:
+        """The SQL of the stored documents (newest first) with their events per document."""
+        return browse.documents_sql(q, language, date_from, date_to)
+
+    def documents(self, q=None, language=None, date_from=None, date_to=None,
+                  limit: int = 50, offset: int = 0) -> "pd.DataFrame":
+        """A page of stored documents as a DataFrame (doc_id, title, outlet, published,
+        language, url, n_mentions, n_events, ...); ``attrs``: ``total``, ``next_offset``."""
+        sql, params = browse.documents_sql(q, language, date_from, date_to)
+        with self.connection() as con:
+            df = con.execute(f"{sql} LIMIT ? OFFSET ?", params + [int(limit), int(offset)]).df()
+            total = int(con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+        df.attrs["total"] = total
+        df.attrs["next_offset"] = offset + len(df) if offset + len(df) < total else None
+        return df
 
 
 def open_store(path: str, read_only: bool = True, **kw) -> Store:

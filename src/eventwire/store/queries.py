@@ -62,7 +62,9 @@ def _dyad_where(a: str, b: str, directed: bool) -> tuple[str, list]:
 
 
 def dyad_series_sql(a: str, b: str, by: str = "week", directed: bool = False,
-                    include_historical: bool = False, table: str = "events") -> tuple[str, list]:
+                    include_historical: bool = False, table: str = "events",
+                    date_from: str | None = None, date_to: str | None = None
+                    ) -> tuple[str, list]:
     """The SQL of a dyad time series (also used by bench/dyad_bench.py).
 
     One row per period for the events dated within it (``dated_to`` = 'period'), and one
@@ -72,6 +74,12 @@ def dyad_series_sql(a: str, b: str, by: str = "week", directed: bool = False,
         raise ValueError(f"--by must be one of {', '.join(PERIODS)} (got {by!r})")
     where, params = _dyad_where(a, b, directed)
     hist = "" if include_historical else " AND NOT coalesce(historical, false)"
+    if date_from:  # a date range (the web UI's "this week"): events dated within it
+        hist += " AND date >= CAST(? AS DATE)"
+        params.append(str(date_from))
+    if date_to:
+        hist += " AND date <= CAST(? AS DATE)"
+        params.append(str(date_to))
     vague = ", ".join(f"'{p}'" for p in _VAGUE[by])
     sql = f"""
         SELECT CASE WHEN coalesce(date_precision, 'day') IN ({vague})

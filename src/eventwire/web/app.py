@@ -21,7 +21,8 @@ from importlib import resources
 from typing import Literal
 
 import duckdb
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -30,15 +31,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import EventwireError
-from . import convert, cursors
+from . import apidocs, convert, conventions, lists, models, names
 from .intake import IntakeError, documents_from_body
+from .params import ApiError, code_param, date_param, date_range
 from .sqlguard import SQLRejected, check_sql, lock_down, run_query
 
 log = logging.getLogger("eventwire.web")
 
 DEFAULT_MAX_BODY = 5_000_000   # bytes per POST /api/documents
-MAX_PAGE = 500                 # rows per page of /api/events
-DEFAULT_PAGE = 50
+MAX_PAGE = lists.MAX_PAGE      # rows per page of the list endpoints
 SQL_MAX_ROWS = 5_000
 SQL_MAX_BYTES = 10_000_000     # about this many bytes of values per SQL answer
 SQL_MAX_CONCURRENT = 2         # SQL queries at once (one per core of a small server)
@@ -81,17 +82,13 @@ class _BodyTimeout:
         await self.app(scope, timed_receive, send)
 
 
-class ApiError(Exception):
-    """An error with an HTTP status and a message meant for the client."""
-
-    def __init__(self, status: int, detail: str, headers: dict | None = None):
-        super().__init__(detail)
-        self.status, self.detail, self.headers = status, detail, headers
-
-
-def _error(status: int, detail, headers=None, **extra) -> JSONResponse:
-    return JSONResponse({"detail": detail, "status": status, **extra}, status_code=status,
-                        headers=headers)
+def _error(status: int, detail, headers=None, errors=None) -> JSONResponse:
+    """The one error body: ``{"detail", "status"}``, and ``errors`` for validation (400)."""
+    body = {"detail": detail, "status": status}
+    if errors is not None or status == conventions.VALIDATION_STATUS:
+        body["errors"] = convert.jsonable(errors or [{"loc": [], "msg": detail,
+                                                      "type": "value_error"}])
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 class _StoreHandle:
@@ -206,23 +203,7 @@ class _StoreHandle:
                 self._store = None
 
 
-def _date(value: str | None, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    try:
-        return _dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ApiError(400, f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def _code(value: str | None, name: str) -> str | None:
-    """Actor codes, CAMEO codes etc.: short, printable, no surprises."""
-    if value in (None, ""):
-        return None
-    value = value.strip()
-    if not value or len(value) > 120 or any(ord(c) < 32 for c in value):
-        raise ApiError(400, f"{name}: not a valid value: {value!r}")
-    return value
+_date, _code = date_param, code_param  # the names this module used before params.py
 
 
 def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
@@ -230,7 +211,7 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                sql_timeout: float = 5.0, coder=None, store=None,
                lock_timeout: float = 3.0, release_after: float = 2.0,
                body_timeout: float = 20.0, sql_max_concurrent: int = SQL_MAX_CONCURRENT,
-               sql_max_bytes: int = SQL_MAX_BYTES) -> FastAPI:
+               sql_max_bytes: int = SQL_MAX_BYTES, cors=None) -> FastAPI:
     """Build the app.
 
     token: bearer token for POST /api/documents; None reads ``EVENTWIRE_TOKEN`` from the
@@ -246,6 +227,8 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     sql_max_concurrent: SQL queries that may run at once; more are answered 429 at once
         (so a few clients looping slow queries cannot take the server's CPU and threads).
     sql_max_bytes: about how many bytes of values one SQL answer may carry.
+    cors: origins whose pages may call the API from a browser (a list, or comma-separated;
+        "*" for any); None reads ``EVENTWIRE_CORS``; off by default.
     """
     if token is None:
         token = os.environ.get("EVENTWIRE_TOKEN") or None
@@ -262,35 +245,37 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         title="eventwire",
         version=__version__,
         summary="Political event data from news text: who did what to whom, when and where.",
-        description="Records follow the eventwire event-record contract. "
-                    "Read-only unless a token is configured.",
-        # FastAPI's /docs pages load their assets from a CDN; the app must work offline,
-        # so we serve the machine-readable spec only.
+        description="Records follow the eventwire event-record contract. Read-only unless a "
+                    "token is configured. Every validation error is 400 with one body "
+                    "(`detail`, `status`, `errors`); unknown query parameters are errors. "
+                    "List endpoints answer a JSON page with `total`, or every matching row "
+                    "with `format=csv|parquet|jsonl` (or an Accept header).",
+        # FastAPI's own /docs loads Swagger UI from a CDN: ours is served offline (apidocs).
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
         lifespan=lifespan,
+        dependencies=[Depends(conventions.known_parameters_only)],
     )
     app.state.store_handle = handle
     app.add_middleware(_BodyTimeout, seconds=body_timeout)  # slow bodies -> 408 (issue 9)
     app.state.enable_sql = enable_sql
+    if cors is None:
+        cors = os.environ.get("EVENTWIRE_CORS") or None
+    app.state.cors = conventions.add_cors(app, cors)
 
     # ---------------------------------------------------------------- errors
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
-        return _error(exc.status, exc.detail, exc.headers)
+        return _error(exc.status, exc.detail, exc.headers, exc.errors)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):
-        parts = []
-        for e in exc.errors():
-            loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
-            parts.append(f"{loc}: {e.get('msg')}" if loc else str(e.get("msg")))
-        return _error(422, "; ".join(parts) or "invalid request",
-                      errors=convert.jsonable([{k: e.get(k) for k in ("loc", "msg", "type")}
-                                               for e in exc.errors()]))
+        detail, errors = conventions.validation_errors(exc)
+        return _error(conventions.VALIDATION_STATUS, detail, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
-        return _error(exc.status_code, exc.detail, getattr(exc, "headers", None))
+        return _error(exc.status_code, exc.detail, getattr(exc, "headers", None),
+                      getattr(exc, "errors", None))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
@@ -318,18 +303,19 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                 raise ApiError(400, _no_paths(str(exc).splitlines()[0])) from None
 
     # ---------------------------------------------------------------- read API
-    @app.get("/api/health", tags=["meta"])
+    @app.get("/api/health", tags=["meta"], responses={200: {"model": models.Health}})
     def health():
         """Liveness, and what this server allows."""
         return {"status": "ok", "version": __version__, "writable": handle.writable,
                 "sql": enable_sql}
 
-    @app.get("/api/codebook", tags=["meta"])
+    @app.get("/api/codebook", tags=["meta"], responses={200: {"model": models.Codebook}})
     def codebook():
         """CAMEO code -> name, and the QuadClass names (for labels in clients)."""
         return {"cameo": _cameo_names(), "quad_class": QUAD_NAMES}
 
-    @app.get("/api/summary", tags=["meta"])
+    @app.get("/api/summary", tags=["meta"], responses={200: {"model": models.Summary},
+                                                       **models.errors(503)})
     def summary():
         """Counts of documents, mentions, events, actors; date range."""
         out = dict(call("summary"))
@@ -337,75 +323,11 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             out["path"] = os.path.basename(str(out["path"]))
         return convert.jsonable(out)
 
-    @app.get("/api/events", tags=["events"])
-    def events(
-        actor: str | None = Query(None, description="actor code (CHNGOV) or actor_id, either side"),
-        dyad: str | None = Query(None, description="source,target codes, e.g. CHN,PRK"),
-        country: str | None = Query(None, description="ISO alpha-3 of either actor"),
-        cameo: str | None = Query(None, description="CAMEO code (prefix match)"),
-        root: str | None = Query(None, description="CAMEO root, 01..20"),
-        quad: int | None = Query(None, ge=1, le=4, description="QuadClass 1..4"),
-        date_from: str | None = Query(None, alias="from", description="event date >= (YYYY-MM-DD)"),
-        date_to: str | None = Query(None, alias="to", description="event date <= (YYYY-MM-DD)"),
-        include_historical: bool = Query(False, description="include background events"),
-        include_negated: bool = Query(False, description="include events that did not happen"),
-        q: str | None = Query(None, max_length=200, description="text search in sentences"),
-        limit: int | None = Query(None, ge=1, le=MAX_PAGE,
-                                  description="events per page (json: default 50); csv/jsonl: "
-                                              "every matching event unless given"),
-        story: str | None = Query(None, max_length=64, description="story_id"),
-        cursor: str | None = Query(None, max_length=500, description="next_cursor of the previous page"),
-        format: Literal["json", "csv", "jsonl"] = Query(
-            "json", description="json: a page with total and next_cursor; csv (flat columns "
-                                "of the events table) or jsonl (records): a download"),
-    ):
-        """Canonical events, newest first. ``total`` counts every matching event; page with
-        ``limit`` and ``cursor``, or download them all with ``format=csv|jsonl``."""
-        pair = None
-        if dyad not in (None, ""):
-            parts = [p.strip() for p in dyad.split(",")]
-            if len(parts) != 2 or not all(parts):
-                raise ApiError(400, f"dyad: expected two actor codes separated by a comma "
-                                    f"(e.g. CHN,PRK), got {dyad!r}")
-            pair = (_code(parts[0], "dyad"), _code(parts[1], "dyad"))
-        if root not in (None, ""):
-            if not (root.isdigit() and 1 <= int(root) <= 20):
-                raise ApiError(400, f"root: a CAMEO root is 01..20, got {root!r}")
-            root = f"{int(root):02d}"
-        if cameo not in (None, "") and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
-            raise ApiError(400, f"cameo: a CAMEO code is 2-4 digits, got {cameo!r}")
-        d_from, d_to = _date(date_from, "from"), _date(date_to, "to")
-        if d_from and d_to and d_from > d_to:
-            raise ApiError(400, f"from ({d_from}) is after to ({d_to})")
-        filters = dict(actor=_code(actor, "actor"), dyad=pair, country=_code(country, "country"),
-                       cameo=cameo or None, cameo_root=root or None, quad_class=quad,
-                       date_from=d_from, date_to=d_to, include_historical=include_historical,
-                       include_negated=include_negated, q=q or None)
-        if story:
-            filters["story"] = _code(story, "story")
-        fingerprint = cursors.fingerprint(filters)
-        try:
-            position = cursors.decode(cursor, fingerprint) if cursor else None
-        except ValueError as exc:
-            raise ApiError(400, f"cursor: {exc}") from None
-        if format != "json":
-            frame = call("events", **filters, limit=limit, cursor=position)
-            return _download(frame, format, "events")
-        limit = limit or DEFAULT_PAGE
-        frame = call("events", **filters, limit=limit, cursor=position)
-        attrs = getattr(frame, "attrs", None) or {}
-        after = attrs.get("next_cursor")
-        out = {"events": convert.records(frame), "limit": limit,
-               "total": attrs.get("total", len(frame)),
-               "next_cursor": cursors.encode(after, fingerprint) if after else None}
-        if out["total"] == 0:  # a code that names no actor of the store: say so
-            hints = [h for h in (call("actor_hint", c) for c in
-                                 ([filters["actor"]] + list(pair or [])) if c) if h]
-            if hints:
-                out["hints"] = hints
-        return out
+    # events, places, documents, actors, stories, network, contradictions: pages or downloads
+    lists.install(app, call, handle)
 
-    @app.get("/api/events/{event_id}", tags=["events"])
+    @app.get("/api/events/{event_id}", tags=["events"],
+             responses={200: {"model": models.EventDetail}, **models.errors(400, 404, 503)})
     def event(event_id: str):
         """One canonical event with every mention (record + sentence)."""
         found = call("event", _code(event_id, "event_id"))
@@ -417,51 +339,37 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         out["mentions"] = mentions
         return out
 
-    @app.get("/api/dyads/{source}/{target}/series", tags=["events"])
+    @app.get("/api/dyads/{source}/{target}/series", tags=["events"],
+             responses={200: {"model": models.DyadSeries}, **models.errors(400, 503)})
     def dyad_series(source: str, target: str,
                     by: Literal["day", "week", "month"] = Query("week"),
                     directed: bool = Query(False, description="only source->target "
                                            "(default: both directions)"),
+                    date_from: str | None = Query(None, alias="from", description="event date >= (YYYY-MM-DD)"),
+                    date_to: str | None = Query(None, alias="to", description="event date <= (YYYY-MM-DD)"),
                     include_historical: bool = Query(False)):
         """Events of a dyad per period: counts by QuadClass, Goldstein mean, mentions.
-        Events whose date is known only to the month or year are not in ``series`` (they
-        would pile up on its first day): ``imprecise`` has one row per such month/year."""
-        frame = call("dyad_series", _code(source, "source"), _code(target, "target"), by=by,
-                     directed=directed, include_historical=include_historical)
+        ``source``/``target`` take codes or names (China). Events whose date is known
+        only to the month or year are not in ``series`` (they would pile up on its first
+        day): ``imprecise`` has one row per such month/year."""
+        d_from, d_to = date_range(date_from, date_to)
+        actors_named = lambda text: call("actors", q=text, limit=50)  # noqa: E731
+        how = {}
+        a, why_a = names.resolve(_code(source, "source"), actors_named)
+        b, why_b = names.resolve(_code(target, "target"), actors_named)
+        for key, why in (("source", why_a), ("target", why_b)):
+            if why:
+                how[key] = why
+        frame = call("dyad_series", a, b, by=by, directed=directed,
+                     include_historical=include_historical, date_from=d_from, date_to=d_to)
         exact = frame[frame["dated_to"] == "period"] if len(frame) else frame
         vague = frame[frame["dated_to"] != "period"] if len(frame) else frame
-        return {"source": source, "target": target, "by": by, "directed": directed,
+        return {"source": a, "target": b, "by": by, "directed": directed,
+                "from": d_from, "to": d_to, "filters": how,
                 "series": convert.rows(exact), "imprecise": convert.rows(vague)}
 
-    @app.get("/api/actors", tags=["actors"])
-    def actors(q: str | None = Query(None, max_length=200),
-               limit: int = Query(50, ge=1, le=500)):
-        """Actors in the store, most active first; ``q`` matches name or code. ``total``
-        counts every matching actor."""
-        frame = call("actors", q=q or None, limit=limit)
-        return {"actors": convert.rows(frame), "total": _total(frame)}
-
-    @app.get("/api/network", tags=["actors"])
-    def network(limit: int = Query(20, ge=1, le=500),
-                by: Literal["volume", "conflict"] = Query("volume")):
-        """The strongest dyads (edges) and the actors they join (nodes); ``total``: every
-        dyad of the ranking."""
-        frame = call("network", limit=limit, by=by)
-        edges = convert.rows(frame)
-        return {"edges": edges, "nodes": _nodes(edges), "total": _total(frame)}
-
-    @app.get("/api/stories", tags=["events"])
-    def stories(limit: int = Query(50, ge=1, le=500)):
-        """Stories: canonical events grouped into running threads; ``total``: all of them."""
-        frame = call("stories", limit=limit)
-        return {"stories": convert.rows(frame), "total": _total(frame)}
-
-    @app.get("/api/contradictions", tags=["events"])
-    def contradictions():
-        """Reports that disagree (one says it happened, another that it did not)."""
-        return {"contradictions": convert.jsonable(call("contradictions"))}
-
-    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    @app.get("/api/documents/{doc_id}", tags=["documents"],
+             responses={200: {"model": models.Document}, **models.errors(400, 404, 503)})
     def document(doc_id: str):
         """A stored article: its text with the spans of actors and events."""
         found = call("document", _code(doc_id, "doc_id"))
@@ -473,6 +381,10 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
         return convert.jsonable({k: convert._maybe_json(k, v) for k, v in found.items()})
 
     # ---------------------------------------------------------------- write API
+    # Declares the bearer token in the OpenAPI description; _authorize does the checking.
+    bearer = HTTPBearer(auto_error=False, scheme_name="token",
+                        description="the server's EVENTWIRE_TOKEN (writes only)")
+
     def _authorize(request: Request) -> None:
         if token is None:
             raise ApiError(403, "writes are disabled on this server "
@@ -550,10 +462,11 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             "text/plain": {"schema": {"type": "string"}},
             "multipart/form-data": {"schema": {"type": "object", "properties": {
                 "file": {"type": "string", "format": "binary"}}}},
-        }}})
+        }}}, responses={201: {"model": models.Added}, **models.errors(400, 401, 403, 413, 415, 503)})
     async def add_documents(request: Request,
                             published: str | None = Query(None, description="publication date "
-                                                          "for inputs that carry none")):
+                                                          "for inputs that carry none"),
+                            _bearer: HTTPAuthorizationCredentials | None = Depends(bearer)):
         """Code new articles and store them; answers with the coded events.
 
         Needs ``Authorization: Bearer <EVENTWIRE_TOKEN>``. Bodies: one article object
@@ -566,7 +479,8 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             docs = documents_from_body(request.headers.get("content-type", ""), body, published,
                                        errors=errors)
         except IntakeError as exc:
-            raise ApiError(exc.status, str(exc)) from None
+            raise ApiError(exc.status, str(exc), where="body",
+                           param="body" if exc.status == conventions.VALIDATION_STATUS else None) from None
         except RecursionError:  # input nested beyond what a parser can walk
             raise ApiError(400, "the body is nested too deeply to read") from None
         documents = await run_in_threadpool(_code_and_store, docs)
@@ -604,13 +518,15 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
             sql_slots.release()
         return {"columns": columns, "rows": convert.jsonable(data), "truncated": truncated}
 
-    @app.get("/api/sql", tags=["sql"])
+    @app.get("/api/sql", tags=["sql"], responses={200: {"model": models.SqlAnswer},
+                                                   **models.errors(400, 403, 408, 413, 429)})
     def sql_get(q: str = Query(..., max_length=20_000, description="one SELECT"),
                 limit: int = Query(1000, ge=1, le=SQL_MAX_ROWS)):
         """Run one read-only SELECT (only when the server runs with --enable-sql)."""
         return _sql(q, limit)
 
-    @app.post("/api/sql", tags=["sql"])
+    @app.post("/api/sql", tags=["sql"], responses={200: {"model": models.SqlAnswer},
+                                                    **models.errors(400, 403, 408, 413, 429)})
     async def sql_post(request: Request, limit: int = Query(1000, ge=1, le=SQL_MAX_ROWS)):
         """Same as GET, the query as JSON ``{"query": "..."}`` or as the text body."""
         if not enable_sql:
@@ -632,6 +548,8 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     static_dir = str(resources.files("eventwire.web") / "static")
     app.mount("/static", StaticFiles(directory=static_dir), name="static")
 
+    apidocs.install(app)  # Swagger UI at /docs, from the swagger-ui-bundle-v2 package
+
     @app.get("/", include_in_schema=False)
     def index():
         return FileResponse(os.path.join(static_dir, "index.html"),
@@ -650,38 +568,6 @@ def _no_paths(message: str) -> str:
     client's business): anything that looks like /a/b or C:\\a is replaced."""
     import re
     return re.sub(r"""(?:[A-Za-z]:\\|/)[^\s'"]*[/\\][^\s'"]*""", "<path>", message)
-
-
-def _total(frame) -> int:
-    return int((getattr(frame, "attrs", None) or {}).get("total", len(frame)))
-
-
-def _download(frame, fmt: str, name: str):
-    """A frame of events as a file: csv (the events table's flat columns) or jsonl
-    (contract records), streamed."""
-    import io
-    import json
-
-    from fastapi.responses import StreamingResponse
-
-    def chunks():
-        if fmt == "csv":
-            buf = io.StringIO()
-            frame.head(0).to_csv(buf, index=False)
-            yield buf.getvalue()
-            for start in range(0, len(frame), 1000):
-                buf = io.StringIO()
-                frame.iloc[start:start + 1000].to_csv(buf, index=False, header=False,
-                                                      date_format="%Y-%m-%d")
-                yield buf.getvalue()
-        else:
-            for rec in convert.records(frame):
-                yield json.dumps(rec, ensure_ascii=False) + "\n"
-
-    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"',
-               "X-Total-Count": str(_total(frame))}
-    return StreamingResponse(chunks(), media_type=media, headers=headers)
 
 
 def _connection(store):
@@ -707,17 +593,3 @@ def _cameo_names() -> dict:
                     for r in csv.DictReader(fh) if r.get("code")}
     except (OSError, KeyError):
         return {}
-
-
-def _nodes(edges: list[dict]) -> list[dict]:
-    """Actors of the network edges with their total weight (for the UI layout)."""
-    nodes: dict[str, dict] = {}
-    for e in edges:
-        weight = e.get("n") or e.get("count") or e.get("num_events") or e.get("events") or 1
-        for side in ("source", "target"):
-            code = e.get(side) or e.get(f"{side}_code")
-            if not code:
-                continue
-            node = nodes.setdefault(code, {"id": code, "weight": 0})
-            node["weight"] += weight if isinstance(weight, (int, float)) else 1
-    return sorted(nodes.values(), key=lambda n: -n["weight"])

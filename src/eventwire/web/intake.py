@@ -27,9 +27,10 @@ MAX_ARTICLES = 200  # per request: coding is synchronous, keep one call bounded
 
 
 class IntakeError(ValueError):
-    """A body we cannot turn into articles; ``status`` is the HTTP status to answer."""
+    """A body we cannot turn into articles; ``status`` is the HTTP status to answer
+    (400 for every invalid body, like every invalid parameter: web/conventions.py)."""
 
-    def __init__(self, message: str, status: int = 422):
+    def __init__(self, message: str, status: int = 400):
         super().__init__(message)
         self.status = status
 
