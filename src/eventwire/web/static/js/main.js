@@ -1,19 +1,27 @@
 // Entry point: the router picks a view; each view renders into <main id="view">.
-import { get } from "./api.js";
+import { summary } from "./api.js";
 import { errorBox, h, mount } from "./dom.js";
 import { parseHash } from "./router.js";
 import * as eventsView from "./views/events.js";
 import * as eventView from "./views/event.js";
 import * as dyadView from "./views/dyad.js";
 import * as documentView from "./views/document.js";
+import * as documentsView from "./views/documents.js";
+import * as addView from "./views/add.js";
+import * as mapView from "./views/map.js";
 import * as networkView from "./views/network.js";
 import * as storiesView from "./views/stories.js";
+import * as contradictionsView from "./views/contradictions.js";
 
 const VIEWS = {
-  events: eventsView, event: eventView, dyad: dyadView,
-  doc: documentView, network: networkView, stories: storiesView,
+  events: eventsView, event: eventView, dyad: dyadView, doc: documentView, docs: documentsView,
+  add: addView, map: mapView, network: networkView, stories: storiesView,
+  contradictions: contradictionsView,
 };
-const NAV_OF = { event: "events", doc: "events" };
+const NAV_OF = { event: "events", doc: "docs", add: "docs" };
+const TITLES = { events: "Events", event: "Event", dyad: "Dyads", doc: "Document", docs: "Documents",
+                 add: "Add an article", map: "Map", network: "Network", stories: "Stories",
+                 contradictions: "Contradictions" };
 
 let generation = 0;
 
@@ -21,8 +29,13 @@ async function route() {
   const root = document.getElementById("view");
   const { segments, params } = parseHash();
   const name = VIEWS[segments[0]] ? segments[0] : "events";
-  for (const a of document.querySelectorAll("[data-nav]"))
-    a.classList.toggle("active", a.dataset.nav === (NAV_OF[name] || name));
+  for (const a of document.querySelectorAll("[data-nav]")) {
+    const on = a.dataset.nav === (NAV_OF[name] || name);
+    a.classList.toggle("active", on);
+    if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+  }
+  document.title = `${TITLES[name]} · eventwire`;
+  delete document.body.dataset.ready;
   // A slow answer for a page the user already left must not overwrite the new page.
   const mine = ++generation;
   const ctx = { segments: segments.slice(1), params, isCurrent: () => mine === generation };
@@ -38,7 +51,7 @@ async function route() {
 async function header() {
   const el = document.getElementById("dbinfo");
   try {
-    const s = await get("/api/summary");
+    const s = await summary();
     const range = s.date_from ? ` · ${s.date_from} – ${s.date_to}` : "";
     el.textContent = `${s.path || "database"} · ${s.documents} documents · ${s.events} events${range}`;
   } catch (err) {
@@ -46,6 +59,12 @@ async function header() {
     el.title = err.message;
   }
 }
+
+// "Skip to the content" must not change the route (the hash is the route here).
+document.getElementById("skip")?.addEventListener("click", (e) => {
+  e.preventDefault();
+  document.getElementById("view").focus();
+});
 
 window.addEventListener("hashchange", route);
 route();

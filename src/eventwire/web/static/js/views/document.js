@@ -2,7 +2,7 @@
 import { cameoNames, get } from "../api.js";
 import { actorLabel, flagChips, h, loading, mount, quadChip } from "../dom.js";
 import { highlight } from "../highlight.js";
-import { href } from "../router.js";
+import { backLink, href, hrefFrom } from "../router.js";
 
 function marks(doc, focus) {
   const out = [];
@@ -31,18 +31,24 @@ export async function render(root, { segments, params, isCurrent }) {
   const text = h("div", { class: "doc-text" }, highlight(doc.text || "", marks(doc, focus)));
   const list = h("ol", { class: "doc-events" }, events.map((e) =>
     h("li", { class: e.event_id === focus ? "on" : null },
-      h("a", { href: href(["doc", id], { event: e.event_id }) },
+      h("a", { href: href(["doc", id], { event: e.event_id, back: params.get("back") }) },
         `${actorLabel(e.source)} → ${actorLabel(e.target)}`),
       " ", h("code", {}, e.cameo || ""), " ", names[e.cameo] || "",
       h("div", { class: "flags" }, quadChip(e.quad_class), flagChips(e),
-        e.canonical_event_id ? h("a", { class: "small", href: href(["event", e.canonical_event_id]) }, "event page →") : null))));
+        e.canonical_event_id ? h("a", { class: "small", href: hrefFrom(["event", e.canonical_event_id]) }, "event page →") : null))));
   mount(root,
-    h("div", { class: "page-head" }, h("a", { href: "#/events" }, "← Events")),
+    h("div", { class: "page-head" }, backLink(params, "/docs", "Documents")),
+    params.get("added") ? h("p", { class: `note ${params.get("added") === "1" ? "ok" : ""}`, role: "status", id: "added-note" },
+      params.get("added") === "1" ? `Added and coded: ${events.length} event${events.length === 1 ? "" : "s"} in this article.`
+        : "This article was already stored: here it is.") : null,
     h("div", { class: "grid-2" },
       h("article", { class: "panel" },
         h("h1", {}, doc.title || "Untitled document"),
         h("div", { class: "doc-meta tabular" },
-          [doc.outlet, doc.published, doc.url || doc.path].filter(Boolean).join(" · ")),
+          [doc.outlet, doc.published || "no publication date", doc.language ? `language ${doc.language}` : null].filter(Boolean).join(" · "),
+          doc.url && /^https?:/.test(doc.url) ? [" · ", h("a", { href: doc.url, rel: "noreferrer noopener", target: "_blank" }, "original ↗")]
+            : doc.path ? ` · ${doc.path}` : ""),
+        (doc.notes || []).length ? h("ul", { class: "doc-notes small muted" }, doc.notes.map((n) => h("li", {}, n))) : null,
         h("div", { class: "legend" },
           h("span", {}, h("mark", { class: "hl-actor" }, "actor")),
           h("span", {}, h("mark", { class: "hl-verb" }, "event verb")),
@@ -52,7 +58,9 @@ export async function render(root, { segments, params, isCurrent }) {
         text),
       h("aside", { class: "panel" },
         h("h2", {}, `${events.length} coded event${events.length === 1 ? "" : "s"}`),
-        events.length ? list : h("p", { class: "muted" }, "Nothing was coded in this article."))));
+        events.length ? list : h("p", { class: "muted" }, doc.language && doc.language !== "en"
+          ? `Nothing was coded: the coder reads English and this article is in "${doc.language}".`
+          : "Nothing was coded in this article."))));
   if (focus) {
     const el = text.querySelector(`[data-mark="${CSS.escape(focus)}"]`);
     if (el) el.scrollIntoView({ block: "center" });

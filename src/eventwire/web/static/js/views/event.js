@@ -2,7 +2,7 @@
 import { cameoNames, get } from "../api.js";
 import { actorLabel, empty, flagChips, fmtNum, fmtSigned, h, loading, mount, quadChip, QUAD } from "../dom.js";
 import { highlight, legend, sentenceMarks } from "../highlight.js";
-import { href } from "../router.js";
+import { backLink, href, hrefFrom } from "../router.js";
 
 const plural = (n, word) => (n === null || n === undefined ? `? ${word}s` : `${n} ${word}${n === 1 ? "" : "s"}`);
 const fact = (label, ...value) => h("div", {}, h("dt", {}, label), h("dd", {}, ...value));
@@ -15,7 +15,7 @@ function actorFact(a) {
 
 function mentionCard(m, names) {
   const doc = m.doc || {};
-  const docLink = href(["doc", m.doc_id], { event: m.event_id });
+  const docLink = hrefFrom(["doc", m.doc_id], { event: m.event_id });
   return h("article", { class: "mention", dataset: { mention: m.event_id } },
     h("div", { class: "meta" },
       h("strong", {}, doc.outlet || "unknown outlet"),
@@ -31,7 +31,7 @@ function mentionCard(m, names) {
     h("div", { class: "flags" }, flagChips(m)));
 }
 
-export async function render(root, { segments, isCurrent }) {
+export async function render(root, { segments, params, isCurrent }) {
   const id = segments[0];
   mount(root, loading("Loading event"));
   const [ev, names] = await Promise.all([get(`/api/events/${encodeURIComponent(id || "")}`), cameoNames()]);
@@ -42,7 +42,7 @@ export async function render(root, { segments, isCurrent }) {
   const mentions = ev.mentions || [];
   mount(root,
     h("div", { class: "page-head" },
-      h("a", { href: "#/events" }, "← Events"),
+      backLink(params),
       dyadLink ? h("a", { class: "button", href: dyadLink }, "Dyad chart →") : null),
     h("section", { class: "panel" },
       h("h1", { class: "event-title" }, actorLabel(src), h("span", { class: "arrow" }, " → "), actorLabel(tgt),
@@ -59,7 +59,8 @@ export async function render(root, { segments, isCurrent }) {
         fact("Location", loc && loc.name ? `${loc.name}${loc.country ? ` (${loc.country})` : ""}` : "—"),
         fact("Reported", [plural(ev.num_mentions ?? mentions.length, "mention"), plural(ev.num_sources, "source"),
           plural(ev.num_articles, "article")].join(" · ")),
-        ev.story_id ? fact("Story", h("a", { href: href(["events"], { story: ev.story_id }) }, "events of this story")) : null)),
+        ev.story_id ? fact("Story", h("a", { href: href(["events"], { story: ev.story_id }) }, "events of this story")) : null,
+        loc && loc.lat !== null && loc.lat !== undefined ? fact("On the map", h("a", { href: href(["map"], { place: loc.geonameid || loc.name }) }, "events at this place")) : null)),
     h("section", { class: "panel" },
       h("h2", {}, `${mentions.length} mention${mentions.length === 1 ? "" : "s"}`),
       legend(),

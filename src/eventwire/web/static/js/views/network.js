@@ -1,13 +1,16 @@
-// The actor network: the strongest dyads on a circle, arrows coloured by tone.
+// The actor network: the strongest dyads on a circle, arrows coloured by tone. Every
+// actor and every arrow is a link (mouse or keyboard: Tab, Enter).
 import { get } from "../api.js";
 import { empty, fmtSigned, h, loading, mount, s } from "../dom.js";
+import { responsive } from "../chart.js";
+import { downloadBar } from "../filters.js";
 import { href } from "../router.js";
 
 const TONE = (g) => (g > 0.5 ? "coop" : g < -0.5 ? "conflict" : "neutral");
 const TONE_COLOR = { coop: "#2e8b57", conflict: "#c8412f", neutral: "#8a94a0" };
 
 function layout(nodes, w, hgt) {
-  const cx = w / 2, cy = hgt / 2, r = Math.min(w, hgt) / 2 - 70;
+  const cx = w / 2, cy = hgt / 2, r = Math.min(w, hgt) / 2 - (w < 500 ? 62 : 70);
   const pos = {};
   nodes.forEach((n, i) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / nodes.length;
@@ -17,7 +20,7 @@ function layout(nodes, w, hgt) {
 }
 
 export function networkSvg({ nodes, edges }, { width = 760, height = 560 } = {}) {
-  const svg = s("svg", { class: "chart network", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Actor network" });
+  const svg = s("svg", { class: `chart network${width < 500 ? " narrow" : ""}`, width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "Actor network: each actor links to its events, each arrow to its dyad chart" });
   const defs = s("defs", {});
   for (const [tone, color] of Object.entries(TONE_COLOR))
     defs.append(s("marker", { id: `arrow-${tone}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
@@ -38,18 +41,18 @@ export function networkSvg({ nodes, edges }, { width = 760, height = 560 } = {})
     const back = (pt, cx, cy, r) => { const l = Math.hypot(pt.x - cx, pt.y - cy) || 1; return { x: pt.x + ((cx - pt.x) / l) * r, y: pt.y + ((cy - pt.y) / l) * r }; };
     const a = back(p, mx, my, rOf[e.source] + 2), b = back(q, mx, my, rOf[e.target] + 4);
     const tone = TONE(e.goldstein_mean ?? 0);
-    const path = s("path", {
-      class: `edge ${tone}`, d: `M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`, stroke: TONE_COLOR[tone],
-      "stroke-width": 1.5 + 5 * ((e.events || 0) / maxE), "marker-end": `url(#arrow-${tone})`,
-      onclick: () => { location.hash = href(["dyad", e.source, e.target], { directed: 1 }); },
-    }, s("title", {}, `${e.source} → ${e.target}: ${e.events} events (${e.cooperation} cooperative, ${e.conflict} conflictual), mean Goldstein ${fmtSigned(e.goldstein_mean)}`));
-    svg.append(path);
+    const what = `${e.source} → ${e.target}: ${e.events} events (${e.cooperation} cooperative, ${e.conflict} conflictual), mean Goldstein ${fmtSigned(e.goldstein_mean)}`;
+    svg.append(s("a", { class: "edge-link", href: href(["dyad", e.source, e.target], { directed: 1 }), "aria-label": `${what} — dyad chart` },
+      s("path", {
+        class: `edge ${tone}`, d: `M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`, stroke: TONE_COLOR[tone],
+        "stroke-width": 1.5 + 5 * ((e.events || 0) / maxE), "marker-end": `url(#arrow-${tone})`,
+      }, s("title", {}, what))));
   }
   for (const n of nodes) {
     const p = pos[n.id];
     const outside = { x: p.x + Math.cos(p.a) * (rOf[n.id] + 14), y: p.y + Math.sin(p.a) * (rOf[n.id] + 14) };
     const anchor = Math.abs(Math.cos(p.a)) < 0.3 ? "middle" : Math.cos(p.a) > 0 ? "start" : "end";
-    svg.append(s("g", { class: "node", onclick: () => { location.hash = href(["events"], { actor: n.id }); } },
+    svg.append(s("a", { class: "node", href: href(["events"], { actor: n.id }), "aria-label": `${n.id}: ${n.weight} events — show its events`, dataset: { node: n.id } },
       s("circle", { cx: p.x, cy: p.y, r: rOf[n.id], fill: "#3f6fb5" }, s("title", {}, `${n.id}: ${n.weight} events — click for its events`)),
       s("text", { x: outside.x, y: outside.y + 4, "text-anchor": anchor }, n.id)));
   }
@@ -70,13 +73,15 @@ export async function render(root, { params, isCurrent }) {
   const net = await get("/api/network", { by, limit });
   if (!isCurrent()) return;
   if (!net.edges.length) { mount(box, empty("No dyads yet.", "Ingest some articles first.")); return; }
-  mount(box, networkSvg(net),
-    h("div", { class: "legend" }, Object.entries(TONE_COLOR).map(([t, c]) =>
-      h("span", {}, h("span", { class: "swatch", style: `background:${c}` }), { coop: "cooperative (mean Goldstein > 0)", conflict: "conflictual", neutral: "mixed / neutral" }[t]))));
+  mount(box);
+  responsive(box, (w) => networkSvg(net, { width: w, height: Math.round(Math.min(560, Math.max(320, w * 0.8))) }));
+  box.after(h("div", { class: "legend" }, Object.entries(TONE_COLOR).map(([t, c]) =>
+    h("span", {}, h("span", { class: "swatch", style: `background:${c}` }), { coop: "cooperative (mean Goldstein > 0)", conflict: "conflictual", neutral: "mixed / neutral" }[t]))));
   mount(document.getElementById("edge-list"), h("h2", {}, "Dyads"),
-    h("table", { class: "events" },
+    downloadBar("/api/network", { by }, net.total, "dyads", { shown: net.edges.length }),
+    h("div", { class: "table-wrap" }, h("table", { class: "events" },
       h("thead", {}, h("tr", {}, h("th", {}, "Dyad"), h("th", { class: "num" }, "Events"), h("th", { class: "num" }, "Goldstein"))),
-      h("tbody", {}, net.edges.map((e) => h("tr", { onclick: () => { location.hash = href(["dyad", e.source, e.target], { directed: 1 }); } },
+      h("tbody", {}, net.edges.map((e) => h("tr", { onclick: (ev) => { if (!ev.target.closest("a")) location.hash = href(["dyad", e.source, e.target], { directed: 1 }); } },
         h("td", { class: "dyad" }, h("a", { href: href(["dyad", e.source, e.target], { directed: 1 }) }, `${e.source} → ${e.target}`)),
-        h("td", { class: "num" }, e.events), h("td", { class: "num" }, fmtSigned(e.goldstein_mean)))))));
+        h("td", { class: "num" }, e.events), h("td", { class: "num" }, fmtSigned(e.goldstein_mean))))))));
 }

@@ -1,0 +1,41 @@
+"""Helpers of the browser tests (fixtures are in conftest.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "build" / "screenshots"   # gitignored; a test run writes every page here
+SAMPLES = ROOT / "samples"
+DEMO_PUBLISHED = "2017-11-22"  # what `make demo` passes
+WRITE_TOKEN = "browser-test-token"
+WIDTHS = (400, 1360)
+HANG_GUARD_MS = 120_000        # a hang guard for a busy machine, not a speed test
+
+
+def expect(locator):
+    # Playwright's polling assertions: no string eval, which our CSP (rightly) forbids.
+    from playwright.sync_api import expect as _expect
+    return _expect(locator)
+
+
+def open_view(page, hash_: str, ready: str):
+    """Go to a route and wait until its view says it is ready."""
+    page.goto(f"{page.base}/{hash_}")
+    page.wait_for_selector(f"body[data-ready='{ready}']")
+
+
+def wait_ready(page, ready: str):
+    page.wait_for_selector(f"body[data-ready='{ready}']")
+
+
+def shot(page, name: str) -> Path:
+    """A full-page screenshot: build/screenshots/NAME-WIDTH.png."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}-{page.width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def overflow_x(page) -> int:
+    """How many pixels the page is wider than the viewport (0 when nothing sticks out)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
