@@ -40,7 +40,7 @@ export async function render(root, { isCurrent }) {
           const proposal = (c.supporter && c.supporter.proposal) || (c.opponent && c.opponent.proposal);
           return h("article", { class: "panel contradiction", dataset: { kind: c.kind } },
             h("div", { class: "head" }, h("span", { class: "chip mod", title: help }, name),
-              h("strong", {}, proposal ? `“${proposal}”` : c.subject),
+              h("strong", {}, proposal ? `“${proposal}”` : String(c.subject || "").replace(/\bNone\b/g, "—")),
               c.days_apart !== null && c.days_apart !== undefined ? h("span", { class: "muted small tabular" }, `${c.days_apart} day${c.days_apart === 1 ? "" : "s"} apart`) : null),
             h("div", { class: "claims" },
               side(c.kind === "event" ? "Says it happened" : "Supports", c.supporter),
