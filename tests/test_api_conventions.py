@@ -207,6 +207,16 @@ def test_places_and_the_place_filter(client):
     assert by_name["total"] == body["places"][0]["events"]
 
 
+def test_the_network_within_dates(client):
+    every = ok(client.get("/api/network", params={"limit": 500})).json()
+    some = ok(client.get("/api/network", params={"limit": 500, "from": "2017-11-01"})).json()
+    assert 0 < sum(e["events"] for e in some["edges"]) < sum(e["events"] for e in every["edges"])
+    late = {(e["source"], e["target"]): e["events"] for e in some["edges"]}
+    for (a, b), n in late.items():
+        assert n == ok(client.get("/api/events", params={"source": a, "target": b, "directed": "true",
+                                                          "from": "2017-11-01"})).json()["total"]
+
+
 def test_documents_list_filters(client):
     every = walk(client, "/api/documents", "documents")
     assert every and all(d["n_events"] >= 1 and d["language"] == "en" for d in every)

@@ -11,7 +11,7 @@ import re
 import httpx
 import pytest
 
-from webtools import WIDTHS, expect, open_view, overflow_x, shot, wait_ready
+from .webtools import WIDTHS, expect, open_view, overflow_x, shot, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,7 @@ PAGES = [
     ("documents", "#/docs", "docs", "table.docs tbody tr"),
     ("add-article", "#/add", "add", "form.add-form textarea"),
     ("network", "#/network", "network", "svg.network a.node"),
+    ("network-dates", "#/network?from=2017-11-20&to=2017-11-26", "network", ".fchip[data-filter=from]"),
     ("stories", "#/stories", "stories", "article.card"),
     ("contradictions", "#/contradictions", "contradictions", "article.contradiction"),
 ]

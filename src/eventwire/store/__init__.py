@@ -740,10 +740,12 @@ class Store:
         return self._frame(sql + " ORDER BY n_events DESC, actor_id", params, limit)
 
     def network(self, limit: int | None = None, by: str = "volume",
-                include_historical: bool = False) -> "pd.DataFrame":
+                include_historical: bool = False, date_from: str | None = None,
+                date_to: str | None = None) -> "pd.DataFrame":
         """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass
-        3-4): every dyad unless ``limit`` (the top ones); ``attrs["total"]``."""
-        sql, params = queries.network_sql(by, include_historical)
+        3-4), of the events within the dates when given: every dyad unless ``limit`` (the
+        top ones); ``attrs["total"]``."""
+        sql, params = queries.network_sql(by, include_historical, date_from, date_to)
         return self._frame(sql, params, limit)
 
     def stories(self, limit: int | None = None) -> "pd.DataFrame":

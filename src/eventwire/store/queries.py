@@ -126,14 +126,21 @@ def dyad_frame(df, by: str, fill: bool = True):
 
 # ------------------------------------------------------------------ the actor network
 
-def network_sql(by: str = "volume", include_historical: bool = False) -> tuple[str, list]:
-    """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass 3-4);
-    the caller adds a LIMIT for the top ones."""
+def network_sql(by: str = "volume", include_historical: bool = False,
+                date_from: str | None = None, date_to: str | None = None) -> tuple[str, list]:
+    """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass 3-4),
+    of the events dated within ``date_from``..``date_to`` when given; the caller adds a
+    LIMIT for the top ones."""
     order = {"volume": "events DESC, mentions DESC",
              "conflict": "conflict DESC, goldstein_mean ASC, events DESC"}.get(by)
     if order is None:
         raise ValueError("by must be 'volume' or 'conflict'")
     hist = "" if include_historical else " AND NOT coalesce(historical, false)"
+    params: list = []
+    for bound, op in ((date_from, ">="), (date_to, "<=")):
+        if bound:
+            hist += f" AND date {op} CAST(? AS DATE)"
+            params.append(str(bound))
     sql = f"""
         SELECT source_code AS source, target_code AS target, count(*) AS events,
                CAST(sum(num_mentions) AS BIGINT) AS mentions,
@@ -146,4 +153,4 @@ def network_sql(by: str = "volume", include_historical: bool = False) -> tuple[s
         GROUP BY 1, 2
         {"HAVING count(*) FILTER (WHERE quad_class IN (3, 4)) > 0" if by == "conflict" else ""}
         ORDER BY {order}, source, target"""
-    return sql, []
+    return sql, params

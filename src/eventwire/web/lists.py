@@ -228,11 +228,15 @@ def install(app, call, handle) -> None:
                                                           **models.errors(400, 503)})
     def network(request: Request, limit: int = Query(20, ge=1, le=MAX_PAGE),
                 by: Literal["volume", "conflict"] = Query("volume"),
+                date_from: str | None = Query(None, alias="from", description="event date >= (YYYY-MM-DD)"),
+                date_to: str | None = Query(None, alias="to", description="event date <= (YYYY-MM-DD)"),
                 format: FormatParam | None = Depends(_format)):
-        """The strongest dyads (edges) and the actors they join (nodes); ``total``: every
-        dyad of the ranking. A download has every dyad."""
+        """The strongest dyads (edges) and the actors they join (nodes), of the events
+        within the dates when given; ``total``: every dyad of the ranking. A download has
+        every dyad."""
+        d_from, d_to = date_range(date_from, date_to)
         fmt = downloads.negotiate(format, request.headers.get("accept"))
-        every = call("network", limit=None, by=by)
+        every = call("network", limit=None, by=by, date_from=d_from, date_to=d_to)
         if fmt != "json":
             return downloads.response(every, fmt, f"network-{by}", len(every))
         edges = convert.rows(every.head(limit))

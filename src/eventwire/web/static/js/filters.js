@@ -71,7 +71,7 @@ function chipText(key, value, resolved) {
  * @param {object} resolved the API's `filters` answer (names resolved to codes)
  */
 export function chips(segments, f, { keep = {}, resolved = null, fixed = [] } = {}) {
-  const keys = Object.keys(f).filter((k) => (FILTERS[k] || FLAGS[k]) && !fixed.includes(k));
+  const keys = Object.keys(f).filter((k) => f[k] && (FILTERS[k] || FLAGS[k]) && !fixed.includes(k));
   const box = h("div", { class: "chips", role: "list", "aria-label": "Active filters" });
   if (!keys.length) {
     box.append(h("span", { class: "muted small", role: "listitem" },

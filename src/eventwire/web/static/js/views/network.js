@@ -3,8 +3,8 @@
 import { get } from "../api.js";
 import { empty, fmtSigned, h, loading, mount, s } from "../dom.js";
 import { responsive } from "../chart.js";
-import { downloadBar } from "../filters.js";
-import { href } from "../router.js";
+import { chips, downloadBar, readFilters } from "../filters.js";
+import { go, href } from "../router.js";
 
 const TONE = (g) => (g > 0.5 ? "coop" : g < -0.5 ? "conflict" : "neutral");
 const TONE_COLOR = { coop: "#2e8b57", conflict: "#c8412f", neutral: "#8a94a0" };
@@ -19,7 +19,7 @@ function layout(nodes, w, hgt) {
   return pos;
 }
 
-export function networkSvg({ nodes, edges }, { width = 760, height = 560 } = {}) {
+export function networkSvg({ nodes, edges }, { width = 760, height = 560, dates = {} } = {}) {
   const svg = s("svg", { class: `chart network${width < 500 ? " narrow" : ""}`, width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "Actor network: each actor links to its events, each arrow to its dyad chart" });
   const defs = s("defs", {});
   for (const [tone, color] of Object.entries(TONE_COLOR))
@@ -42,7 +42,7 @@ export function networkSvg({ nodes, edges }, { width = 760, height = 560 } = {})
     const a = back(p, mx, my, rOf[e.source] + 2), b = back(q, mx, my, rOf[e.target] + 4);
     const tone = TONE(e.goldstein_mean ?? 0);
     const what = `${e.source} → ${e.target}: ${e.events} events (${e.cooperation} cooperative, ${e.conflict} conflictual), mean Goldstein ${fmtSigned(e.goldstein_mean)}`;
-    svg.append(s("a", { class: "edge-link", href: href(["dyad", e.source, e.target], { directed: 1 }), "aria-label": `${what} — dyad chart` },
+    svg.append(s("a", { class: "edge-link", href: href(["dyad", e.source, e.target], { directed: 1, ...dates }), "aria-label": `${what} — dyad chart` },
       s("path", {
         class: `edge ${tone}`, d: `M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`, stroke: TONE_COLOR[tone],
         "stroke-width": 1.5 + 5 * ((e.events || 0) / maxE), "marker-end": `url(#arrow-${tone})`,
@@ -52,7 +52,7 @@ export function networkSvg({ nodes, edges }, { width = 760, height = 560 } = {})
     const p = pos[n.id];
     const outside = { x: p.x + Math.cos(p.a) * (rOf[n.id] + 14), y: p.y + Math.sin(p.a) * (rOf[n.id] + 14) };
     const anchor = Math.abs(Math.cos(p.a)) < 0.3 ? "middle" : Math.cos(p.a) > 0 ? "start" : "end";
-    svg.append(s("a", { class: "node", href: href(["events"], { actor: n.id }), "aria-label": `${n.id}: ${n.weight} events — show its events`, dataset: { node: n.id } },
+    svg.append(s("a", { class: "node", href: href(["events"], { actor: n.id, ...dates }), "aria-label": `${n.id}: ${n.weight} events — show its events`, dataset: { node: n.id } },
       s("circle", { cx: p.x, cy: p.y, r: rOf[n.id], fill: "#3f6fb5" }, s("title", {}, `${n.id}: ${n.weight} events — click for its events`)),
       s("text", { x: outside.x, y: outside.y + 4, "text-anchor": anchor }, n.id)));
   }
@@ -62,26 +62,37 @@ export function networkSvg({ nodes, edges }, { width = 760, height = 560 } = {})
 export async function render(root, { params, isCurrent }) {
   const by = params.get("by") === "conflict" ? "conflict" : "volume";
   const limit = [20, 50, 100].includes(Number(params.get("limit"))) ? Number(params.get("limit")) : 20;
+  const f = readFilters(params);
+  const dates = { from: f.from, to: f.to };
   const box = h("div", {}, loading("Loading the network"));
-  const seg = (key, values, current) => h("span", { class: "seg" }, values.map((v) =>
-    h("a", { class: String(v) === String(current) ? "on" : null, href: href(["network"], { by, limit, [key]: v }) }, String(v))));
+  const seg = (key, values, current) => h("span", { class: "seg", role: "group", "aria-label": key }, values.map((v) =>
+    h("a", { class: String(v) === String(current) ? "on" : null, href: href(["network"], { by, limit, ...dates, [key]: v }) }, String(v))));
+  const form = h("form", { class: "filters", "aria-label": "Dates of the events" },
+    h("label", { class: "field" }, "From", h("input", { type: "date", name: "from", value: f.from || "" })),
+    h("label", { class: "field" }, "To", h("input", { type: "date", name: "to", value: f.to || "" })),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Apply")));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    go(["network"], { by, limit, from: form.elements.from.value, to: form.elements.to.value });
+  });
   mount(root,
     h("div", { class: "page-head" }, h("h1", {}, "Actor network"),
       h("span", { class: "sub" }, "strongest dyads; click an arrow for its chart, an actor for its events"),
       seg("by", ["volume", "conflict"], by), seg("limit", [20, 50, 100], limit)),
+    h("section", { class: "panel" }, chips(["network"], { from: f.from, to: f.to }, { keep: { by, limit } }), form),
     h("div", { class: "grid-2" }, h("section", { class: "panel" }, box), h("aside", { class: "panel", id: "edge-list" })));
-  const net = await get("/api/network", { by, limit });
+  const net = await get("/api/network", { by, limit, ...dates });
   if (!isCurrent()) return;
-  if (!net.edges.length) { mount(box, empty("No dyads yet.", "Ingest some articles first.")); return; }
+  if (!net.edges.length) { mount(box, empty("No dyads here.", f.from || f.to ? "Widen the dates." : "Ingest some articles first.")); return; }
   mount(box);
-  responsive(box, (w) => networkSvg(net, { width: w, height: Math.round(Math.min(560, Math.max(320, w * 0.8))) }));
+  responsive(box, (w) => networkSvg(net, { width: w, height: Math.round(Math.min(560, Math.max(320, w * 0.8))), dates }));
   box.after(h("div", { class: "legend" }, Object.entries(TONE_COLOR).map(([t, c]) =>
     h("span", {}, h("span", { class: "swatch", style: `background:${c}` }), { coop: "cooperative (mean Goldstein > 0)", conflict: "conflictual", neutral: "mixed / neutral" }[t]))));
   mount(document.getElementById("edge-list"), h("h2", {}, "Dyads"),
-    downloadBar("/api/network", { by }, net.total, "dyads", { shown: net.edges.length }),
+    downloadBar("/api/network", { by, ...dates }, net.total, "dyads", { shown: net.edges.length }),
     h("div", { class: "table-wrap" }, h("table", { class: "events" },
       h("thead", {}, h("tr", {}, h("th", {}, "Dyad"), h("th", { class: "num" }, "Events"), h("th", { class: "num" }, "Goldstein"))),
-      h("tbody", {}, net.edges.map((e) => h("tr", { onclick: (ev) => { if (!ev.target.closest("a")) location.hash = href(["dyad", e.source, e.target], { directed: 1 }); } },
-        h("td", { class: "dyad" }, h("a", { href: href(["dyad", e.source, e.target], { directed: 1 }) }, `${e.source} → ${e.target}`)),
+      h("tbody", {}, net.edges.map((e) => h("tr", { onclick: (ev) => { if (!ev.target.closest("a")) location.hash = href(["dyad", e.source, e.target], { directed: 1, ...dates }); } },
+        h("td", { class: "dyad" }, h("a", { href: href(["dyad", e.source, e.target], { directed: 1, ...dates }) }, `${e.source} → ${e.target}`)),
         h("td", { class: "num" }, e.events), h("td", { class: "num" }, fmtSigned(e.goldstein_mean))))))));
 }
