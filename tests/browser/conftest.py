@@ -22,7 +22,7 @@ import time
 
 import pytest
 
-from webtools import DEMO_PUBLISHED, HANG_GUARD_MS, SAMPLES, WRITE_TOKEN
+from .webtools import DEMO_PUBLISHED, HANG_GUARD_MS, SAMPLES, WRITE_TOKEN
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -19,7 +19,7 @@ import re
 import httpx
 import pytest
 
-from webtools import WRITE_TOKEN, expect, open_view, shot, wait_ready
+from .webtools import WRITE_TOKEN, expect, open_view, shot, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -214,4 +214,30 @@ def test_download_the_current_view_and_count_its_rows(open_page, demo_server, fm
         import pyarrow.parquet as pq
         n = pq.read_table(info.value.path()).num_rows
     assert n == total
+    assert page.errors == []
+
+
+def test_upload_an_html_file(open_page, write_server, tmp_path):
+    """The form's file field: an HTML page is read as `eventwire ingest` reads it (its
+    text extracted), with the URL and date typed in the form as provenance."""
+    page = open_page(write_server, 1360)
+    open_view(page, "#/add", "add")
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")[1:])
+    html = (f"<html><head><title>Uploaded accord page</title></head><body><nav>Home | World</nav>"
+            f"<article><h1>Uploaded accord page</h1>{paragraphs}<p>Uploaded as a file.</p>"
+            f"</article><footer>Subscribe to our newsletter</footer></body></html>")
+    path = tmp_path / "accord.html"
+    path.write_text(html, encoding="utf-8")
+    page.fill("input[name=token]", WRITE_TOKEN)
+    page.fill("input[name=url]", "https://news.example/uploaded-accord")
+    page.fill("input[name=published]", "2017-11-24")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("button:has-text('Code and store')")
+    page.wait_for_url(re.compile(r"#/doc/[0-9a-f]{16}\?back=%2Fdocs&added=1"))
+    wait_ready(page, "doc")
+    text = page.locator(".doc-text").inner_text()
+    assert "met the foreign minister" in text and "newsletter" not in text  # boilerplate gone
+    expect(page.locator(".doc-meta")).to_contain_text("2017-11-24")
+    expect(page.locator(".doc-meta a")).to_have_attribute("href", "https://news.example/uploaded-accord")
+    assert page.locator("ol.doc-events li").count() >= 2
     assert page.errors == []

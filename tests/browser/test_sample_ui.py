@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from conftest import Server
-from webtools import expect, open_view, shot
+from .conftest import Server
+from .webtools import expect, open_view, shot
 
 pytestmark = pytest.mark.browser
 

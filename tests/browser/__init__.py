@@ -1,0 +1,2 @@
+"""Browser tests of the web UI (headless Chromium); a package so that its conftest and
+helpers do not shadow tests/conftest.py."""
