@@ -5,7 +5,8 @@ screenshots.
 - ``demo_db``: ``eventwire ingest samples/ --published 2017-11-22`` (what `make demo`
   runs), once per test session: the spaCy pipeline really codes the sample articles.
 - ``demo_server``: that database, read-only. ``write_server``: a copy of it, with a
-  write token (the "add an article" tests change it).
+  write token (the "add an article" tests change it). ``disputes_server``: a copy plus
+  two invented articles that contradict each other.
 - ``open_page(server, width)``: a fresh page at a viewport width (400 or 1360 px) that
   records what it loaded and every error.
 Helpers (open_view, shot, expect, ...) are in webtools.py.
@@ -116,6 +117,33 @@ def write_server(demo_db, tmp_path_factory):
     copy = tmp_path_factory.mktemp("demo-write") / "eventwire.duckdb"
     shutil.copy(demo_db, copy)
     with Server(create_app(str(copy), token=WRITE_TOKEN)) as srv:
+        yield srv
+
+
+# Two invented articles that take opposite stances on one named proposal (the demo news
+# holds no such pair once its actors are resolved): the contradictions page has something to show.
+DISPUTE = {
+    "endorse.txt": "BERLIN, Nov. 20 -- Germany endorsed the Minsk agreement as the way to end the "
+                   "fighting in eastern Ukraine, its foreign minister said on Monday.\n",
+    "reject.txt": "MOSCOW, Nov. 21 -- Russia rejected the Minsk agreement on Tuesday, a day after "
+                  "Berlin had backed it.\n",
+}
+
+
+@pytest.fixture(scope="session")
+def disputes_server(demo_db, tmp_path_factory):
+    """A read-only server on a copy of the demo database plus DISPUTE, coded for real."""
+    from eventwire.api import create_app
+    from eventwire.cli import main
+
+    folder = tmp_path_factory.mktemp("disputes")
+    copy = folder / "eventwire.duckdb"
+    shutil.copy(demo_db, copy)
+    (folder / "in").mkdir()
+    for name, text in DISPUTE.items():
+        (folder / "in" / name).write_text(text, encoding="utf-8")
+    assert main(["ingest", str(folder / "in"), "--db", str(copy), "--published", DEMO_PUBLISHED]) == 0
+    with Server(create_app(str(copy), token="")) as srv:
         yield srv
 
 

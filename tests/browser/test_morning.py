@@ -46,24 +46,24 @@ def test_dyad_this_week_in_both_directions(open_page, demo_server, width):
     page = open_page(demo_server, width)
     open_view(page, "#/dyad", "dyad")
     form = page.locator("form[aria-label='Choose a dyad']")
-    form.locator("input[name=a]").fill("Russia")   # names, as an analyst types them
-    form.locator("input[name=b]").fill("Iran")
+    form.locator("input[name=a]").fill("China")   # names, as an analyst types them
+    form.locator("input[name=b]").fill("North Korea")
     form.locator("input[name=from]").fill(WEEK[0])
     form.locator("input[name=to]").fill(WEEK[1])
     form.locator("button:has-text('Show')").click()
-    page.wait_for_url(re.compile(r"#/dyad/Russia/Iran\?by=week&from=2017-11-20&to=2017-11-26"))
+    page.wait_for_url(re.compile(r"#/dyad/China/North%20Korea\?by=week&from=2017-11-20&to=2017-11-26"))
     wait_ready(page, "dyad")
     page.wait_for_selector("#dyad-chart svg.chart a.bar-link")
     page.wait_for_selector(".events-list table.events tbody tr")
 
-    # both directions by default: Russia -> Iran and Iran -> Russia
-    assert {("RUS", "IRN"), ("IRN", "RUS")} <= directions(page)
+    # both directions by default: China -> North Korea and North Korea -> China
+    assert {("CHN", "PRK"), ("PRK", "CHN")} <= directions(page)
     dates = page.locator(".events-list td.date").all_inner_texts()
     assert dates and all(WEEK[0] <= d <= WEEK[1] for d in dates)
-    both = api_total(demo_server, source="RUS", target="IRN", **{"from": WEEK[0], "to": WEEK[1]})
-    one = api_total(demo_server, source="RUS", target="IRN", directed="true",
+    both = api_total(demo_server, source="CHN", target="PRK", **{"from": WEEK[0], "to": WEEK[1]})
+    one = api_total(demo_server, source="CHN", target="PRK", directed="true",
                     **{"from": WEEK[0], "to": WEEK[1]})
-    back = api_total(demo_server, source="IRN", target="RUS", directed="true",
+    back = api_total(demo_server, source="PRK", target="CHN", directed="true",
                      **{"from": WEEK[0], "to": WEEK[1]})
     assert both == one + back and one and back
     expect(page.locator(".events-list .download-bar .total")).to_have_attribute("data-total", str(both))
@@ -79,7 +79,7 @@ def test_dyad_this_week_in_both_directions(open_page, demo_server, width):
     page.wait_for_url(re.compile(r"directed=1"))
     wait_ready(page, "dyad")
     page.wait_for_selector(".events-list table.events tbody tr")
-    assert directions(page) == {("RUS", "IRN")}
+    assert directions(page) == {("CHN", "PRK")}
     expect(page.locator(".events-list .download-bar .total")).to_have_attribute("data-total", str(one))
     assert page.errors == []
 

@@ -25,7 +25,7 @@ def ids(demo_server):
 
 
 PAGES = [
-    # (screenshot name, route, view that must say ready, selector that must be there)
+    # (screenshot name, route, view that must say ready, selector that must be there[, server])
     ("events", "#/events", "events", ".events-list table.events tbody tr"),
     ("events-filtered", "#/events?country=PRK&quad=4", "events", ".fchip[data-filter=country]"),
     ("event", "#/event/{event}", "event", "article.mention blockquote.sentence"),
@@ -38,15 +38,16 @@ PAGES = [
     ("network", "#/network", "network", "svg.network a.node"),
     ("network-dates", "#/network?from=2017-11-20&to=2017-11-26", "network", ".fchip[data-filter=from]"),
     ("stories", "#/stories", "stories", "article.card"),
-    ("contradictions", "#/contradictions", "contradictions", "article.contradiction"),
+    ("contradictions", "#/contradictions", "contradictions", "article.contradiction", "disputes_server"),
+    ("contradictions-none", "#/contradictions", "contradictions", ".state.empty"),
 ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name,route,ready,selector", PAGES, ids=[p[0] for p in PAGES])
-def test_every_page_at_phone_and_laptop_width(open_page, demo_server, ids, width, name, route,
-                                              ready, selector):
-    page = open_page(demo_server, width)
+@pytest.mark.parametrize("page_spec", PAGES, ids=[p[0] for p in PAGES])
+def test_every_page_at_phone_and_laptop_width(request, open_page, ids, width, page_spec):
+    name, route, ready, selector, *server = page_spec
+    page = open_page(request.getfixturevalue(server[0] if server else "demo_server"), width)
     open_view(page, route.format(**ids), ready)
     page.wait_for_selector(selector)
     page.wait_for_load_state("networkidle")
