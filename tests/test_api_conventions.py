@@ -217,6 +217,30 @@ def test_the_network_within_dates(client):
                                                           "from": "2017-11-01"})).json()["total"]
 
 
+def test_stories_within_dates(client):
+    every = ok(client.get("/api/stories")).json()
+    some = ok(client.get("/api/stories", params={"from": "2017-11-01", "to": "2017-11-10"})).json()
+    assert 0 < some["total"] < every["total"]
+    # a story is within the dates when its publications overlap them (first..last)
+    assert all(st["last_published"] >= "2017-11-01" and st["first_published"] <= "2017-11-10"
+               for st in some["stories"])
+    rows = list(csv.DictReader(io.StringIO(ok(client.get(
+        "/api/stories", params={"from": "2017-11-01", "to": "2017-11-10", "format": "csv"})).text)))
+    assert len(rows) == some["total"]
+    assert client.get("/api/stories", params={"from": "2017-11-10", "to": "2017-11-01"}).status_code == 400
+
+
+def test_contradictions_within_dates():
+    from eventwire.web.lists import within
+
+    found = [{"kind": "proposal", "supporter": {"date": "2017-11-20"}, "opponent": {"date": "2017-11-24"}},
+             {"kind": "event", "supporter": {"date": None}, "opponent": {"date": "2017-10-02"}}]
+    assert within(found, None, None) == found
+    assert within(found, "2017-11-22", None) == found[:1]      # one claim inside is enough
+    assert within(found, None, "2017-10-31") == found[1:]
+    assert within(found, "2017-11-21", "2017-11-23") == []     # the dispute spans, no claim inside
+
+
 def test_documents_list_filters(client):
     every = walk(client, "/api/documents", "documents")
     assert every and all(d["n_events"] >= 1 and d["language"] == "en" for d in every)

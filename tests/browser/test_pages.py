@@ -38,8 +38,11 @@ PAGES = [
     ("network", "#/network", "network", "svg.network a.node"),
     ("network-dates", "#/network?from=2017-11-20&to=2017-11-26", "network", ".fchip[data-filter=from]"),
     ("stories", "#/stories", "stories", "article.card"),
+    ("stories-dates", "#/stories?from=2017-11-20&to=2017-11-26", "stories", ".fchip[data-filter=from]"),
     ("contradictions", "#/contradictions", "contradictions", "article.contradiction", "disputes_server"),
     ("contradictions-none", "#/contradictions", "contradictions", ".state.empty"),
+    ("contradictions-dates", "#/contradictions?from=2017-11-21&to=2017-11-21", "contradictions",
+     "article.contradiction", "disputes_server"),
 ]
 
 
@@ -179,4 +182,33 @@ def test_swagger_ui_is_served_offline(open_page, demo_server, width):
     assert page.get_by_text("/api/events").count() >= 1
     shot(page, "api-docs")
     assert all(u.startswith(page.base) for u in page.requests), page.requests
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("view", ["network", "stories", "contradictions"])
+def test_date_range_on_the_pages_without_other_filters(open_page, disputes_server, view):
+    """Network, stories and contradictions: the dates typed in the form become chips, the
+    list and its download count only what is within them, and a chip removes its date."""
+    page = open_page(disputes_server, 1360)
+    open_view(page, f"#/{view}", view)
+    page.wait_for_selector(".download-bar .total[data-total]")
+    every = int(page.locator(".download-bar .total").get_attribute("data-total"))
+    form = page.locator("form.filters")
+    form.locator("input[name=from]").fill("2017-11-21")
+    form.locator("input[name=to]").fill("2017-11-21")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"#/{view}\?(.*&)?from=2017-11-21&to=2017-11-21"))
+    wait_ready(page, view)
+    expect(page.locator(".fchip[data-filter=from]")).to_be_visible()
+    page.wait_for_selector(".download-bar .total[data-total]")
+    some = int(page.locator(".download-bar .total").get_attribute("data-total"))
+    api = {"network": "network", "stories": "stories", "contradictions": "contradictions"}[view]
+    answer = httpx.get(f"{disputes_server.url}/api/{api}",
+                       params={"from": "2017-11-21", "to": "2017-11-21"}, timeout=60).json()
+    assert some == answer["total"] and 0 < some <= every
+    href = page.locator(".download-bar a[data-format=csv]").get_attribute("href")
+    assert "from=2017-11-21" in href and "to=2017-11-21" in href
+    page.locator(".fchip[data-filter=to] button.x").click()
+    page.wait_for_url(lambda url: "from=2017-11-21" in url and "to=" not in url)
+    wait_ready(page, view)
     assert page.errors == []

@@ -748,10 +748,21 @@ class Store:
         sql, params = queries.network_sql(by, include_historical, date_from, date_to)
         return self._frame(sql, params, limit)
 
-    def stories(self, limit: int | None = None) -> "pd.DataFrame":
-        """Stories, latest first: every one unless ``limit``; ``attrs["total"]``."""
-        return self._frame("SELECT * FROM stories ORDER BY last_published DESC NULLS LAST, "
-                           "n_documents DESC, story_id", [], limit)
+    def stories(self, limit: int | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> "pd.DataFrame":
+        """Stories, latest first, those published within the dates when given (a story
+        whose first..last publication overlaps them): every one unless ``limit``;
+        ``attrs["total"]``."""
+        where, params = [], []
+        if date_from:
+            where.append("last_published >= CAST(? AS DATE)")
+            params.append(str(date_from))
+        if date_to:
+            where.append("first_published <= CAST(? AS DATE)")
+            params.append(str(date_to))
+        sql = "SELECT * FROM stories" + (" WHERE " + " AND ".join(where) if where else "")
+        return self._frame(sql + " ORDER BY last_published DESC NULLS LAST, n_documents DESC, "
+                           "story_id", params, limit)
 
     def contradictions(self, window_days: int | None = None) -> list[dict]:
         """Contradicting claims among the stored mentions (dedup.contradictions)."""

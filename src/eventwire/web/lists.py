@@ -246,20 +246,29 @@ def install(app, call, handle) -> None:
                                                           **models.errors(400, 503)})
     def stories(request: Request, limit: int | None = Query(None, ge=1, le=MAX_PAGE,
                                                             description="stories per answer (default 50)"),
+                date_from: str | None = Query(None, alias="from", description="last published >= (YYYY-MM-DD)"),
+                date_to: str | None = Query(None, alias="to", description="first published <= (YYYY-MM-DD)"),
                 format: FormatParam | None = Depends(_format)):
-        """Stories: canonical events grouped into running threads, latest first."""
+        """Stories: canonical events grouped into running threads, latest first; with
+        dates, the stories published within them."""
+        d_from, d_to = date_range(date_from, date_to)
         fmt = downloads.negotiate(format, request.headers.get("accept"))
-        every = call("stories", limit=None)
+        every = call("stories", limit=None, date_from=d_from, date_to=d_to)
         if fmt != "json":
             return downloads.response(every, fmt, "stories", len(every))
         return {"stories": convert.rows(every.head(limit or 50)), "total": len(every)}
 
     @app.get("/api/contradictions", tags=["events"],
              responses={**models.download(models.Contradictions), **models.errors(400, 503)})
-    def contradictions(request: Request, format: FormatParam | None = Depends(_format)):
+    def contradictions(request: Request,
+                       date_from: str | None = Query(None, alias="from", description="a claim dated >= (YYYY-MM-DD)"),
+                       date_to: str | None = Query(None, alias="to", description="a claim dated <= (YYYY-MM-DD)"),
+                       format: FormatParam | None = Depends(_format)):
         """Reports that disagree: one says an event happened and another that it did not,
-        or two actors on opposite sides of a named proposal."""
-        found = convert.jsonable(call("contradictions"))
+        or two actors on opposite sides of a named proposal; with dates, those with a
+        claim dated within them."""
+        d_from, d_to = date_range(date_from, date_to)
+        found = within(convert.jsonable(call("contradictions")), d_from, d_to)
         fmt = downloads.negotiate(format, request.headers.get("accept"))
         if fmt != "json":
             return downloads.response(contradiction_frame(found), fmt, "contradictions", len(found))
@@ -268,6 +277,19 @@ def install(app, call, handle) -> None:
 
 CONTRADICTION_SIDE = ["actor", "code", "name", "cameo", "negated", "date", "proposal", "sentence",
                       "event_id", "canonical_event_id", "doc_id", "story_id"]
+
+
+def within(found: list[dict], d_from: str | None, d_to: str | None) -> list[dict]:
+    """The contradictions with a claim (either side) dated within the dates; an undated
+    claim is within no dates."""
+    if not (d_from or d_to):
+        return found
+
+    def inside(side: dict | None) -> bool:
+        day = str((side or {}).get("date") or "")[:10]
+        return bool(day) and (not d_from or day >= d_from) and (not d_to or day <= d_to)
+
+    return [c for c in found if inside(c.get("supporter")) or inside(c.get("opponent"))]
 
 
 def contradiction_frame(found: list[dict]):

@@ -70,12 +70,12 @@ function chipText(key, value, resolved) {
  * @param {object} keep route parameters that are not filters (by=week) to keep on removal
  * @param {object} resolved the API's `filters` answer (names resolved to codes)
  */
-export function chips(segments, f, { keep = {}, resolved = null, fixed = [] } = {}) {
+export function chips(segments, f, { keep = {}, resolved = null, fixed = [],
+                                      none = "No filters: all news events (not negated, not historical)." } = {}) {
   const keys = Object.keys(f).filter((k) => f[k] && (FILTERS[k] || FLAGS[k]) && !fixed.includes(k));
   const box = h("div", { class: "chips", role: "list", "aria-label": "Active filters" });
   if (!keys.length) {
-    box.append(h("span", { class: "muted small", role: "listitem" },
-      "No filters: all news events (not negated, not historical)."));
+    box.append(h("span", { class: "muted small", role: "listitem" }, none));
     return box;
   }
   for (const k of keys) {
@@ -189,6 +189,22 @@ export function filterForm(segments, f, names, { keep = {}, fields = null, fixed
   return form;
 }
 
+/**
+ * A from/to form for the pages whose only filter is a date range (network, stories,
+ * contradictions): submit goes to `segments` with the dates and `keep`.
+ */
+export function dateForm(segments, f, { keep = {}, label = "Dates" } = {}) {
+  const form = h("form", { class: "filters", "aria-label": label },
+    field("From", h("input", { type: "date", name: "from", value: f.from || "" })),
+    field("To", h("input", { type: "date", name: "to", value: f.to || "" })),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Apply")));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    go(segments, { ...keep, from: form.elements.from.value, to: form.elements.to.value });
+  });
+  return form;
+}
+
 // ------------------------------------------------------------------ counts and downloads
 
 const FORMATS = [["csv", "CSV"], ["parquet", "Parquet"], ["jsonl", "JSON lines"]];
@@ -197,16 +213,19 @@ const FORMATS = [["csv", "CSV"], ["parquet", "Parquet"], ["jsonl", "JSON lines"]
  * "37 events · Download: CSV Parquet JSON lines" for exactly the current filter.
  * The links are plain GETs of the list endpoint with format=…: the server streams every row.
  */
+const singular = (noun) => (noun.endsWith("ies") ? `${noun.slice(0, -3)}y` : noun.replace(/s$/, ""));
+
 export function downloadBar(path, params, total, noun = "events", { shown = null } = {}) {
   const count = total === null || total === undefined ? "" :
-    shown !== null && shown < total ? `${shown} of ${total} ${noun} shown` : `${total} ${noun}`;
+    shown !== null && shown < total ? `${shown} of ${total} ${noun} shown`
+      : `${total} ${total === 1 ? singular(noun) : noun}`;
   return h("div", { class: "download-bar" },
     h("span", { class: "total tabular", dataset: { total: total ?? "" } }, count),
     h("span", { class: "downloads", role: "group", "aria-label": `Download all ${noun} of this view` },
       h("span", { class: "muted" }, "Download all:"),
       FORMATS.map(([fmt, label]) => h("a", {
         class: "button small", href: apiUrl(path, { ...params, format: fmt }), download: "",
-        dataset: { format: fmt }, title: `every ${noun.replace(/s$/, "")} of this view as ${label}` }, label))));
+        dataset: { format: fmt }, title: `every ${singular(noun)} of this view as ${label}` }, label))));
 }
 
 /** Filters as the `back` of links leaving this page. */

@@ -2,7 +2,7 @@
 // actors take opposite stances on one named proposal (or one actor on both, a reversal).
 import { get } from "../api.js";
 import { empty, h, loading, mount } from "../dom.js";
-import { downloadBar } from "../filters.js";
+import { chips, dateForm, downloadBar, readFilters } from "../filters.js";
 import { hrefFrom } from "../router.js";
 
 const KIND = {
@@ -25,15 +25,19 @@ function side(label, c) {
       c.doc_id ? h("a", { href: hrefFrom(["doc", c.doc_id], { event: c.event_id }) }, "article →") : null));
 }
 
-export async function render(root, { isCurrent }) {
+export async function render(root, { params, isCurrent }) {
+  const f = readFilters(params);
+  const dates = { from: f.from, to: f.to };
   mount(root, h("div", { class: "page-head" }, h("h1", {}, "Contradictions")), loading("Looking for contradictions"));
-  const answer = await get("/api/contradictions");
+  const answer = await get("/api/contradictions", dates);
   if (!isCurrent()) return;
   const items = answer.contradictions || [];
   mount(root,
     h("div", { class: "page-head" }, h("h1", {}, "Contradictions"),
       h("span", { class: "sub" }, "reports that disagree: read both before counting either")),
-    h("section", { class: "panel" }, downloadBar("/api/contradictions", {}, answer.total ?? items.length, "contradictions")),
+    h("section", { class: "panel" }, chips(["contradictions"], dates, { none: "All dates." }),
+      dateForm(["contradictions"], f, { label: "Claims dated within these dates" }),
+      downloadBar("/api/contradictions", dates, answer.total ?? items.length, "contradictions")),
     items.length
       ? h("div", { class: "contradictions" }, items.map((c) => {
           const [name, help] = KIND[c.kind] || [c.kind, ""];

@@ -3,8 +3,8 @@
 import { get } from "../api.js";
 import { empty, fmtSigned, h, loading, mount, s } from "../dom.js";
 import { responsive } from "../chart.js";
-import { chips, downloadBar, readFilters } from "../filters.js";
-import { go, href } from "../router.js";
+import { chips, dateForm, downloadBar, readFilters } from "../filters.js";
+import { href } from "../router.js";
 
 const TONE = (g) => (g > 0.5 ? "coop" : g < -0.5 ? "conflict" : "neutral");
 const TONE_COLOR = { coop: "#2e8b57", conflict: "#c8412f", neutral: "#8a94a0" };
@@ -67,19 +67,12 @@ export async function render(root, { params, isCurrent }) {
   const box = h("div", {}, loading("Loading the network"));
   const seg = (key, values, current) => h("span", { class: "seg", role: "group", "aria-label": key }, values.map((v) =>
     h("a", { class: String(v) === String(current) ? "on" : null, href: href(["network"], { by, limit, ...dates, [key]: v }) }, String(v))));
-  const form = h("form", { class: "filters", "aria-label": "Dates of the events" },
-    h("label", { class: "field" }, "From", h("input", { type: "date", name: "from", value: f.from || "" })),
-    h("label", { class: "field" }, "To", h("input", { type: "date", name: "to", value: f.to || "" })),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Apply")));
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    go(["network"], { by, limit, from: form.elements.from.value, to: form.elements.to.value });
-  });
+  const form = dateForm(["network"], f, { keep: { by, limit }, label: "Dates of the events" });
   mount(root,
     h("div", { class: "page-head" }, h("h1", {}, "Actor network"),
       h("span", { class: "sub" }, "strongest dyads; click an arrow for its chart, an actor for its events"),
       seg("by", ["volume", "conflict"], by), seg("limit", [20, 50, 100], limit)),
-    h("section", { class: "panel" }, chips(["network"], { from: f.from, to: f.to }, { keep: { by, limit } }), form),
+    h("section", { class: "panel" }, chips(["network"], dates, { keep: { by, limit }, none: "All dates." }), form),
     h("div", { class: "grid-2" }, h("section", { class: "panel" }, box), h("aside", { class: "panel", id: "edge-list" })));
   const net = await get("/api/network", { by, limit, ...dates });
   if (!isCurrent()) return;
