@@ -11,7 +11,8 @@ screenshots.
   records what it loaded and every error.
 Helpers (open_view, shot, expect, ...) are in webtools.py.
 
-Every wait is on a condition (a selector, ``body[data-ready=VIEW]``, a network answer),
+Every wait is on a condition (a selector, the view's ready mark for the current route
+(webtools.wait_ready), a download),
 never on time; the timeouts are hang guards for a busy machine, not speed tests.
 """
 from __future__ import annotations

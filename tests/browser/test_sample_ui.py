@@ -12,7 +12,7 @@ import re
 import pytest
 
 from .conftest import Server
-from .webtools import expect, open_view, shot
+from .webtools import expect, open_view, shot, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_filter_by_dyad_then_open_event_and_chart(page):
     page.check("input[name=directed]")
     page.click("button:has-text('Apply filters')")
     page.wait_for_url(re.compile(r"#/events\?source=chn&target=PRK&directed=1"))
-    page.wait_for_selector("body[data-ready='events'] table.events")
+    wait_ready(page, "events")  # the filtered list, not the one before
     dyads = page.locator("table.events td.dyad").all_inner_texts()
     assert dyads and all(re.sub(r"\s+", "", d) == "CHNGOV→PRKGOV" for d in dyads)
     shot(page, "sample-02-events-dyad")

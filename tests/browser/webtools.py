@@ -21,11 +21,17 @@ def expect(locator):
 def open_view(page, hash_: str, ready: str):
     """Go to a route and wait until its view says it is ready."""
     page.goto(f"{page.base}/{hash_}")
-    page.wait_for_selector(f"body[data-ready='{ready}']")
+    wait_ready(page, ready)
 
 
 def wait_ready(page, ready: str):
-    page.wait_for_selector(f"body[data-ready='{ready}']")
+    """Wait until the view ``ready`` has rendered the page's current route (``body`` carries
+    both). The route is part of the mark: after a move from a list to the same list with
+    other filters, the old list's mark must not count. (For such a move, wait_for_url the
+    new route first: until the browser has changed the hash, the old page is current.)"""
+    page.wait_for_function(
+        "v => document.body.dataset.ready === v && document.body.dataset.route === location.hash",
+        arg=ready)
 
 
 def shot(page, name: str) -> Path:

@@ -36,6 +36,7 @@ async function route() {
   }
   document.title = `${TITLES[name]} · eventwire`;
   delete document.body.dataset.ready;
+  delete document.body.dataset.route;
   // A slow answer for a page the user already left must not overwrite the new page.
   const mine = ++generation;
   const ctx = { segments: segments.slice(1), params, isCurrent: () => mine === generation };
@@ -45,7 +46,9 @@ async function route() {
     if (ctx.isCurrent()) mount(root, errorBox(err, route), h("p", { class: "state" }, h("a", { href: "#/events" }, "← Back to the events")));
     console.error(err);
   }
-  if (ctx.isCurrent()) document.body.dataset.ready = name;  // for tests and screen readers
+  // for tests and screen readers: which view is ready, and for which route (a test that
+  // moves from one list to the same list with other filters waits for the new route)
+  if (ctx.isCurrent()) Object.assign(document.body.dataset, { ready: name, route: location.hash });
 }
 
 async function header() {
