@@ -177,3 +177,16 @@ def test_coreference_words_errors_name_file_and_line(tmp_path):
     bad.write_text("person_pronouns:\n  he: m\nthing_pronouns: [it, {x: 1}]\n")
     with pytest.raises(DataFileError, match=r"coreference.yaml:3: 'thing_pronouns': every entry"):
         load_sections(bad, {"thing_pronouns"}, {"person_pronouns"})
+
+
+def test_we_in_a_quotation_is_its_speaker(pipeline):
+    text = ("“Uganda shelled our border posts on Sunday. We will expel the Ugandan ambassador,” "
+            "the Kenyan foreign minister said on Monday.")
+    events = code(pipeline, text, "2019-05-03")
+    expel = [e for e in events if e["cameo"] == "166"]
+    assert expel and expel[0]["source"]["code"] == "KENGOV"
+    assert expel[0]["source"]["resolved_by"]["how"] == "quote"
+    # the first quoted sentence is reported by the same speaker
+    shell = [e for e in events if e["cameo_root"] == "19"]
+    assert shell and shell[0]["attribution"]["speaker"] == "Kenyan foreign minister"
+    assert shell[0]["modality"] == "reported" and shell[0]["target"]["country"] == "KEN"

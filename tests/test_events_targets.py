@@ -156,3 +156,24 @@ def test_a_country_as_actor_gets_its_state_sector(pipeline, case):
     events = code(pipeline, sentence)
     assert any((e["source"] or {}).get("code") == src and (e["target"] or {}).get("code") == tgt
                and e["cameo"].startswith(cameo) for e in events), _pairs(events)
+
+
+COORDINATION = [
+    # coordinated subjects, objects and modifiers give every actor; a mutual act both ways
+    ("Chile and Peru condemned the Bolivian decision.", {("CHLGOV", "BOLGOV"), ("PERGOV", "BOLGOV")}, "111"),
+    ("Kenya accused Uganda and Tanzania of arming the rebels.", {("KENGOV", "UGAGOV"), ("KENGOV", "TZAGOV")}, "112"),
+    ("Indian and Pakistani diplomats met in Geneva.", {("INDGOV", "PAKGOV"), ("PAKGOV", "INDGOV")}, "040"),
+    ("The militants battled with Afghan and German security forces.", {("REB", "AFGCOP"), ("REB", "DEUCOP")}, "190"),
+    # a passive's by-agents are the sources; mediators do not mediate between themselves
+    ("The deal was brokered by Qatar and Egypt.", {("QATGOV", None), ("EGYGOV", None)}, "045"),
+    ("Two aid workers were released on Tuesday by the rebels in Colombia.", {("COLREB", "COLNGO")}, "0841"),
+    # a fighter of an armed group is the group
+    ("A Taliban suicide bomber attacked the German consulate.", {("AFGREB", "DEUGOV")}, "190"),
+]
+
+
+@pytest.mark.parametrize("sentence,pairs,cameo", COORDINATION)
+def test_coordination_and_passives_give_every_actor(pipeline, sentence, pairs, cameo):
+    events = [e for e in code(pipeline, sentence) if e["cameo"] == cameo]
+    assert {((e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in events} == pairs, \
+        _pairs(code(pipeline, sentence))

@@ -34,7 +34,7 @@ from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
-                   "female_words"})
+                   "female_words", "first_person"})
 MAPS = frozenset({"person_pronouns", "pair_heads"})
 SUBJ = ("nsubj", "nsubjpass")
 HOME_KEY = "eventwire.home_country"
@@ -59,6 +59,7 @@ class CorefWords:
     honorifics: frozenset
     home_heads: frozenset
     female_words: frozenset
+    first_person: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +73,8 @@ def words() -> CorefWords:
         definite=low(d["definite_determiners"]), pair_words=low(d["pair_words"]),
         pair_heads={k.lower(): v for k, v in d["pair_heads"].items()},
         honorifics=frozenset(h.lower().rstrip(".") for h in d["honorifics"]),
-        home_heads=low(d["home_heads"]), female_words=low(d["female_words"]))
+        home_heads=low(d["home_heads"]), female_words=low(d["female_words"]),
+        first_person=low(d["first_person"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,6 +319,10 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
                 by_token.setdefault(i, m)
     for m in _pronouns(r, doc, disc, sents, covered, day, w, by_token):
         new.append(m)
+        ts = m["token_span"]
+        for i in range(ts[0], ts[1]):
+            by_token.setdefault(i, m)
+    new += _quoted_first_person(doc, by_token, covered, w)
     return new
 
 
@@ -508,6 +514,40 @@ def _pairs(doc, disc: Discourse, sents: Sentences, covered: set, w) -> list[dict
             x["token_span"] = [first, tok.i + 1]
         if not (covered & set(range(first, tok.i + 1))) or tok.i in covered:
             out.append(m)
+    return out
+
+
+# -- "we" in a quotation ---------------------------------------------------------------------------
+
+def _quoted_first_person(doc, by_token: dict, covered: set, w) -> list[dict]:
+    """"“We will send troops,” the minister said": a first-person pronoun inside a
+    quotation is its speaker (the subject of the verb of saying that frames it)."""
+    if doc is None or not any(t.lower_ in w.first_person for t in doc):
+        return []
+    from ..events.patterns import get_patterns   # (lazy: events imports actors)
+    from .quotes import quotations
+    out = []
+    for q in quotations(doc, get_patterns().lexicon["speech_verbs"]):
+        if q.speaker is None:
+            continue
+        speaker = by_token.get(q.speaker.i)
+        if speaker is None or not (speaker.get("code") or speaker.get("members")):
+            continue
+        for t in doc.char_span(q.span[0], q.span[1], alignment_mode="contract") or []:
+            if t.lower_ not in w.first_person or t.i in covered:
+                continue
+            span = (t.idx, t.idx + len(t.text))
+            if speaker.get("members"):
+                members = [refer(x, t.text, span, "quote", 0.6) for x in speaker["members"]]
+                m = dict(members[0], members=members, code=None, country=None, agent=None,
+                         actor_id=None, name=None)
+            else:
+                m = refer(speaker, t.text, span, "quote", 0.65)
+            m["token_span"] = [t.i, t.i + 1]
+            for x in m.get("members") or []:
+                x["token_span"] = [t.i, t.i + 1]
+            out.append(m)
+            covered.add(t.i)
     return out
 
 

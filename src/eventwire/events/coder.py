@@ -90,7 +90,7 @@ class ActorIndex:
                         m.get("country") == own.get("country") and \
                         len(m.get("code") or "") > len(own.get("code") or ""):
                     return [m]
-            return [own]
+            return [own] + self._coordinated_modifiers(tok, own)
         if own is not None and (own.get("actor_id") or "").startswith("org:"):
             return [own]   # "aid workers of the Red Cross based in Yemen" are not Yemeni
         hit = self._search(tok)
@@ -111,6 +111,11 @@ class ActorIndex:
                 if deeper is not None and _is_org(deeper[0]):
                     return [compose_org(found, deeper[0])]
             return [found] + more
+        if _armed_member(own, found):
+            # "a Taliban suicide bomber", "Hamas gunmen": a fighter of an armed group is
+            # the group (AFGREB), not the country's military
+            return [{**found, "text": own.get("text"), "span": own.get("span"),
+                     "token_span": own.get("token_span")}]
         if found.get("country") and own.get("agent"):
             # "the envoys of Chile, Peru and Bolivia": one composed actor each
             return [compose(own, f) for f in [found] + more if f.get("country")]
@@ -118,6 +123,21 @@ class ActorIndex:
             # "NATO peacekeeping troops", "a U.N. war crimes court": the organisation's
             return [compose_org(own, found)]
         return [own]
+
+    def _coordinated_modifiers(self, tok, own: dict) -> list[dict]:
+        """"Indian and Pakistani diplomats", "Afghan and German security forces": the other
+        countries coordinated in the head's modifiers, each with the head's sector."""
+        out = []
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for x in conjuncts(c):
+                m = self.by_token.get(x.i)
+                if m is None or m is own or not m.get("country") or m.get("country") == own.get("country") \
+                        or any(o.get("country") == m["country"] for o in out):
+                    continue
+                out.append(compose(own, m) if own.get("agent") else m)
+        return out
 
     def _search(self, tok, skip=frozenset(), exclude: set | None = None):
         """The first actor in ``tok``'s phrase (breadth first, 3 levels): modifiers, then
@@ -626,6 +646,16 @@ def _purpose(c) -> bool:
         m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
 
 
+# Agents of armed people, and the sectors of armed non-state groups they belong to.
+ARMED_PEOPLE = ("MIL", "UAF", "REB")
+ARMED_GROUPS = ("REB", "RAD", "UAF", "CRM")
+
+
+def _armed_member(agent: dict, org: dict) -> bool:
+    return (agent.get("agent") in ARMED_PEOPLE and not agent.get("actor_id")
+            and (org.get("actor_id") or "").startswith("org:") and org.get("agent") in ARMED_GROUPS)
+
+
 def compose(agent: dict, country: dict) -> dict:
     """An agent-only mention placed in a country: CVL + BDI -> BDICVL."""
     out = dict(country)
@@ -716,7 +746,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         return [(a, b) for a, b in pairs if not _same(a, b) and
                 not (a.get("code") and a.get("code") == b.get("code"))]
 
-    for side in (sources if p.reciprocal and len(sources) >= 2 and not targets else None,
+    by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children)
+    where = targets and all(_located(t, v.doc) for t in targets)   # "met in Geneva"
+    for side in (sources if p.reciprocal and len(sources) >= 2 and (not targets or where)
+                 and not by_agent else None,
                  targets if p.reciprocal and len(targets) >= 2 and not sources else None):
         if side:
             pairs = sectors(distinct([(a, b) for a in side for b in side]))
