@@ -1,0 +1,283 @@
+"""Parse helpers of the event coder: subjects, objects, clauses, governing verbs.
+
+Pure functions over spaCy tokens (no actors): who is the subject of a verb (own, passive
+by-agent, inherited from a governing verb, object control), its objects (memoised per
+Doc), what a that-clause says (``complement_heads``), a clause's token span, the chain of
+governing verbs, and English inflections for surface-form look-ups.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+
+SUBJ_DEPS = ("nsubj", "csubj")
+CLAUSE_STOP = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "cc", "punct")
+
+
+def conjuncts(tok) -> list:
+    """``tok`` and the tokens coordinated with it ("China and Russia")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos")
+                     and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"))
+        # the parser sometimes hangs the first members of a list on the last one as
+        # nmod ("Chile, Peru and the new Bolivian cabinet welcomed ..."): a PROPN nmod
+        # that carries its own coordination is a list member
+        stack.extend(c for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN"
+                     and any(g.dep_ in ("cc", "conj") for g in c.children))
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def governor(v):
+    """The verb that governs ``v`` through a complement/prepositional link, or None.
+    Non-verbal links are skipped ("is about to restore", "is willing to yield")."""
+    g = None
+    if v.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "parataxis") and v.head is not v:
+        g = v.head
+    elif v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep":
+        g = v.head.head
+    if g is not None and g.pos_ in ("ADP", "ADV", "ADJ", "PART") and \
+            g.dep_ in ("prep", "acomp", "advmod", "attr", "oprd", "xcomp") and g.head is not g:
+        g = g.head
+    return g
+
+
+PRONOUNS = {"it", "he", "she", "they", "we", "its", "his", "her", "their"}
+
+
+def subjects(v, lex, depth=0) -> list:
+    """Subject tokens of verb ``v``: own subject, by-agent of a passive, or inherited."""
+    if depth > 4:
+        return []
+    for c in v.children:
+        if c.dep_ in SUBJ_DEPS:
+            if c.lower_ in PRONOUNS and v.dep_ in ("ccomp", "conj") and v.head is not v and \
+                    (v.head.lemma_ in lex["speech_verbs"] or v.head.lemma_ in lex["intent_governors"]):
+                # "Beijing announced it will send ...", "X and Y agreed that they would not
+                # ...": the pronoun is the speaker (or those who agreed)
+                speaker = subjects(v.head, lex, depth + 1)
+                if speaker:
+                    return conjuncts(c) + speaker
+            return conjuncts(c)
+    if is_passive(v):
+        agents = [g for c in v.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" for g in conjuncts(g)]
+        if agents or depth == 0:
+            return agents
+        # raising: "Russia is expected to sign" -> Russia signs
+        return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if v.dep_ == "acl" and v.head.lemma_.lower() in lex.get("message_nouns", ()) and \
+            v.head.dep_ in ("dobj", "obj") and v.head.head.i != v.head.i:
+        # "issued a declaration demanding ...": the issuer demands
+        return subjects(v.head.head, lex, depth + 1)
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        return [v.head]
+    gov = governor(v)
+    if gov is None:
+        return orphan_subject(v)
+    if v.dep_ == "xcomp" and gov.lemma_ in lex["object_control"]:
+        objs = objects(gov) or [g for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
+                                for g in c.children if g.dep_ == "pobj"]
+        if objs:
+            return objs
+    return subjects(gov, lex, depth + 1)
+
+
+def orphan_subject(v) -> list:
+    """A root verb the parser left without subject, typically after a long apposition
+    ("Air France, the largest carrier on the route ..., suspended flights"): the nearest
+    coordinated/appositive noun before it that is followed by a comma."""
+    if v.dep_ != "ROOT":
+        return []
+    for t in reversed(list(v.sent)[: v.i - v.sent.start]):
+        if t.dep_ in ("conj", "appos", "npadvmod") and t.pos_ == "PROPN" and any(
+                x.text == "," for x in t.doc[t.i + 1:v.i]):
+            return [t]
+    return []
+
+
+# Per thread (the API may code documents concurrently): the Doc being coded and its
+# token index -> objects memo.
+_MEMO = threading.local()
+
+
+def forget_doc() -> None:
+    """Drop the per-Doc memo (called before and after coding a Doc)."""
+    _MEMO.doc, _MEMO.objects = None, {}
+
+
+def objects(v) -> list:
+    """The verb's objects (the passive subject of a passive verb), with their conjuncts.
+    Memoised per Doc: the coder asks for the same verb's objects many times, and every
+    walk over spaCy children builds new Token objects."""
+    if getattr(_MEMO, "doc", None) is not v.doc:   # (not in doc.user_data: Docs stay serialisable)
+        _MEMO.doc, _MEMO.objects = v.doc, {}
+    memo = _MEMO.objects
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = _objects(v)
+    return list(got)
+
+
+def _objects(v) -> list:
+    if is_passive(v):
+        return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    objs = [t for c in v.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
+    if objs:
+        # "met Park in 2013 and Moon in 2017": the parser hangs the second object on the verb
+        objs += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+                 and c.i > objs[0].i]
+    return objs
+
+
+CONTENT_PREPS = ("for", "with", "on", "of", "into")
+
+
+def object_phrase(v) -> list:
+    """What the verb is about: object heads, what they are 'of' ("a list of sanctions"),
+    their compounds/appositions, the objects of a complement verb ("urged X to show
+    restraint") and of content prepositions ("appealed for aid", "threatened X with
+    sanctions", "went on hunger strike")."""
+    heads = list(objects(v))
+    heads += [g for c in v.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    heads += [o for c in v.children if c.dep_ in ("xcomp", "ccomp") for o in objects(c)]
+    out = []
+    for o in heads:
+        out.append(o)
+        for c in o.children:
+            if c.dep_ in ("compound", "appos", "amod"):  # "atomic bombs", "humanitarian aid"
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def prep_objects(heads, preps: set) -> list:
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        out.extend(conjuncts(g))
+    return out
+
+
+def complement_heads(v) -> list:
+    """The predicates of ``v``'s that-clauses: "said (that) the plan was [unacceptable]",
+    "said it was [concerned]", "said she [hoped] ...", "said the offer was a [fair] and
+    [constructive] [step]"."""
+    out = []
+    for c in v.children:
+        if c.dep_ not in ("ccomp", "parataxis") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(x.dep_ == "neg" for x in c.children):
+            continue   # "said the plan was not feasible" says the opposite
+        out.append(c)
+        for p in c.children:
+            if p.dep_ in ("acomp", "attr", "oprd"):
+                out.append(p)
+                stack = [m for m in p.children if m.dep_ in ("amod", "conj")]
+                while stack:
+                    m = stack.pop()
+                    out.append(m)
+                    stack.extend(x for x in m.children if x.dep_ == "conj")
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _inflected(words: tuple) -> frozenset:
+    """Words and their inflections (the lemmatizer slips: "hoped" -> "hop")."""
+    return frozenset(f for w in words for f in inflections(w))
+
+
+COMPLEMENT_PREPS = ("about", "over", "on", "with", "at", "against", "toward", "towards", "by")
+
+
+def complement_topics(v) -> list:
+    """What a that-clause is about: its noun subject ("the Bolivian proposal was
+    unacceptable") and the objects of about/over/... on its predicate ("concerned about
+    the Ugandan build-up"). Pronoun subjects are the speaker, not the topic."""
+    out = []
+    for h in complement_heads(v):
+        if h.dep_ in ("ccomp", "parataxis"):
+            # its subject, and the subject of a clause inside it ("hoped (that) the talks
+            # with Chile would succeed", "unjustified for Iran to retaliate")
+            for x in [h] + [c for c in h.children if c.dep_ in ("ccomp", "xcomp", "advcl")]:
+                out += [t for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.pos_ != "PRON" for t in conjuncts(c)]
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS:
+                out += [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return out
+
+
+def governors(v, limit=6):
+    """(dep, governing token) pairs from ``v`` up to the root."""
+    out, t = [], v
+    for _ in range(limit):
+        g = governor(t)
+        if g is None or g is t:
+            break
+        out.append((t.dep_, g))
+        t = g
+    return out
+
+
+def clause_span(v) -> tuple[int, int]:
+    """Token span of the clause of ``v``: its subtree without nested full clauses."""
+    toks = [v.i]
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("ccomp", "parataxis") and t is v and c.pos_ in ("VERB", "AUX"):
+                continue
+            toks.append(c.i)
+            stack.append(c)
+    sent = v.sent
+    return max(min(toks), sent.start), min(max(toks) + 1, sent.end)
+
+
+_IRREGULAR = {
+    "meet": ["met"], "send": ["sent"], "hold": ["held"], "tell": ["told"], "say": ["said"],
+    "make": ["made"], "give": ["gave", "given"], "take": ["took", "taken"], "fight": ["fought"],
+    "strike": ["struck", "stricken"], "shoot": ["shot"], "seek": ["sought"], "go": ["went", "gone"],
+    "fly": ["flew", "flown"], "lead": ["led"], "leave": ["left"], "speak": ["spoke", "spoken"],
+    "throw": ["threw", "thrown"], "withdraw": ["withdrew", "withdrawn"], "forgive": ["forgave", "forgiven"],
+    "begin": ["began", "begun"], "bring": ["brought"], "buy": ["bought"], "sell": ["sold"],
+    "break": ["broke", "broken"], "drive": ["drove", "driven"], "keep": ["kept"], "lay": ["laid"],
+    "stand": ["stood"], "win": ["won"], "beat": ["beaten"], "bind": ["bound"], "blow": ["blew", "blown"],
+    "set": ["set"], "cut": ["cut"], "put": ["put"], "shut": ["shut"], "hit": ["hit"], "quit": ["quit"],
+    "spread": ["spread"], "undertake": ["undertook", "undertaken"], "overthrow": ["overthrew", "overthrown"],
+    "rise": ["rose", "risen"], "steal": ["stole", "stolen"], "swear": ["swore", "sworn"],
+    "freeze": ["froze", "frozen"], "seize": ["seized"], "flee": ["fled"], "feel": ["felt"],
+    "mislead": ["misled"], "come": ["came"], "foresee": ["foresaw", "foreseen"], "see": ["saw", "seen"],
+    "slay": ["slew", "slain"], "wage": ["waged"], "bear": ["bore", "borne"], "write": ["wrote", "written"],
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Surface forms of an English lemma (regular rules + a few irregulars)."""
+    w = lemma.lower()
+    out = {w}
+    if w.endswith("e"):
+        out |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif re.search(r"(s|x|z|ch|sh)$", w):
+        out |= {w + "es", w + "ed", w + "ing"}
+    else:
+        out |= {w + "s", w + "ed", w + "ing"}
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", w):  # stop -> stopped, ban -> banned
+            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    out.update(_IRREGULAR.get(w, []))
+    return out

@@ -1,0 +1,130 @@
+"""Negation, modality and attribution of an event, read off the verb's dependents and
+the chain of governing verbs ("refused to sign", "said that ...", "plans to", "if ...").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .grammar import governors, objects, subjects
+
+if TYPE_CHECKING:
+    from .arguments import ActorIndex
+
+MODALITY_RANK = {"asserted": 0, "reported": 1, "intended": 2, "hedged": 3, "hypothetical": 4}
+
+
+def negation(v, lex) -> str | None:
+    """The cue that says the event did not happen, or None."""
+    for c in v.children:
+        if c.dep_ == "neg":
+            return c.text
+        if c.dep_ in ("det", "advmod") and c.lower_ in lex["negating_dets"]:
+            return c.text
+    for o in objects(v):
+        for c in o.children:
+            if c.dep_ in ("det", "neg") and c.lower_ in ("no",):
+                return f"{c.text} {o.text}"
+    if v.dep_ in ("relcl", "acl", "ccomp") and v.head.lemma_.lower() in lex.get("evidence_nouns", ()) \
+            and any(c.dep_ == "det" and c.lower_ in lex["negating_dets"] for c in v.head.children):
+        return f"no {v.head.text}"  # "there is no sign (that) the envoy was received"
+    t = v
+    for _ in range(5):
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
+            return t.head.text
+        if t.dep_ in ("xcomp", "acl") and t.head.lemma_ in lex["refusal_governors"]:
+            return t.head.text  # "refused to sign", "the failure of the envoy to meet"
+        if t.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in t.head.children):
+            return "not " + t.head.text  # "did not agree to meet", "is not willing to yield"
+        if t.dep_ in ("xcomp", "conj", "acomp") and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+            t = t.head
+            continue
+        break
+    return None
+
+
+def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
+    """(modality, attribution) of the event on ``v``."""
+    found = "asserted"
+    attribution = None
+
+    def bump(m):
+        nonlocal found
+        if MODALITY_RANK[m] > MODALITY_RANK[found]:
+            found = m
+
+    chain = [("self", v)] + governors(v)
+    for k, (dep, g) in enumerate(chain):
+        own = g is v
+        for c in g.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or dep == "xcomp"):
+                bump("intended")
+            if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or dep == "xcomp"):
+                # "said it would allow": future in reported speech, not a condition
+                if c.lower_ == "would" and _under_speech(g, lex):
+                    bump("intended")
+                else:
+                    bump("hypothetical")
+            if c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]:
+                bump("hypothetical")
+            if c.dep_ == "advmod" and c.lower_ in lex["hedge_adverbs"]:
+                bump("hedged")
+        if own:
+            continue
+        if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
+            bump("hedged")
+        elif dep == "xcomp" and (g.lemma_ in lex["intent_governors"] or g.lower_ == "going"
+                                 or chain[k - 1][1].head.lemma_ in lex["intent_governors"]):
+            # "is willing to withdraw": the predicate adjective between is the governor
+            bump("intended")
+        elif dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"] and attribution is None:
+            bump("reported")
+            attribution = speaker_of(g, lex, actors)
+        elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["conditional_marks"]
+                                    for c in chain[k - 1][1].children if chain[k - 1][1] is not g):
+            bump("hypothetical")
+    # "according to X"
+    if attribution is None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                objs = [g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"] or \
+                       [g for g in t.children if g.dep_ == "pobj"]
+                if objs:
+                    bump("reported")
+                    a = actors.at(objs[0])
+                    attribution = {"speaker": a["text"] if a else _np_text(objs[0]),
+                                   "actor_id": a.get("actor_id") if a else None,
+                                   "cue": "according to"}
+                break
+    if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        bump("hypothetical")
+    return found, attribution
+
+
+def _under_speech(v, lex) -> bool:
+    return any(dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"]
+               for dep, g in governors(v, limit=3))
+
+
+def _np_text(tok) -> str:
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "poss")]
+    start = min([tok.i] + [c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def speaker_of(speech_verb, lex, actors: ActorIndex) -> dict:
+    subs = subjects(speech_verb, lex)
+    if not subs:
+        return {"speaker": None, "actor_id": None, "cue": speech_verb.text}
+    a = actors.at(subs[0])
+    return {"speaker": a["text"] if a else _np_text(subs[0]),
+            "actor_id": a.get("actor_id") if a else None, "cue": speech_verb.text}
+
+
+def non_factive(v, lex) -> str | None:
+    """The governing verb when ``v`` is only proposed/demanded/threatened, else None."""
+    for dep, g in governors(v, limit=2):
+        if dep == "xcomp" and g.lemma_ in lex["non_factive_governors"]:
+            return g.text
+        if dep != "xcomp":
+            break
+    return None

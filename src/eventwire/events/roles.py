@@ -1,0 +1,334 @@
+"""Who did it to whom: the source and target actors of a pattern on a verb.
+
+Slots (subject, object, prepositional objects, that-clause topics, ...) are read off the
+parse and resolved to actors (``arguments.ActorIndex``); the rules that complete them:
+a recipient on a complement verb or in a purpose clause, the subject of a threat's
+condition, a place standing for the target, the owner of the object, the single country
+of the sentence or the document's home country for sector-only actors, the government or
+armed forces of a country named as actor, reciprocal acts, no actor as its own target.
+"""
+from __future__ import annotations
+
+from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
+from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
+                      complement_topics, clause_span, SUBJ_DEPS)
+from .patterns import Pattern
+
+
+def slot_tokens(v, slot: str, lex, nominal=False) -> list:
+    if slot == "subj":
+        return subjects(v, lex) if not nominal else []
+    if slot == "dobj":
+        return objects(v)
+    if slot == "iobj":
+        return [t for c in v.children if c.dep_ in ("dative", "iobj") for t in conjuncts(c)]
+    if slot == "poss":
+        if not nominal:  # a verb's "poss": whose object it is ("rejected the French proposal")
+            return objects(v)
+        return [t for c in v.children if c.dep_ == "poss" for t in conjuncts(c)]
+    if slot == "amod":
+        return [c for c in v.children if c.dep_ in ("amod", "compound")]
+    if slot == "after":
+        start, end = clause_span(v)
+        return [t for t in v.doc[v.i + 1:end] if t.pos_ in ("PROPN", "NOUN", "ADJ")][:8]
+    if slot == "ccomp.subj":
+        return [s for c in v.children if c.dep_ == "ccomp" for s in subjects(c, lex)]
+    if slot == "complement":
+        return complement_topics(v)
+    if slot.startswith("prep:"):
+        preps = set(slot[5:].split("|"))
+        heads = [v] + object_phrase(v)
+        return prep_objects(heads, preps)
+    return []
+
+
+def _slot_actors(p, v, slot, lex, actors) -> list:
+    found = []
+    for t in slot_tokens(v, slot, lex, nominal=p.nominal):
+        for a in actors.at_all(t):
+            # one actor per referent: "Kim Jong-un, North Korea's leader" is one target
+            if all(a is not f and a.get("actor_id") != f.get("actor_id")
+                   and a.get("code") != f.get("code") for f in found):
+                found.append(a)
+        if found and slot == "after":
+            break  # TABARI: the first actor after the verb
+    # "Danish media and government": a sector-only member takes the country of the list
+    if len(found) > 1:
+        country = next((a for a in found if a.get("country")), None)
+        if country is not None:
+            found = [compose(a, country) if not a.get("country") and a.get("agent") else a
+                     for a in found]
+    return found
+
+
+def resolve(p: Pattern, v, lex, actors: ActorIndex, slots) -> tuple[list, str]:
+    """Actors found in the first slot that yields any, plus the slot name.
+
+    A sector-only actor ("civilians") takes the country of a later slot when there is
+    one ("massacred civilians in Burundi" -> BDICVL)."""
+    for k, slot in enumerate(slots):
+        found = _slot_actors(p, v, slot, lex, actors)
+        if not found:
+            continue
+        if all(not a.get("country") for a in found):
+            for later in slots[k + 1:]:
+                place = [a for a in _slot_actors(p, v, later, lex, actors) if a.get("country")]
+                if place:
+                    found = [compose(a, place[0]) if a.get("agent") else a for a in found]
+                    break
+        return found, slot
+    return [], ""
+
+
+# Where a complement verb names the target: "refused to meet Kim", "to help defend X".
+COMPLEMENT_TARGET_SLOTS = ("dobj", "prep:with|to|on|against|in|into|at")
+
+
+def _purpose(c) -> bool:
+    """A purpose clause the parser hung as advcl: "sent troops to help defend X"."""
+    return c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+        m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+
+
+# Agents of armed people, and the sectors of armed non-state groups they belong to.
+
+
+def _same(a, b) -> bool:
+    return a is b or (a.get("actor_id") and a.get("actor_id") == b.get("actor_id")
+                      and a.get("span") == b.get("span"))
+
+
+def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
+    """Actor pairs the pattern yields on ``v``, or (None, reason)."""
+    sources, s_slot = resolve(p, v, lex, actors, p.source)
+    targets, t_slot = resolve(p, v, lex, actors, p.target)
+    if not targets and not p.nominal and (p.xcomp or p.object or v.lemma_ in
+                                          lex["non_factive_governors"] | lex["refusal_governors"]):
+        # "refused to meet Kim", "pledged to provide aid to X": the target sits on the
+        # complement verb
+        for c in v.children:
+            if c.dep_ == "xcomp" or (p.xcomp and c.dep_ == "ccomp"):
+                targets, t_slot = resolve(p, c, lex, actors, COMPLEMENT_TARGET_SLOTS)
+                if targets:
+                    break
+    if not targets and not p.nominal:
+        # the recipient named in a purpose clause: "sent equipment to help defend Estonia",
+        # "sent teams to assist Haiti"
+        for c in v.children:
+            if not _purpose(c):
+                continue
+            for h in [c] + [x for x in c.children if x.dep_ == "xcomp"]:
+                targets, t_slot = resolve(p, h, lex, actors, COMPLEMENT_TARGET_SLOTS)
+                if targets:
+                    break
+            if targets:
+                break
+    if not targets and not p.nominal and p.cameo[:2] == "13":
+        # a threat is aimed at whoever must meet its condition: "threatened to strike
+        # unless the ban is lifted ...", "... if Washington proceeds with the sale"
+        for h in [v] + [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["conditional_marks"]
+                                             for m in c.children):
+                    found = [a for t in subjects(c, lex) for a in actors.at_all(t)]
+                    if found:
+                        targets, t_slot = found, "condition"
+                        break
+            if targets:
+                break
+    if targets and t_slot not in ("place", "complement", "object-owner", "condition") and \
+            all(_located(t, v.doc) for t in targets):
+        t_slot = "place"   # "demonstrated in Serbia": where, standing for whom
+    if t_slot == "complement" and sources:
+        # "said China hoped ...": the speaker's own country in its clause is the speaker
+        own = {x.get("country") for x in sources if x.get("country")}
+        targets = [t for t in targets if not t.get("country") or t.get("country") not in own]
+    ours = lex.get("domestic_sectors", True)
+
+    def sectors(pairs):
+        if not ours:
+            return pairs
+        # (the place where it happened stands for the target: the place, not its state)
+        return [(state_sector(a, "source", p.cameo, lex),
+                 b if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
+                for a, b in pairs]
+
+    def distinct(pairs):
+        return [(a, b) for a, b in pairs if not _same(a, b) and
+                not (a.get("code") and a.get("code") == b.get("code"))]
+
+    by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children)
+    where = targets and all(_located(t, v.doc) for t in targets)   # "met in Geneva"
+    for side in (sources if p.reciprocal and len(sources) >= 2 and (not targets or where)
+                 and not by_agent else None,
+                 targets if p.reciprocal and len(targets) >= 2 and not sources else None):
+        if side:
+            pairs = sectors(distinct([(a, b) for a in side for b in side]))
+            return (pairs, "") if pairs else (None, "no two different actors to act on each other")
+    if not targets and not p.nominal and not p.require_target and sources:
+        # no recipient named: the place where it happened stands for it ("rioted at a jail
+        # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
+        targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        xs = [c for c in v.children if c.dep_ == "xcomp"]
+        if not targets and xs:
+            targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        targets = [t for t in targets if t.get("country")]
+        if targets:
+            t_slot = "place"
+        if not targets:
+            targets, t_slot = object_owner(v, lex, actors, sources)
+    if p.require_target and not targets:
+        return None, f"no target actor in {'/'.join(p.target)}"
+    if not sources and not targets:
+        return None, "no source or target actor"
+    if len(targets) > 1 and sources:
+        # "flights between Beijing and Pyongyang" by a Chinese carrier: the other side is the target
+        foreign = [t for t in targets if t.get("country") not in {s.get("country") for s in sources}]
+        if foreign and len(foreign) < len(targets):
+            targets = foreign
+    out = []
+    home = _sentence_country(v, actors) if lex.get("domestic_sectors", True) else None
+    implicit = not targets and lex.get("domestic_sectors", True) and \
+        p.cameo[:2] in lex.get("implicit_target_roots", ())
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and t is not None and _same(s, t):
+                continue
+            if home:
+                travel = p.cameo in lex.get("travel_codes", ())
+                s0, t0 = s, t
+                if not (travel and t is not None and t.get("country") == home):
+                    # (a visitor "arrived in Seoul" is not Korean)
+                    s = _domestic(s, home) if s is not None else None
+                t = _domestic(t, home) if t is not None else None
+                if s is not s0 and t0 is not None and t_slot != "place" \
+                        and s0.get("agent") in STATE_AGENTS \
+                        and s.get("country") == t0.get("country"):
+                    # "the foreign minister warned Angola", "troops attacked Angola": the
+                    # only country named is the one a state's organ acts on, not its own
+                    # (a party boycotting, leaders forgiving their president: their own);
+                    # the actor is more likely the document's own country's
+                    other_home = actors.home and actors.home != t0.get("country")
+                    if _state(t0) and t0.get("resolved_by") != "demonym":
+                        s = _domestic(s0, actors.home) if other_home else s0
+                    elif s.get("agent") == t0.get("agent"):
+                        # "the minister met the Norwegian envoy": not the envoy's colleague
+                        s = _domestic(s0, actors.home) if other_home else s0
+            if implicit and t is None and s is not None and s.get("country"):
+                t = implicit_government(s["country"])
+            if not _identified(s) and not _identified(t):
+                continue  # "28 people were killed": no one the data could be about
+            out.append((s, t))
+    # an actor is not its own target ("insisted on its demand": whose, not on whom)
+    # except where it acts at home ("Thailand declared martial law in Bangkok")
+    out = [(s, None if (t_slot != "place" and s is not None and t is not None and s.get("agent")
+                        and s.get("code") and s["code"] == t.get("code")) else t)
+           for s, t in sectors(out)]
+    out = [pair for k, pair in enumerate(out) if pair not in out[:k]]
+    if not out:
+        return None, "no identified actor (same actor on both sides, or only generic sectors)"
+    return out, ""
+
+
+LOCATIVE_PREPS = ("in", "at", "inside", "throughout", "across", "near", "around", "within")
+
+
+def _located(a: dict, doc) -> bool:
+    """Was this actor found as a place ("in Serbia", "at a jail in Israel")?"""
+    ts = a.get("token_span")
+    if not ts:
+        return False
+    tok = doc[ts[1] - 1]
+    for _ in range(4):
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head   # "in the city of Kirkuk": the city is where
+            continue
+        break
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def state_sector(a: dict | None, side: str, cameo: str, lex) -> dict | None:
+    """A country named as an actor ("Zambia denied ...", "China said it opposes ...",
+    "the DPRK fired a missile") acts through its government, or through its armed forces
+    when the act is military force (``state_force_roots`` in lexicon.yaml). As the target
+    of force or assault (``state_target_bare_roots``) it stays the country: the territory
+    or things hit, not a sector."""
+    if a is None or a.get("agent") or not (a.get("actor_id") or "").startswith("country:") \
+            or not a.get("country") or (side == "source" and a.get("resolved_by") == "demonym"):
+        return a   # ("Chilean miners went on strike": the people, not the state)
+    root = cameo[:2]
+    if side == "target" and (root in lex.get("state_target_bare_roots", ())
+                             or (root == "17" and a.get("resolved_by") == "demonym")):
+        return a   # "seized a Vietnamese boat": the thing's country, not its government
+    agent = "MIL" if side == "source" and root in lex.get("state_force_roots", ()) else "GOV"
+    return {**a, "agent": agent, "code": a["country"] + agent}
+
+
+def object_owner(v, lex, actors: ActorIndex, sources) -> tuple[list, str]:
+    """Whose thing the act is done to, when no recipient is named: "denounced Serbia's
+    crackdown", "rejected a Senegalese plan", "mounted an invasion of Lebanon". The
+    actors that modify the object (or a complement verb's object) and belong to another
+    country than the source."""
+    heads = objects(v) + [o for c in v.children if c.dep_ == "xcomp" for o in objects(c)]
+    own = {s.get("country") for s in sources}
+    for h in heads:
+        # another country only: "sent its envoy", "recalled their ambassador" are the
+        # source's own people, not a recipient
+        found = [a for a in actors.at_all(h) if a.get("country") and a["country"] not in own]
+        if not found and own:
+            hit = actors._search(h, exclude=own)   # "its invasion of Afghanistan"
+            if hit is not None and hit[0].get("country") and hit[0]["country"] not in own:
+                found = [hit[0]]
+        if found:
+            return found, "object-owner"
+    return [], ""
+
+
+def _sentence_country(v, actors: ActorIndex) -> str | None:
+    """The one country the sentence's actors belong to, or None when it names several
+    (or none)."""
+    sent = v.sent
+    countries = {a.get("country") for i in range(sent.start, sent.end)
+                 for a in [actors.by_token.get(i)] if a is not None and a.get("country")}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+# Sectors through which a state acts on others: with the only country named being the
+# one acted on, they are not that country's own.
+STATE_AGENTS = ("GOV", "MIL")
+
+
+def _state(a: dict | None) -> bool:
+    """A country itself (not a sector of it): "Angola", "the Angolan"."""
+    return a is not None and (a.get("actor_id") or "").startswith("country:") and a.get("agent") in (None, "GOV")
+
+
+def _domestic(a: dict, country: str) -> dict:
+    """A sector-only actor ("rebels", "the government") in a sentence that names a single
+    country belongs to it: "the Mozambique government accepted demands from rebels"
+    -> MOZREB."""
+    if a.get("country") or not a.get("agent") or _is_org(a):
+        return a   # an organisation without a country ("Red Cross officials") stays one
+    return {**a, "country": country, "code": country + (a.get("agent") or "")}
+
+
+def implicit_government(country: str) -> dict:
+    """The target a protest has when the text names none (CAMEO 14 codes protests
+    "against the target actor"; a domestic protest is against the authorities of the
+    protesters' own country). ``text`` and ``span`` are null: the actor is implied, not
+    mentioned."""
+    name = None
+    try:
+        from ..actors.resolver import get_resolver
+        a = get_resolver().actors.get(f"country:{country}")
+        name = a.name if a is not None else None
+    except Exception:  # the coder also runs with PETRARCH dictionaries only
+        pass
+    return {"text": None, "name": name, "code": country + "GOV", "country": country,
+            "agent": "GOV", "actor_id": f"country:{country}", "span": None}
+
+
+def _identified(a: dict | None) -> bool:
+    return a is not None and bool(a.get("country") or a.get("actor_id"))
