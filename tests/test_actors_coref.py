@@ -88,7 +88,21 @@ DEFINITES = [
     "Kenyan police arrested two Ugandan traders in Nairobi. Kenya's president defended the "
     "arrests. Kenyan officials said the traders were spies. The government later expelled the "
     "Ugandan ambassador. | KENGOV UGAGOV 166",
+    # unnamed armed men right after a named armed group are its members
+    "A Houthi drone hit a Saudi oil terminal at dawn. Gunmen then attacked Saudi border guards "
+    "near Jizan. | YEMREB SAUMIL 19",
+    "A Taliban suicide bomber drove a truck full of explosives into the gate of the Indian "
+    "embassy in Kabul. Armed attackers then stormed the compound, fighting Afghan police for "
+    "hours. | AFGREB AFGCOP 19",
 ]
+
+
+def test_unnamed_gunmen_far_from_any_named_group_stay_unnamed(pipeline):
+    text = ("Houthi rebels fired missiles at Riyadh in March. Saudi Arabia closed its ports. "
+            "The United Nations appealed for calm. Talks opened in Geneva in May. "
+            "Gunmen attacked Saudi border guards near Jizan.")
+    events = _last_sentence_events(pipeline, text)
+    assert events and all((e["source"] or {}).get("code") != "YEMREB" for e in events)
 
 
 @pytest.mark.parametrize("case", DEFINITES)

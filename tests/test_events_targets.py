@@ -164,6 +164,9 @@ COORDINATION = [
     ("Kenya accused Uganda and Tanzania of arming the rebels.", {("KENGOV", "UGAGOV"), ("KENGOV", "TZAGOV")}, "112"),
     ("Indian and Pakistani diplomats met in Geneva.", {("INDGOV", "PAKGOV"), ("PAKGOV", "INDGOV")}, "040"),
     ("The militants battled with Afghan and German security forces.", {("REB", "AFGCOP"), ("REB", "DEUCOP")}, "190"),
+    # force against several sides hits each, the fighters' own country's side too
+    ("Colombian guerrillas fought Colombian and Venezuelan soldiers on the border.",
+     {("COLREB", "COLMIL"), ("COLREB", "VENMIL")}, "190"),
     # a passive's by-agents are the sources; mediators do not mediate between themselves
     ("The deal was brokered by Qatar and Egypt.", {("QATGOV", None), ("EGYGOV", None)}, "045"),
     ("Two aid workers were released on Tuesday by the rebels in Colombia.", {("COLREB", "COLNGO")}, "0841"),

@@ -34,13 +34,16 @@ from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
-                   "female_words", "first_person"})
+                   "female_words", "first_person", "unnamed_armed_sectors",
+                   "armed_group_sectors"})
 MAPS = frozenset({"person_pronouns", "pair_heads"})
 SUBJ = ("nsubj", "nsubjpass")
 HOME_KEY = "eventwire.home_country"
 # Sentences back (from the anaphor's own) where a pronoun's antecedent may sit.
 PRONOUN_WINDOW = 2
 SECTOR_WINDOW = 3
+# Unnamed armed men belong to an armed group named at most this many sentences before.
+ARMED_WINDOW = 2
 # Verbs whose "it" subject is no actor ("it seems", "it is clear that", "it takes").
 EXPLETIVE_VERBS = {"be", "seem", "appear", "remain", "take", "become", "matter", "happen",
                    "cost", "mean", "look", "sound", "feel", "rain", "say"}
@@ -60,6 +63,8 @@ class CorefWords:
     home_heads: frozenset
     female_words: frozenset
     first_person: frozenset
+    unnamed_armed: frozenset
+    armed_groups: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +79,9 @@ def words() -> CorefWords:
         pair_heads={k.lower(): v for k, v in d["pair_heads"].items()},
         honorifics=frozenset(h.lower().rstrip(".") for h in d["honorifics"]),
         home_heads=low(d["home_heads"]), female_words=low(d["female_words"]),
-        first_person=low(d["first_person"]))
+        first_person=low(d["first_person"]),
+        unnamed_armed=frozenset(d["unnamed_armed_sectors"]),
+        armed_groups=frozenset(d["armed_group_sectors"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -392,6 +399,13 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
                 if c.m.get("country") and c.m is not m and c.members is None
                 and _singular(_head(c.m)) == head and c.m.get("agent") == m["agent"]]
         ante, how = None, "definite"
+        if m["agent"] in w.unnamed_armed:
+            group = _armed_group_before(disc, pos, s, w)
+            if group is not None:
+                m.update(country=group["country"], agent=group["agent"],
+                         code=group["country"] + group["agent"], resolved_by="armed-group",
+                         chain=_chain(group), confidence=0.5)
+                continue
         if same and (head not in w.home_heads or home is None or s - same[0].sent <= 1):
             ante = same[0].m
         elif head in w.home_heads and home is not None:
@@ -412,6 +426,14 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
                  confidence=0.6 if how == "definite" else 0.5)
+
+
+def _armed_group_before(disc: Discourse, pos: int, sent: int, w):
+    """The armed group named last, in this sentence or the two before, that unnamed armed
+    men ("gunmen", "the attackers") are part of: "A rebel commander ... Gunmen then ..."."""
+    return next((c.m for c in disc.before(pos, sent, ARMED_WINDOW)
+                 if c.members is None and c.m.get("country") and c.m.get("agent") in w.armed_groups),
+                None)
 
 
 def _titled_people(mentions, home) -> None:

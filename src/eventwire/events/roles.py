@@ -181,7 +181,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         return None, f"no target actor in {'/'.join(p.target)}"
     if not sources and not targets:
         return None, "no source or target actor"
-    if len(targets) > 1 and sources:
+    if len(targets) > 1 and sources and p.cameo[:2] not in lex.get("every_target_roots", ()):
         # "flights between Beijing and Pyongyang" by a Chinese carrier: the other side is the target
         foreign = [t for t in targets if t.get("country") not in {s.get("country") for s in sources}]
         if foreign and len(foreign) < len(targets):
