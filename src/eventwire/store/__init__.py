@@ -753,16 +753,8 @@ class Store:
         """Stories, latest first, those published within the dates when given (a story
         whose first..last publication overlaps them): every one unless ``limit``;
         ``attrs["total"]``."""
-        where, params = [], []
-        if date_from:
-            where.append("last_published >= CAST(? AS DATE)")
-            params.append(str(date_from))
-        if date_to:
-            where.append("first_published <= CAST(? AS DATE)")
-            params.append(str(date_to))
-        sql = "SELECT * FROM stories" + (" WHERE " + " AND ".join(where) if where else "")
-        return self._frame(sql + " ORDER BY last_published DESC NULLS LAST, n_documents DESC, "
-                           "story_id", params, limit)
+        sql, params = browse.stories_sql(date_from, date_to)
+        return self._frame(sql, params, limit)
 
     def contradictions(self, window_days: int | None = None) -> list[dict]:
         """Contradicting claims among the stored mentions (dedup.contradictions)."""

@@ -2,7 +2,7 @@
 stream every matching row), the document list, and event places for a map.
 
 Each function returns ``(sql, params)``; ``Store`` runs them (``Store.documents``,
-``Store.places``, ``Store.events_query``) and the web API streams them for downloads.
+``Store.places``, ``Store.events_query``, ``Store.stories``) and the web API streams them for downloads.
 The event filters are the store's own (``Store._event_filters``) plus the sides of a
 pair taken one by one and a place:
 
@@ -14,7 +14,7 @@ pair taken one by one and a place:
 """
 from __future__ import annotations
 
-from .queries import _actor_clause, _dyad_where, like_escape
+from .queries import _actor_clause, _dyad_where, date_bounds, like_escape
 
 EVENT_ORDER = "date DESC NULLS LAST, num_mentions DESC, canonical_event_id"
 DOCUMENT_ORDER = "d.published DESC NULLS LAST, d.ingested_at DESC, d.doc_id"
@@ -114,12 +114,9 @@ def documents_sql(q=None, language=None, date_from=None, date_to=None) -> tuple[
     if language:
         clauses.append("lower(d.language) = lower(?)")
         params.append(language)
-    if date_from:
-        clauses.append("d.published >= CAST(? AS DATE)")
-        params.append(str(date_from))
-    if date_to:
-        clauses.append("d.published <= CAST(? AS DATE)")
-        params.append(str(date_to))
+    dated, dated_params = date_bounds(date_from, date_to, "d.published")
+    clauses += dated
+    params += dated_params
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     sql = f"""
         SELECT d.doc_id, d.title, d.outlet, d.published, d.language, d.url, d.path,
@@ -132,3 +129,12 @@ def documents_sql(q=None, language=None, date_from=None, date_to=None) -> tuple[
                    FROM mentions GROUP BY doc_id) m USING (doc_id){where}
         ORDER BY {DOCUMENT_ORDER}"""
     return sql, params
+
+
+def stories_sql(date_from=None, date_to=None) -> tuple[str, list]:
+    """Stories, latest first; with dates, those whose publications (first..last) overlap
+    them."""
+    clauses, params = date_bounds(date_from, date_to, "first_published", "last_published")
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return (f"SELECT * FROM stories{where} ORDER BY last_published DESC NULLS LAST, "
+            "n_documents DESC, story_id", params)

@@ -126,6 +126,20 @@ def dyad_frame(df, by: str, fill: bool = True):
 
 # ------------------------------------------------------------------ the actor network
 
+def date_bounds(date_from=None, date_to=None, start: str = "date",
+                end: str | None = None) -> tuple[list[str], list]:
+    """SQL clauses and parameters for "within the dates": a row whose ``start``..``end``
+    (one column when ``end`` is None) overlaps ``date_from``..``date_to``."""
+    clauses, params = [], []
+    if date_from:
+        clauses.append(f"{end or start} >= CAST(? AS DATE)")
+        params.append(str(date_from))
+    if date_to:
+        clauses.append(f"{start} <= CAST(? AS DATE)")
+        params.append(str(date_to))
+    return clauses, params
+
+
 def network_sql(by: str = "volume", include_historical: bool = False,
                 date_from: str | None = None, date_to: str | None = None) -> tuple[str, list]:
     """Directed dyads (actor codes) ranked by event volume, or by conflict (QuadClass 3-4),
@@ -136,11 +150,8 @@ def network_sql(by: str = "volume", include_historical: bool = False,
     if order is None:
         raise ValueError("by must be 'volume' or 'conflict'")
     hist = "" if include_historical else " AND NOT coalesce(historical, false)"
-    params: list = []
-    for bound, op in ((date_from, ">="), (date_to, "<=")):
-        if bound:
-            hist += f" AND date {op} CAST(? AS DATE)"
-            params.append(str(bound))
+    clauses, params = date_bounds(date_from, date_to)
+    hist += "".join(f" AND {c}" for c in clauses)
     sql = f"""
         SELECT source_code AS source, target_code AS target, count(*) AS events,
                CAST(sum(num_mentions) AS BIGINT) AS mentions,
