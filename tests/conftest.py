@@ -63,3 +63,27 @@ def pipeline():
     """The full eventwire spaCy pipeline, built once per test session."""
     from eventwire.nlp import build_pipeline
     return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> str:
+    """The small hand-coded sample store (eventwire.web.sample), built per test module:
+    no model needed."""
+    from eventwire.web.sample import build
+
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    build(str(path))
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def sample_client(sample_db):
+    """An HTTP API client over ``sample_db`` (read-only server, no token)."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+
+    app = create_app(sample_db, token="")
+    with TestClient(app) as c:
+        yield c
+    app.state.store_handle.close()

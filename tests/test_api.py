@@ -11,22 +11,16 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.records import EVENT_FIELDS
-from eventwire.web.sample import build
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "sample.duckdb"
-    build(str(path))
-    return str(path)
+def db(sample_db):
+    return sample_db
 
 
 @pytest.fixture(scope="module")
-def client(db):
-    app = create_app(db, token="")
-    with TestClient(app) as c:
-        yield c
-    app.state.store_handle.close()
+def client(sample_client):
+    return sample_client
 
 
 def all_events(client, **params):
