@@ -138,24 +138,20 @@ def test_chart_bars_are_links_for_mouse_and_keyboard(open_page, demo_server):
     page.wait_for_url(re.compile(r"#/events\?source=USA&target=CHN&from="))
 
 
-def test_network_nodes_and_map_points_by_keyboard(open_page, demo_server):
+@pytest.mark.parametrize("view,link,key,param", [
+    ("network", "svg.network a.node", "node", "actor"),   # an actor: its events
+    ("map", "svg.map a.place", "place", "place"),         # a place: the events there
+])
+def test_network_nodes_and_map_points_by_keyboard(open_page, demo_server, view, link, key, param):
     page = open_page(demo_server, 1360)
-    open_view(page, "#/network", "network")
-    page.wait_for_selector("svg.network a.node")
-    _tab_to(page, "svg.network a.node")
-    node = page.evaluate("() => document.activeElement.dataset.node")
+    open_view(page, f"#/{view}", view)
+    page.wait_for_selector(link)
+    _tab_to(page, link)
+    value = page.evaluate("k => document.activeElement.dataset[k]", key)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"#/events\?actor={node}$"))
+    page.wait_for_url(re.compile(rf"#/events\?{param}={re.escape(value)}$"))
     wait_ready(page, "events")
-
-    open_view(page, "#/map", "map")
-    page.wait_for_selector("svg.map a.place")
-    _tab_to(page, "svg.map a.place")
-    place = page.evaluate("() => document.activeElement.dataset.place")
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"#/events\?place={place}$"))
-    wait_ready(page, "events")
-    expect(page.locator(".fchip[data-filter=place]")).to_be_visible()
+    expect(page.locator(f".fchip[data-filter={param}]")).to_be_visible()
     assert int(page.locator(".download-bar .total").get_attribute("data-total")) >= 1
 
 
