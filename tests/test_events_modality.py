@@ -65,6 +65,17 @@ REPORTED = [
      "country:KOR"),
 ]
 
+REPORTED_BY_TITLE = [
+    # (sentence, expected embedded event, the speaker's actor code in its attribution): a
+    # speaker known by title and country only; an announced act is intended
+    ("Kenya's foreign minister announced on Monday that Japan will give Kenya two patrol boats. "
+     "| JPN KEN 072 asserted intended", "KENGOV"),
+    ("Peru's interior minister said that Chile had expelled two Peruvian diplomats. "
+     "| CHL PER 166 asserted reported", "PERGOV"),
+    ("Colombia's defence minister said on Friday that Venezuela would send tanks to the border "
+     "with Colombia. | VEN COL 15 asserted intended", "COLGOV"),
+]
+
 NO_EVENT = [
     "Germany is France's largest trading partner and closest ally.",
     "Beijing is the capital of China.",
@@ -116,6 +127,16 @@ def test_reported_speech_is_the_event_with_the_speaker_as_attribution(pipeline, 
     att = embedded[0]["attribution"]
     assert att and att["cue"] and att["actor_id"] == speaker, embedded[0]
     assert not [e for e in events if e["cameo"] == "010"], _show(sentence, exp, events)
+
+
+@pytest.mark.parametrize("case,code_", REPORTED_BY_TITLE)
+def test_reported_speech_by_a_titled_speaker(pipeline, case, code_):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    embedded = [e for e in events if exp.matches(e)]
+    assert embedded, _show(sentence, exp, events)
+    assert embedded[0]["attribution"]["code"] == code_, embedded[0]["attribution"]
+    assert not [e for e in events if e["cameo_root"] == "01"], _show(sentence, exp, events)
 
 
 SAID_ONLY = [

@@ -146,7 +146,30 @@ STATE_ACTORS = [
     "Ecuador shelled Peruvian border posts. | ECUMIL PER 19",
     "The Chinese navy seized a Vietnamese boat. | CHNMIL VNM 1711",
     "Bolivia expelled the Chilean ambassador. | BOLGOV CHLGOV 166",
+    # a demonym on the noun of force itself is the state's armed forces
+    "The raid followed an Iraqi rocket attack on a Turkish border post. | IRQMIL TUR 19",
+    "The talks ended after a Syrian attack on a Turkish convoy. | SYRMIL TUR 19",
 ]
+
+
+BENEFICIARIES = [
+    # "in support of X", "on behalf of X": X is not whom the act is done to
+    ("American jets carried out strikes in support of Somali troops.", "SOM"),
+    ("Turkish artillery opened fire on behalf of Syrian rebels.", "SYR"),
+]
+
+
+@pytest.mark.parametrize("sentence,country", BENEFICIARIES)
+def test_whom_an_act_is_for_is_not_its_target(pipeline, sentence, country):
+    events = code(pipeline, sentence)
+    assert not [e for e in events if (e["target"] or {}).get("country") == country], _pairs(events)
+
+
+def test_of_phrase_is_a_place_only_after_a_place_noun(pipeline):
+    # "in the city of X" is where; "in support of X" is no place: an actor never targets itself
+    events = code(pipeline, "Egyptian warplanes carried out strikes in support of Egyptian troops.")
+    assert not [e for e in events if (e["source"] or {}).get("code") and
+                (e["source"] or {}).get("code") == (e["target"] or {}).get("code")], _pairs(events)
 
 
 @pytest.mark.parametrize("case", STATE_ACTORS)

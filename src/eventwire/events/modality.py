@@ -93,6 +93,7 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
                     a = actors.at(objs[0])
                     attribution = {"speaker": a["text"] if a else _np_text(objs[0]),
                                    "actor_id": a.get("actor_id") if a else None,
+                                   "code": a.get("code") if a else None,
                                    "cue": "according to"}
                 break
     if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
@@ -114,10 +115,13 @@ def _np_text(tok) -> str:
 def speaker_of(speech_verb, lex, actors: ActorIndex) -> dict:
     subs = subjects(speech_verb, lex)
     if not subs:
-        return {"speaker": None, "actor_id": None, "cue": speech_verb.text}
+        return {"speaker": None, "actor_id": None, "code": None, "cue": speech_verb.text}
     a = actors.at(subs[0])
+    # (code: the speaker's actor code, "Kenya's foreign minister" -> KENGOV, also when the
+    # dictionary has no entry for the person)
     return {"speaker": a["text"] if a else _np_text(subs[0]),
-            "actor_id": a.get("actor_id") if a else None, "cue": speech_verb.text}
+            "actor_id": a.get("actor_id") if a else None,
+            "code": a.get("code") if a else None, "cue": speech_verb.text}
 
 
 def non_factive(v, lex) -> str | None:

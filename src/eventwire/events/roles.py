@@ -38,7 +38,9 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
     if slot.startswith("prep:"):
         preps = set(slot[5:].split("|"))
         heads = [v] + object_phrase(v)
-        return prep_objects(heads, preps)
+        # "in support of X", "on behalf of X": X is whom it is for, not whom it is done to
+        return [t for t in prep_objects(heads, preps)
+                if t.lemma_.lower() not in lex.get("beneficiary_nouns", ())]
     return []
 
 
@@ -137,7 +139,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if targets:
                 break
     if targets and t_slot not in ("place", "complement", "object-owner", "condition") and \
-            all(_located(t, v.doc) for t in targets):
+            all(_located(t, v.doc, lex) for t in targets):
         t_slot = "place"   # "demonstrated in Serbia": where, standing for whom
     if t_slot == "complement" and sources:
         # "said China hoped ...": the speaker's own country in its clause is the speaker
@@ -149,7 +151,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if not ours:
             return pairs
         # (the place where it happened stands for the target: the place, not its state)
-        return [(state_sector(a, "source", p.cameo, lex),
+        return [(state_sector(a, "source", p.cameo, lex, nominal=p.nominal),
                  b if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
                 for a, b in pairs]
 
@@ -158,7 +160,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                 not (a.get("code") and a.get("code") == b.get("code"))]
 
     by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children)
-    where = targets and all(_located(t, v.doc) for t in targets)   # "met in Geneva"
+    where = targets and all(_located(t, v.doc, lex) for t in targets)   # "met in Geneva"
     for side in (sources if p.reciprocal and len(sources) >= 2 and (not targets or where)
                  and not by_agent else None,
                  targets if p.reciprocal and len(targets) >= 2 and not sources else None):
@@ -233,7 +235,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
 LOCATIVE_PREPS = ("in", "at", "inside", "throughout", "across", "near", "around", "within")
 
 
-def _located(a: dict, doc) -> bool:
+def _located(a: dict, doc, lex) -> bool:
     """Was this actor found as a place ("in Serbia", "at a jail in Israel")?"""
     ts = a.get("token_span")
     if not ts:
@@ -242,23 +244,27 @@ def _located(a: dict, doc) -> bool:
     for _ in range(4):
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head.head   # "in the city of Kirkuk": the city is where
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.head.lemma_.lower() in lex.get("place_nouns", ()):
+            tok = tok.head.head   # "in the city of Kirkuk": the city is where ("in support of": no place)
             continue
         break
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
-def state_sector(a: dict | None, side: str, cameo: str, lex) -> dict | None:
+def state_sector(a: dict | None, side: str, cameo: str, lex, nominal: bool = False) -> dict | None:
     """A country named as an actor ("Zambia denied ...", "China said it opposes ...",
     "the DPRK fired a missile") acts through its government, or through its armed forces
     when the act is military force (``state_force_roots`` in lexicon.yaml). As the target
     of force or assault (``state_target_bare_roots``) it stays the country: the territory
-    or things hit, not a sector."""
-    if a is None or a.get("agent") or not (a.get("actor_id") or "").startswith("country:") \
-            or not a.get("country") or (side == "source" and a.get("resolved_by") == "demonym"):
-        return a   # ("Chilean miners went on strike": the people, not the state)
+    or things hit, not a sector. A demonym source is the people ("Chilean miners went on
+    strike"), except on the event noun of force itself ("an Iranian missile attack",
+    "Russian air strikes"): that is the state's armed forces."""
     root = cameo[:2]
+    if a is None or a.get("agent") or not (a.get("actor_id") or "").startswith("country:") \
+            or not a.get("country") or (side == "source" and a.get("resolved_by") == "demonym"
+                                         and not (nominal and root in lex.get("state_force_roots", ()))):
+        return a
     if side == "target" and (root in lex.get("state_target_bare_roots", ())
                              or (root == "17" and a.get("resolved_by") == "demonym")):
         return a   # "seized a Vietnamese boat": the thing's country, not its government
@@ -276,14 +282,32 @@ def object_owner(v, lex, actors: ActorIndex, sources) -> tuple[list, str]:
     for h in heads:
         # another country only: "sent its envoy", "recalled their ambassador" are the
         # source's own people, not a recipient
-        found = [a for a in actors.at_all(h) if a.get("country") and a["country"] not in own]
+        found = [a for a in actors.at_all(h) if a.get("country") and a["country"] not in own
+                 and not _for_whom(a, h, lex)]
         if not found and own:
             hit = actors._search(h, exclude=own)   # "its invasion of Afghanistan"
-            if hit is not None and hit[0].get("country") and hit[0]["country"] not in own:
+            if hit is not None and hit[0].get("country") and hit[0]["country"] not in own \
+                    and not _for_whom(hit[0], h, lex):
                 found = [hit[0]]
         if found:
             return found, "object-owner"
     return [], ""
+
+
+def _for_whom(a: dict, head, lex) -> bool:
+    """Is actor ``a`` inside ``head``'s phrase only as whom it is for ("strikes in support of
+    Somali troops", "a raid on behalf of the rebels")?"""
+    ts = a.get("token_span")
+    if not ts:
+        return False
+    tok, nouns = head.doc[ts[1] - 1], lex.get("beneficiary_nouns", ())
+    for _ in range(6):
+        if tok.i == head.i or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i != head.i and tok.lemma_.lower() in nouns:
+            return True
+    return False
 
 
 def _sentence_country(v, actors: ActorIndex) -> str | None:
