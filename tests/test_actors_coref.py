@@ -204,3 +204,14 @@ def test_we_in_a_quotation_is_its_speaker(pipeline):
     shell = [e for e in events if e["cameo_root"] == "19"]
     assert shell and shell[0]["attribution"]["speaker"] == "Kenyan foreign minister"
     assert shell[0]["modality"] == "reported" and shell[0]["target"]["country"] == "KEN"
+
+
+def test_the_spokesman_is_the_one_introduced_before(pipeline):
+    # "the spokesman" is the government spokesman of the story's country named before, not
+    # one of the countries in his quotation
+    text = ("Kenyan police freed twelve hostages near Garissa on Monday, Kenya's interior ministry "
+            "said in Nairobi. A government spokesman said talks with the kidnappers had taken weeks. "
+            "“The deal was brokered by Norway and Qatar,” the spokesman said on Twitter.")
+    events = [e for e in _last_sentence_events(pipeline, text) if e["cameo"] == "045"]
+    assert {(e["source"] or {}).get("code") for e in events} == {"NORGOV", "QATGOV"}
+    assert {e["attribution"]["code"] for e in events} == {"KENGOV"}, [e["attribution"] for e in events]

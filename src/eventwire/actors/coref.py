@@ -410,6 +410,10 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             ante = same[0].m
         elif head in w.home_heads and home is not None:
             how = "home-country"
+        elif home is not None and _introduced_before(disc, m, pos, s, head):
+            # "A government spokesman said ... 'brokered by the Swiss government,' the
+            # spokesman said": the one introduced before, not the other country's
+            how = "home-country"
         elif sent_countries.get(s):
             continue   # the event coder gives it the sentence's own country
         else:
@@ -426,6 +430,14 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
                  confidence=0.6 if how == "definite" else 0.5)
+
+
+def _introduced_before(disc: Discourse, m: dict, pos: int, sent: int, head: str) -> bool:
+    """Was a mention with the same head word and sector, and no country of its own, made
+    before (in an earlier sentence)?"""
+    return any(c.m is not m and c.members is None and c.sent < sent and not c.m.get("country")
+               and _singular(_head(c.m)) == head and c.m.get("agent") == m["agent"]
+               for c in disc.before(pos, sent, SECTOR_WINDOW))
 
 
 def _armed_group_before(disc: Discourse, pos: int, sent: int, w):
