@@ -44,6 +44,10 @@ from sentence_events import make_event
     ("Crimea", None, "UKR", "region", None),
     ("South China Sea", None, None, "region", None),
     ("DMZ", None, None, "region", None),
+    # the Persian ezafe as news spells it: "-i-" is GeoNames' "-e "
+    ("Pul-i-Khumri", None, "AFG", "city", 1130490),
+    ("Pul-e Khumri", None, "AFG", "city", 1130490),
+    ("Qasr-i-Shirin", None, "IRN", "city", 119586),
 ])
 def test_resolve_place(name, hint, country, precision, geonameid):
     p = resolve_place(name, hint)
@@ -84,6 +88,8 @@ def test_place_record_has_the_contract_fields():
     ("Kim met the envoy.", []),
     ("Most analysts agree.", []),
     ("Song met Moon in Seoul.", [("Seoul", "KOR")]),
+    ("Militants attacked a checkpoint near Pul-i-Khumri.", [("Pul-i-Khumri", "AFG")]),
+    ("Guinea-Bissau and Port-au-Prince stay whole.", [("Guinea-Bissau", "GNB"), ("Port-au-Prince", "HTI")]),
 ])
 def test_find_places(text, found):
     assert [(m.text, m.place["country"]) for m in find_places(text)] == found
@@ -188,6 +194,19 @@ def test_no_event_location(nlp, text, verb):
     ("The minister spoke at a rally in Lagos.", "spoke", "Lagos", "NGA", "Lagos", "in"),
     ("The Mosul offensive began at dawn.", "offensive", "Mosul", "IRQ", "Mosul", "named"),
     ("Leaders met at the Helsinki summit.", "summit", "Helsinki", "FIN", "Helsinki", "named"),
+    # parts of a place stand for it
+    ("A car bomb exploded in the centre of Kabul on Sunday.", "exploded", "Kabul", "AFG", "Kabul",
+     "in"),
+    ("Fighting raged in the heart of Baghdad.", "raged", "Baghdad", "IRQ", "Baghdad", "in"),
+    ("Protesters marched through the streets of Cairo.", "marched", "Cairo", "EGY", "Cairo",
+     "through"),
+    # a "where" clause happens at the place it hangs on
+    ("The minister flew to the capital, Nairobi, where she met the president.", "met", "Nairobi",
+     "KEN", "Nairobi", "where"),
+    ("Delegates gathered in Geneva, where the envoys signed a truce.", "signed", "Geneva", "CHE",
+     "Geneva", "where"),
+    ("The embassy stands in the centre of Kabul, where a car bomb exploded last year.", "exploded",
+     "Kabul", "AFG", "Kabul", "where"),
 ])
 def test_event_location_constructions(nlp, text, verb, name, country, text_span, relation):
     doc = nlp(text)
@@ -210,6 +229,8 @@ def test_event_location_constructions(nlp, text, verb, name, country, text_span,
     ("Rebels attacked a week after the president's trip to Goma.", "attacked"),
     ("Ankara clashed with Athens over Cyprus.", "clashed"),
     ("The Syria talks resumed.", "talks"),                                 # a country names a topic
+    ("The envoy praised Geneva, where the talks were held.", "praised"),   # the where-clause's place
+    ("The court heard the case of a man in the center of the dispute.", "heard"),  # not a place
 ])
 def test_no_event_location_without_a_place_in_the_clause(nlp, text, verb):
     doc = nlp(text)
@@ -259,6 +280,33 @@ def test_lead_events_take_the_dateline_place(nlp, text, events, want):
     for loc in got:
         if loc and loc["basis"] == "dateline":
             assert text[loc["span"][0]:loc["span"][1]] == loc["text"]
+
+
+@pytest.mark.parametrize("text, set_aside, located", [
+    # the dateline is where the story was filed: a place for the lead's event, never an actor
+    ("LUSAKA, May 3 (Reuters) - Zambian police arrested 40 opposition supporters on Tuesday.",
+     {"LUSAKA", "Reuters"}, ("Lusaka", "ZMB", "dateline")),
+    ("ISLAMABAD (AP) — Pakistan's foreign minister criticized India on Monday.",
+     {"ISLAMABAD", "AP"}, ("Islamabad", "PAK", "dateline")),
+    ("KUNDUZ, Afghanistan — Taliban fighters attacked a police post on Monday.",
+     {"KUNDUZ", "Afghanistan"}, ("Kunduz", "AFG", "dateline")),
+    # the clause's own place beats the dateline
+    ("NAIROBI (Reuters) - Kenyan police raided a camp in Mombasa on Monday.",
+     {"NAIROBI", "Reuters"}, ("Mombasa", "KEN", "clause")),
+    # no dateline, no place in the clause: nothing is guessed
+    ("The Kenyan government criticized Uganda on Monday.", set(), None),
+])
+def test_the_dateline_is_a_place_never_an_actor(pipeline, text, set_aside, located):
+    doc = pipeline(text)
+    assert {m["text"] for m in doc._.set_aside or [] if m["reason"] == "dateline"} == set_aside
+    assert doc._.events, text
+    ev = doc._.events[0]
+    if doc._.dateline:
+        end = doc._.dateline["span"][1]
+        for actor in (ev["source"], ev["target"]):
+            assert not actor or actor["span"][0] >= end, actor      # no actor inside the dateline
+    loc = ev["location"]
+    assert ((loc["name"], loc["country"], loc["basis"]) if loc else None) == located
 
 
 def test_component_fills_location(nlp):

@@ -31,8 +31,13 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
+# The Persian/Dari ezafe is written "-i-", "-e-" or "-e ": "Mazar-i-Sharif" is "Mazar-e Sharif",
+# "Bandar-i-Abbas" is "Bandar-e Abbas"; one key for all of them.
+_EZAFE = re.compile(r"(?<=\w\w)-[ie](?:-|\s+)(?=\w\w)")
+
+
 def _key(name: str) -> str:
-    return " ".join(_TOKEN.findall(fold(name)))
+    return " ".join(_TOKEN.findall(_EZAFE.sub("-e ", fold(name))))
 
 
 @dataclass

@@ -36,7 +36,7 @@ def _raw_mentions(text: str):
     """(start_tok, end_tok, candidates) of the longest gazetteer names, plus the tokens."""
     gz = gazetteer()
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    folded = [" ".join(_TOKEN.findall(fold(t[0]))) for t in toks]
+    folded = [_key(t[0]) for t in toks]   # one word of the text, keyed as the gazetteer is
     out, i = [], 0
     while i < len(toks):
         if not toks[i][0][:1].isupper():

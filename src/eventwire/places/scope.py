@@ -11,7 +11,8 @@ What the clause may say (the words are data: ``data/places/cues.yaml``):
 * a place named through a place noun: "in the northern city of Kunduz", "in Helmand
   province", "flew to the capital, Abuja";
 * an area: "on the border with Syria", "on Syria's border", "off the coast of Yemen";
-* a city or region naming an event noun: "the Mosul offensive", "a Kabul bombing".
+* a city or region naming an event noun: "the Mosul offensive", "a Kabul bombing";
+* the place a "where" clause hangs on: "flew to Nairobi, where she met the president".
 
 Not: places in other clauses, deeper modifiers ("sanctions against companies within
 North Korea"), actors in subject/object roles, people, citations. The location keeps its
@@ -131,6 +132,10 @@ def _role(root, verb, cues: PlaceCues, region: bool = False) -> tuple[str, str] 
             and _lemma(verb) in cues.named_event_nouns:
         return "name", "named"                         # "the Mosul offensive"
     t, how, words = _carrier(root, cues)
+    if _where_clause(verb) and verb.head.i in (root.i, t.i):
+        # "flew to the capital, Nairobi, where she met ...": the place the clause hangs on
+        return {"in": "loc", "near": "near", "area": "area"}[how], \
+            " ".join(w for w in (words, "where") if w)
     prep, attach = _prep_attach(t)
     if prep is not None:
         base = prep.split()[-1]
@@ -160,12 +165,19 @@ def _role(root, verb, cues: PlaceCues, region: bool = False) -> tuple[str, str] 
     return None
 
 
+def _where_clause(verb) -> bool:
+    """Is ``verb`` the head of a relative clause opened by "where" ("..., where she met")?"""
+    return verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
+                                        for c in verb.children)
+
+
 def _slots(root, cues: PlaceCues) -> set[int]:
     """Token indices of the verbs for which ``_role(root, verb)`` may be non-None."""
     out = set()
     if root.dep_ == "compound":
         out.add(root.head.i)
     t, how, _ = _carrier(root, cues)
+    out.update(c.i for tok in (root, t) for c in tok.children if _where_clause(c))
     prep, attach = _prep_attach(t)
     if attach is not None:
         out.update((attach.i, attach.head.i))
