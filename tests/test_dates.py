@@ -590,6 +590,45 @@ def test_the_dateline_day_is_the_story_date(nlp, text, published, verb, date, ba
     assert (got[0], got[2]) == (date, basis)
 
 
+@pytest.mark.parametrize("text, verb, modality, date", [
+    # holidays are days: the one on/before publication (Wednesday 2023-06-14), the next for a plan
+    ("On Thanksgiving, the governor pardoned two prisoners.", "pardoned", None, "2022-11-24"),
+    ("The governor will pardon two prisoners on Thanksgiving.", "pardon", "intended", "2023-11-23"),
+    ("Police arrested protesters on New Year's Eve.", "arrested", None, "2022-12-31"),
+    ("Rebels attacked the town on Christmas Day 2016.", "attacked", None, "2016-12-25"),
+    ("The ceasefire began on Easter Sunday.", "began", None, "2023-04-09"),
+    ("The president will speak on Christmas Eve.", "speak", "intended", "2023-12-24"),
+])
+def test_holidays_date_their_clause(nlp, text, verb, modality, date):
+    got = _date(nlp, text, verb, modality=modality)
+    assert (got[0], got[1], got[2]) == (date, "day", "text")
+
+
+@pytest.mark.parametrize("text", [
+    # a holiday's name inside a longer name is no date
+    "The Good Friday Agreement ended the conflict.",
+    "Troops landed on Christmas Island.",
+    "Historians revisited the Easter Rising.",
+])
+def test_a_holiday_inside_another_name_is_no_date(text):
+    assert find_dates(text, WED) == []
+
+
+@pytest.mark.parametrize("rule, year, day", [
+    ("12-25", 2016, "2016-12-25"),
+    ("4th Thursday of November", 2016, "2016-11-24"),
+    ("last Monday of May", 2023, "2023-05-29"),
+    ("easter-2", 2024, "2024-03-29"),
+    ("easter", 2023, "2023-04-09"),
+    ("02-29", 2023, None),
+    ("5th Friday of February", 2023, None),
+])
+def test_holiday_rules(rule, year, day):
+    from eventwire.dates.cues import Holiday
+    got = Holiday("x", ("x",), rule).on(year)
+    assert (got.isoformat() if got else None) == day
+
+
 @pytest.mark.parametrize("text, kind, role", [
     ("The lease runs until 2099.", "absolute", "bound"),
     ("Troops must leave by March.", "absolute", "bound"),
@@ -657,6 +696,33 @@ def test_a_bad_era_file_names_file_and_line(tmp_path, body, line, reason):
     with pytest.raises(DataFileError) as err:
         load_eras(path)
     assert err.value.line == line and reason in err.value.reason, err.value
+
+
+def test_the_shipped_holiday_file_loads():
+    from eventwire.dates.cues import load_holidays
+    names = {n for h in load_holidays() for n in h.names}
+    assert {"Christmas", "Thanksgiving", "Good Friday"} <= names
+
+
+@pytest.mark.parametrize("body, line, reason", [
+    ("- {name: Feast, date: 12/25}\n", 1, "want MM-DD"),
+    ("- {name: Feast, date: 13-01}\n", 1, "not a calendar day"),
+    ("- {name: Feast, date: 02-30}\n", 1, "not a calendar day"),
+    ("- {name: Feast, date: 2nd Funday of May}\n", 1, "want MM-DD"),
+    ("- {name: Feast}\n", 1, "want MM-DD"),
+    ("- {name: Feast, date: 01-02}\n- {name: Fest, aliases: [feast], date: 01-03}\n", 2, "already the name"),
+    ("- {date: 01-02}\n", 1, "needs a 'name'"),
+    ("- {name: Feast, date: 01-02, country: USA}\n", 1, "unknown keys"),
+])
+def test_a_bad_holiday_file_names_file_and_line(tmp_path, body, line, reason):
+    from eventwire.dates.cues import load_holidays
+    from eventwire.errors import DataFileError
+    path = tmp_path / "holidays.yaml"
+    path.write_text(body)
+    with pytest.raises(DataFileError) as err:
+        load_holidays(path)
+    assert err.value.line == line and reason in err.value.reason, err.value
+    assert str(path) in str(err.value)
 
 
 def test_the_next_sentence_may_report_the_same_event(nlp):

@@ -1,8 +1,9 @@
-"""The date stage's knowledge as data: ``data/dates/cues.yaml`` and ``data/dates/eras.yaml``.
+"""The date stage's knowledge as data: ``data/dates/cues.yaml``, ``data/dates/eras.yaml``
+and ``data/dates/holidays.yaml``.
 
-Both are validated on load; a bad entry raises :class:`~eventwire.errors.DataFileError`
+All are validated on load; a bad entry raises :class:`~eventwire.errors.DataFileError`
 naming the file and line. Users may pass their own files (same format) to
-:func:`load_cues` / :func:`load_eras`.
+:func:`load_cues` / :func:`load_eras` / :func:`load_holidays`.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from dateutil.easter import easter as _easter
 
 from ..errors import DataFileError
 from ..ingest._datafile import line_of, load_word_lists, load_yaml_nodes
@@ -122,6 +124,74 @@ def load_eras(path: Path | str = DATA_DIR / "eras.yaml") -> tuple[Era, ...]:
     return tuple(out)
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_NTH = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
+_RULE = re.compile(r"(?P<md>(?P<m>\d\d)-(?P<d>\d\d))|(?P<easter>easter(?P<off>[+-]\d{1,3})?)|"
+                   r"(?P<nth>1st|2nd|3rd|4th|5th|last) (?P<wd>\w+) of (?P<mon>\w+)")
+
+
+@dataclass(frozen=True)
+class Holiday:
+    name: str
+    names: tuple[str, ...]               # the name and its aliases, as written
+    rule: str                            # "12-25", "4th Thursday of November", "easter-2"
+
+    def on(self, year: int) -> _dt.date | None:
+        """The holiday's day in ``year`` (None when the rule names no day that year)."""
+        m = _RULE.fullmatch(self.rule)
+        try:
+            if m.group("md"):
+                return _dt.date(year, int(m.group("m")), int(m.group("d")))
+            if m.group("easter"):
+                return _easter(year) + _dt.timedelta(days=int(m.group("off") or 0))
+        except ValueError:
+            return None                  # "02-29" in a common year
+        wd = _WEEKDAYS.index(m.group("wd").lower())
+        month = _MONTH_NAMES.index(m.group("mon").lower()) + 1
+        n = _NTH[m.group("nth")]
+        first = _dt.date(year, month, 1)
+        days = [first + _dt.timedelta(days=k) for k in range(31)
+                if (first + _dt.timedelta(days=k)).month == month
+                and (first + _dt.timedelta(days=k)).weekday() == wd]
+        return days[n - 1 if n > 0 else -1] if len(days) >= abs(n) else None
+
+
+def load_holidays(path: Path | str = DATA_DIR / "holidays.yaml") -> tuple[Holiday, ...]:
+    path = Path(path)
+    value, root = load_yaml_nodes(path)
+    if not isinstance(value, list) or not isinstance(root, yaml.SequenceNode):
+        raise DataFileError(path, line_of(root), "expected a list of holidays")
+    out, seen = [], {}
+    for raw, node in zip(value, root.value):
+        line = line_of(node)
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
+            raise DataFileError(path, line, "each holiday needs a 'name'")
+        unknown = set(raw) - {"name", "aliases", "date"}
+        if unknown:
+            raise DataFileError(path, line, f"unknown keys {sorted(unknown)}")
+        aliases = raw.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise DataFileError(path, line, "aliases must be a list of names")
+        rule = str(raw.get("date") or "").strip()
+        m = _RULE.fullmatch(rule)
+        if not m or (m.group("nth") and (m.group("wd").lower() not in _WEEKDAYS
+                                         or m.group("mon").lower() not in _MONTH_NAMES)):
+            raise DataFileError(path, line, f"date: want MM-DD, 'Nth Weekday of Month' or easter[+-N], "
+                                            f"got {rule!r}")
+        if m.group("md") and Holiday("", (), rule).on(2024) is None:
+            raise DataFileError(path, line, f"date: not a calendar day: {rule!r}")
+        names = tuple(dict.fromkeys([raw["name"].strip()] + [a.strip() for a in aliases]))
+        for n in names:
+            if n.lower() in seen:
+                raise DataFileError(path, line, f"{n!r} is already the name of the holiday on line "
+                                                f"{seen[n.lower()]}")
+            seen[n.lower()] = line
+        out.append(Holiday(names[0], names, rule))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1)
 def default_cues() -> Cues:
     return load_cues()
@@ -130,3 +200,8 @@ def default_cues() -> Cues:
 @functools.lru_cache(maxsize=1)
 def default_eras() -> tuple[Era, ...]:
     return load_eras()
+
+
+@functools.lru_cache(maxsize=1)
+def default_holidays() -> tuple[Holiday, ...]:
+    return load_holidays()

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from ..dateline import find_dateline
 from ..textutil import paren_regions
-from .cues import default_cues, default_eras
+from .cues import default_cues, default_eras, default_holidays
 from .periods import (coarser, infer_year, month_readings, nearest_weekday, normalize_published,
                       period_end, safe_date, shift, truncate, week_month, weekday_readings)
 
@@ -211,15 +211,33 @@ def _is_bound(text: str, start: int, end: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _holiday_pattern() -> tuple[re.Pattern | None, dict]:
+    """One regex for the names of data/dates/holidays.yaml (as written, with an optional
+    year: "Christmas 2016"), and name -> Holiday. A capitalised word after the name makes
+    it part of another name ("Christmas Island", "the Good Friday Agreement"): group
+    ``more`` is set, and the match only keeps shorter ones ("Friday") from being dates."""
+    table = {n: h for h in default_holidays() for n in h.names}
+    if not table:
+        return None, table
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?P<hol>" + alts + r")(?:,?\s+(?P<hyear>1[5-9]\d\d|20\d\d)\b)?"
+                      r"(?![\w-])(?P<more>(?=[ \t]+[A-Z][a-z]))?"), table
+
+
 def _raw_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
     era_rx, _ = _era_pattern()
-    patterns = PATTERNS + ([("era", era_rx)] if era_rx is not None else [])
+    hol_rx, _ = _holiday_pattern()
+    patterns = PATTERNS + ([("era", era_rx)] if era_rx is not None else []) \
+        + ([("holiday", hol_rx)] if hol_rx is not None else [])
     for name, rx in patterns:
         for m in rx.finditer(text):
             s, e = (m.span("core") if "core" in rx.groupindex and m.group("core") else m.span())
             if name == "weekday" and m.group("rel") and m.group("rel").lower() == "on":
                 s = m.start("wd")
+            if name == "holiday" and m.group("more") is not None:
+                name = "not_a_date"     # part of a longer name: blocks "Friday" in "Good Friday Agreement"
             found.append((s, e, name, m))
     # Keep the longest non-overlapping matches.
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
@@ -254,6 +272,8 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
     raw = _raw_matches(text)
     enclosing = _innermost_parens(parens, (t[0] for t in raw)) if parens else {}
     for s, e, name, m in raw:
+        if name == "not_a_date":
+            continue
         # "NEW DELHI, March 7 (Xinhua) --": wire copy's own day is the reference for
         # "said Saturday", even when the article was (re)published later.
         if dl_day is not None and dateline is not None and s >= dateline.span[0]:
@@ -340,6 +360,19 @@ def _resolve(name: str, m: re.Match, pub: date | None, disc: tuple[date, str] | 
         return (first, era.precision, "era", first, last)
     if name == "vague_past":
         return (None, "unknown", "vague", None, None)
+    if name == "holiday":
+        hol = _holiday_pattern()[1][g["hol"]]
+        if g["hyear"]:
+            d = hol.on(int(g["hyear"]))
+            return d and (d, "day", "absolute", None, None)
+        if pub is None:
+            return None
+        # yearless: like "November 17", the one on/before the reference or the next one
+        days = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := hol.on(y))]
+        past = max((d for d in days if d <= pub), default=None)
+        fut = min((d for d in days if d >= pub), default=None)
+        d = fut if future and fut else past
+        return d and (d, "day", "absolute", None, None, past, fut)
     if name == "offset":
         # (None, precision, "offset", None, None, n, unit): n < 0 for "after" (the embedded
         # event came before the clause it hangs on), > 0 for "before"
