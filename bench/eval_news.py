@@ -423,6 +423,9 @@ def score_half(name: str, ids: list[str], gold: list[dict], articles: dict, line
             if after_publication(e) and e.get("modality") not in ("intended", "hypothetical"):
                 a["late"] += 1
                 late.append(e)
+            loc = e.get("location")
+            a["located"] += bool(loc)
+            a["located_dateline"] += bool(loc) and loc.get("basis") == "dateline"
             offs = media_offences(e, text)
             a["media"] += bool(offs)
             offenders += [(e, o) for o in offs]
@@ -466,6 +469,7 @@ def figures_of(t: dict) -> dict:
         "historical_right": ratio(t["al_hist_right"], n_al),
         "after_publication_share": ratio(t["late"], t["records"]),
         "media_actor_share": ratio(t["media"], t["records"]),
+        "located_share": ratio(t["located"], t["records"]),
     }
 
 
@@ -612,6 +616,8 @@ def print_half(res: HalfResult, applied: int, verbose: bool = False, by_article:
         f"{n_of(c['late'], c['records'])}  [issue 15: 0]")
     out(f"    {'dateline, wire credit or quoted outlet as actor':50} {pct(f['media_actor_share'])}  "
         f"{n_of(c['media'], c['records'])}  [issue 14: 0]")
+    out(f"    {'located (own clause, or the dateline for the lead)':50} {pct(f['located_share'])}  "
+        f"{n_of(c['located'], c['records'])}, {c['located_dateline']} by the dateline  [issue 15 item 6]")
     if res.name != "dev":
         return   # the test half: figures only, never its individual errors
     if verbose:
