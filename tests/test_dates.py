@@ -461,6 +461,11 @@ def _date(nlp, text, verb, published=WED, modality=None, target=None):
      "arrested", "2023-06-12", "day", "text"),
     ("Moscow agreed in 2007 to supply the missiles.", "supply", "2007-01-01", "year", "text"),
     ("Officials held talks on Tuesday in Vienna.", "talks", "2023-06-13", "day", "text"),
+    # ... and an -ing participle on its object acts when the verb does
+    ("On Monday, the ministry issued a statement condemning the attack.", "condemning",
+     "2023-06-12", "day", "text"),
+    ("The council passed a resolution in March calling for a ceasefire.", "calling", "2023-03-01",
+     "month", "text"),
     # a parser's low attachment of "on Tuesday" still dates the clause
     ("Police detained protesters on Tuesday.", "detained", "2023-06-13", "day", "text"),
     # a later sentence continues the event only when it says so

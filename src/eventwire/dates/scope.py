@@ -108,6 +108,15 @@ def tense(verb) -> str:
     return "past"
 
 
+def _participle_of_argument(tok) -> bool:
+    """"released a statement condemning X", "sent a letter urging Y": an -ing participle on
+    the object (or subject) of a verb acts when that verb does."""
+    noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.i != tok.i \
+        and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i \
+        and noun.head.pos_ in ("VERB", "AUX")
+
+
 class DocDates:
     """The date stage's per-document work: every expression's place in the parse is
     found once, then :meth:`resolve` dates one event after another without rescans.
@@ -317,6 +326,8 @@ class DocDates:
                     parent = via_prep
                 elif top.dep_ in _INHERIT_DEPS and top.head.i != top.i:
                     parent = top.head
+                elif _participle_of_argument(top):
+                    parent = top.head.head   # "issued a statement on Monday condemning ..."
                 else:
                     break
                 pgroup = self._group(parent)
