@@ -685,47 +685,36 @@ def test_a_duplicate_cue_is_an_error(tmp_path):
     assert err.value.line == 6 and "duplicate" in err.value.reason
 
 
-@pytest.mark.parametrize("body, line, reason", [
-    ("- {name: Long War, start: 1990, end: 1980}\n", 1, "end before start"),
-    ("- {name: Long War, start: 1990-13, end: 1991}\n", 1, "not a calendar date"),
-    ("- {name: Long War, start: 1990}\n", 1, "needs 'start' and 'end'"),
-    ("- {name: A War, start: 1990, end: 1991}\n- {name: B War, aliases: [a war], start: 1991, end: 1992}\n",
-     2, "already the name"),
-    ("- {start: 1990, end: 1991}\n", 1, "needs a 'name'"),
-])
-def test_a_bad_era_file_names_file_and_line(tmp_path, body, line, reason):
-    from eventwire.dates import load_eras
-    from eventwire.errors import DataFileError
-    path = tmp_path / "eras.yaml"
-    path.write_text(body)
-    with pytest.raises(DataFileError) as err:
-        load_eras(path)
-    assert err.value.line == line and reason in err.value.reason, err.value
-
-
 def test_the_shipped_holiday_file_loads():
     from eventwire.dates.cues import load_holidays
     names = {n for h in load_holidays() for n in h.names}
     assert {"Christmas", "Thanksgiving", "Good Friday"} <= names
 
 
-@pytest.mark.parametrize("body, line, reason", [
-    ("- {name: Feast, date: 12/25}\n", 1, "want MM-DD"),
-    ("- {name: Feast, date: 13-01}\n", 1, "not a calendar day"),
-    ("- {name: Feast, date: 02-30}\n", 1, "not a calendar day"),
-    ("- {name: Feast, date: 2nd Funday of May}\n", 1, "want MM-DD"),
-    ("- {name: Feast}\n", 1, "want MM-DD"),
-    ("- {name: Feast, date: 01-02}\n- {name: Fest, aliases: [feast], date: 01-03}\n", 2, "already the name"),
-    ("- {date: 01-02}\n", 1, "needs a 'name'"),
-    ("- {name: Feast, date: 01-02, country: USA}\n", 1, "unknown keys"),
+@pytest.mark.parametrize("which, body, line, reason", [
+    ("eras", "- {name: Long War, start: 1990, end: 1980}\n", 1, "end before start"),
+    ("eras", "- {name: Long War, start: 1990-13, end: 1991}\n", 1, "not a calendar date"),
+    ("eras", "- {name: Long War, start: 1990}\n", 1, "needs 'start' and 'end'"),
+    ("eras", "- {name: A War, start: 1990, end: 1991}\n- {name: B War, aliases: [a war], start: 1991, "
+             "end: 1992}\n", 2, "already the name"),
+    ("eras", "- {start: 1990, end: 1991}\n", 1, "needs a 'name'"),
+    ("holidays", "- {name: Feast, date: 12/25}\n", 1, "want MM-DD"),
+    ("holidays", "- {name: Feast, date: 13-01}\n", 1, "not a calendar day"),
+    ("holidays", "- {name: Feast, date: 02-30}\n", 1, "not a calendar day"),
+    ("holidays", "- {name: Feast, date: 2nd Funday of May}\n", 1, "want MM-DD"),
+    ("holidays", "- {name: Feast}\n", 1, "want MM-DD"),
+    ("holidays", "- {name: Feast, date: 01-02}\n- {name: Fest, aliases: [feast], date: 01-03}\n", 2,
+     "already the name"),
+    ("holidays", "- {date: 01-02}\n", 1, "needs a 'name'"),
+    ("holidays", "- {name: Feast, date: 01-02, country: USA}\n", 1, "unknown keys"),
 ])
-def test_a_bad_holiday_file_names_file_and_line(tmp_path, body, line, reason):
-    from eventwire.dates.cues import load_holidays
+def test_a_bad_era_or_holiday_file_names_file_and_line(tmp_path, which, body, line, reason):
+    from eventwire.dates.cues import load_eras, load_holidays
     from eventwire.errors import DataFileError
-    path = tmp_path / "holidays.yaml"
+    path = tmp_path / f"{which}.yaml"
     path.write_text(body)
     with pytest.raises(DataFileError) as err:
-        load_holidays(path)
+        {"eras": load_eras, "holidays": load_holidays}[which](path)
     assert err.value.line == line and reason in err.value.reason, err.value
     assert str(path) in str(err.value)
 

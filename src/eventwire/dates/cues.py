@@ -87,34 +87,43 @@ def _bound(value, path: Path, line: int, which: str) -> tuple[_dt.date, _dt.date
 _ORDER = {"day": 0, "month": 1, "year": 2}
 
 
-def load_eras(path: Path | str = DATA_DIR / "eras.yaml") -> tuple[Era, ...]:
-    path = Path(path)
+def _named_entries(path: Path, what: str, keys: set[str]):
+    """(raw entry, line, names) of each entry of a list of named things (eras, holidays):
+    a ``name``, optional ``aliases``, no keys but ``keys`` besides; a name (or alias) used
+    twice is an error naming both lines."""
     value, root = load_yaml_nodes(path)
     if not isinstance(value, list) or not isinstance(root, yaml.SequenceNode):
-        raise DataFileError(path, line_of(root), "expected a list of eras")
-    out, seen = [], {}
+        raise DataFileError(path, line_of(root), f"expected a list of {what}s")
+    seen: dict[str, int] = {}
     for raw, node in zip(value, root.value):
         line = line_of(node)
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
-            raise DataFileError(path, line, "each era needs a 'name'")
-        unknown = set(raw) - {"name", "aliases", "start", "end"}
+            raise DataFileError(path, line, f"each {what} needs a 'name'")
+        unknown = set(raw) - {"name", "aliases"} - keys
         if unknown:
             raise DataFileError(path, line, f"unknown keys {sorted(unknown)}")
         aliases = raw.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise DataFileError(path, line, "aliases must be a list of names")
+        names = tuple(dict.fromkeys([raw["name"].strip()] + [a.strip() for a in aliases]))
+        for n in names:
+            if n.lower() in seen:
+                raise DataFileError(path, line, f"{n!r} is already the name of the {what} on line "
+                                                f"{seen[n.lower()]}")
+            seen[n.lower()] = line
+        yield raw, line, names
+
+
+def load_eras(path: Path | str = DATA_DIR / "eras.yaml") -> tuple[Era, ...]:
+    path = Path(path)
+    out = []
+    for raw, line, names in _named_entries(path, "era", {"start", "end"}):
         if "start" not in raw or "end" not in raw:
             raise DataFileError(path, line, "each era needs 'start' and 'end'")
         start, _, p1 = _bound(raw["start"], path, line, "start")
         _, end, p2 = _bound(raw["end"], path, line, "end")
         if end < start:
             raise DataFileError(path, line, "end before start")
-        names = tuple(dict.fromkeys([raw["name"].strip()] + [a.strip() for a in aliases]))
-        for n in names:
-            if n.lower() in seen:
-                raise DataFileError(path, line, f"{n!r} is already the name of the era on line "
-                                                f"{seen[n.lower()]}")
-            seen[n.lower()] = line
         precision = p1 if _ORDER[p1] >= _ORDER[p2] else p2
         if start.year != end.year:
             precision = "year"
@@ -160,20 +169,8 @@ class Holiday:
 
 def load_holidays(path: Path | str = DATA_DIR / "holidays.yaml") -> tuple[Holiday, ...]:
     path = Path(path)
-    value, root = load_yaml_nodes(path)
-    if not isinstance(value, list) or not isinstance(root, yaml.SequenceNode):
-        raise DataFileError(path, line_of(root), "expected a list of holidays")
-    out, seen = [], {}
-    for raw, node in zip(value, root.value):
-        line = line_of(node)
-        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
-            raise DataFileError(path, line, "each holiday needs a 'name'")
-        unknown = set(raw) - {"name", "aliases", "date"}
-        if unknown:
-            raise DataFileError(path, line, f"unknown keys {sorted(unknown)}")
-        aliases = raw.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise DataFileError(path, line, "aliases must be a list of names")
+    out = []
+    for raw, line, names in _named_entries(path, "holiday", {"date"}):
         rule = str(raw.get("date") or "").strip()
         m = _RULE.fullmatch(rule)
         if not m or (m.group("nth") and (m.group("wd").lower() not in _WEEKDAYS
@@ -182,12 +179,6 @@ def load_holidays(path: Path | str = DATA_DIR / "holidays.yaml") -> tuple[Holida
                                             f"got {rule!r}")
         if m.group("md") and Holiday("", (), rule).on(2024) is None:
             raise DataFileError(path, line, f"date: not a calendar day: {rule!r}")
-        names = tuple(dict.fromkeys([raw["name"].strip()] + [a.strip() for a in aliases]))
-        for n in names:
-            if n.lower() in seen:
-                raise DataFileError(path, line, f"{n!r} is already the name of the holiday on line "
-                                                f"{seen[n.lower()]}")
-            seen[n.lower()] = line
         out.append(Holiday(names[0], names, rule))
     return tuple(out)
 
