@@ -203,3 +203,20 @@ def test_coordination_and_passives_give_every_actor(pipeline, sentence, pairs, c
     events = [e for e in code(pipeline, sentence) if e["cameo"] == cameo]
     assert {((e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in events} == pairs, \
         _pairs(code(pipeline, sentence))
+
+
+HARMED_BY_A_CLAUSE = [
+    # "X were killed when Y did Z": Z is aimed at X (the passive names the victims, the
+    # when-clause the act and its agent)
+    ("Ten Nigerian soldiers were killed when Boko Haram fighters attacked near Maiduguri.",
+     ("NGAREB", "NGAMIL"), "19"),
+    ("Twelve Yemeni civilians were killed on Tuesday when Saudi jets bombed a market.",
+     ("SAUMIL", "YEMCVL"), "18"),
+]
+
+
+@pytest.mark.parametrize("sentence,pair,root", HARMED_BY_A_CLAUSE)
+def test_victims_of_a_passive_are_the_target_of_the_act_in_its_clause(pipeline, sentence, pair, root):
+    events = code(pipeline, sentence)
+    assert pair in {((e["source"] or {}).get("code"), (e["target"] or {}).get("code"))
+                    for e in events if e["cameo_root"] == root}, _pairs(events)

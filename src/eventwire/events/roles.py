@@ -138,6 +138,9 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                         break
             if targets:
                 break
+    if not targets and not p.nominal and p.cameo[:2] in lex.get("every_target_roots", ()):
+        # "30 people were killed when aircraft carried out strikes": the strikes hit them
+        targets, t_slot = _victims(v, lex, actors) or (targets, t_slot)
     if targets and t_slot not in ("place", "complement", "object-owner", "condition") and \
             all(_located(t, v.doc, lex) for t in targets):
         t_slot = "place"   # "demonstrated in Serbia": where, standing for whom
@@ -292,6 +295,21 @@ def object_owner(v, lex, actors: ActorIndex, sources) -> tuple[list, str]:
         if found:
             return found, "object-owner"
     return [], ""
+
+
+def _victims(v, lex, actors: ActorIndex):
+    """The people a passive verb of harm says were hurt, when ``v`` is the act that hurt
+    them, in a when/after-clause: "ten soldiers were killed when rebels shelled the base"."""
+    if v.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in lex.get("harm_marks", ())
+                                    for c in v.children):
+        return None
+    main = v.head
+    if not is_passive(main) or main.lemma_.lower() not in lex.get("harm_verbs", ()) \
+            or any(c.dep_ == "agent" for c in main.children):
+        return None
+    found = [a for c in main.children if c.dep_ == "nsubjpass" for t in conjuncts(c)
+             for a in actors.at_all(t)]
+    return (found, "victims") if found else None
 
 
 def _for_whom(a: dict, head, lex) -> bool:
