@@ -34,7 +34,7 @@ def _project(rec: dict) -> dict:
     }
 
 
-def _code(paths, published):
+def _code(paths, published, project=_project):
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import code_documents
 
@@ -42,9 +42,23 @@ def _code(paths, published):
     out = []
     for coded in code_documents(read_inputs([str(p) for p in paths], published=published,
                                             on_error=errors.append)):
-        out.extend(_project(r) for r in coded.events)
+        out.extend(project(r) for r in coded.events)
     assert not errors, errors
     return sorted(out, key=lambda r: json.dumps(r, sort_keys=True))
+
+
+def _compare_with_golden(name: str, golden: pathlib.Path, got: list[dict]) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in got))
+    if not golden.exists():
+        pytest.fail(f"no golden file {golden.name}; run with UPDATE_GOLDEN=1 and review it")
+    want = [json.loads(line) for line in golden.read_text().splitlines() if line.strip()]
+    missing = [r for r in want if r not in got]
+    extra = [r for r in got if r not in want]
+    assert not missing and not extra, (
+        f"{name}: {len(missing)} golden events missing, {len(extra)} new\n"
+        f"missing: {missing[:5]}\nnew: {extra[:5]}")
 
 
 def _cases():
@@ -57,18 +71,7 @@ def _cases():
 
 @pytest.mark.parametrize("name,paths,published", _cases(), ids=[c[0] for c in _cases()])
 def test_article_codes_like_its_golden_file(name, paths, published):
-    got = _code(paths, published)
-    golden = GOLDEN / f"{name}.jsonl"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in got))
-    if not golden.exists():
-        pytest.fail(f"no golden file {golden.name}; run with UPDATE_GOLDEN=1 and review it")
-    want = [json.loads(line) for line in golden.read_text().splitlines() if line.strip()]
-    missing = [r for r in want if r not in got]
-    extra = [r for r in got if r not in want]
-    assert not missing and not extra, (
-        f"{name}: {len(missing)} golden events missing, {len(extra)} new\n"
-        f"missing: {missing[:5]}\nnew: {extra[:5]}")
+    _compare_with_golden(name, GOLDEN / f"{name}.jsonl", _code(paths, published))
 
 
 # -- whole real articles (the real-news DEV half) --------------------------------------------------
@@ -108,27 +111,10 @@ def _news_article(article_id: str) -> str | None:
 
 @pytest.mark.parametrize("article_id", NEWS_DEV_GOLDEN)
 def test_real_article_codes_like_its_golden_file(article_id, tmp_path):
-    from eventwire.ingest import read_inputs
-    from eventwire.pipeline import code_documents
-
     line = _news_article(article_id)
     if line is None:
         pytest.skip(f"real-news article {article_id} not found at {NEWS_ARTICLES}")
     path = tmp_path / f"{article_id}.jsonl"
     path.write_text(line if line.endswith("\n") else line + "\n", encoding="utf-8")
-    errors: list = []
-    got = sorted((_project_news(r) for coded in code_documents(read_inputs([str(path)], on_error=errors.append))
-                  for r in coded.events), key=lambda r: json.dumps(r, sort_keys=True))
-    assert not errors, errors
-    golden = GOLDEN / "news" / f"{article_id}.jsonl"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in got))
-    if not golden.exists():
-        pytest.fail(f"no golden file {golden.name}; run with UPDATE_GOLDEN=1 and review it")
-    want = [json.loads(x) for x in golden.read_text().splitlines() if x.strip()]
-    missing = [r for r in want if r not in got]
-    extra = [r for r in got if r not in want]
-    assert not missing and not extra, (
-        f"{article_id}: {len(missing)} golden events missing, {len(extra)} new\n"
-        f"missing: {missing[:5]}\nnew: {extra[:5]}")
+    got = _code([path], None, project=_project_news)
+    _compare_with_golden(article_id, GOLDEN / "news" / f"{article_id}.jsonl", got)
