@@ -228,7 +228,7 @@ def test_a_database_from_a_newer_eventwire_is_refused(db):
 
 
 def test_a_failed_document_leaves_nothing_behind(db, monkeypatch):
-    import eventwire.store as store_mod
+    import eventwire.store.writing as store_mod  # the write path converts the mentions
 
     good, bad = make_coded("good", [make_event()]), make_coded("bad", [make_event(), make_event(
         cameo="163", sentence_index=1)])
