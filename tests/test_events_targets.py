@@ -220,3 +220,22 @@ def test_victims_of_a_passive_are_the_target_of_the_act_in_its_clause(pipeline, 
     events = code(pipeline, sentence)
     assert pair in {((e["source"] or {}).get("code"), (e["target"] or {}).get("code"))
                     for e in events if e["cameo_root"] == root}, _pairs(events)
+
+
+COUNTED_PEOPLE = [
+    # a counted plural demonym is people of the country (CVL); "the Americans" is left alone
+    ("Many Kenyans criticized the new tax on Monday.", "KENCVL"),
+    ("Thousands of Iraqis protested in Basra.", "IRQCVL"),
+    ("Two Britons were arrested in Dubai for spying on the UAE.", None),
+    ("The Americans vetoed the French resolution.", "USA"),
+]
+
+
+@pytest.mark.parametrize("sentence,source", COUNTED_PEOPLE)
+def test_counted_demonyms_are_people(pipeline, sentence, source):
+    events = code(pipeline, sentence)
+    if source is None:   # as a target: the people, not the state
+        assert all((e["target"] or {}).get("code") in (None, "GBRCVL") for e in events), _pairs(events)
+    else:
+        assert any((e["source"] or {}).get("code", "").startswith(source) and
+                   ((e["source"] or {}).get("agent") or "") == source[3:] for e in events), _pairs(events)

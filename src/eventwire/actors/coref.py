@@ -35,7 +35,7 @@ from .docdata import cached_sections
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
-                   "armed_group_sectors"})
+                   "armed_group_sectors", "people_quantifiers"})
 MAPS = frozenset({"person_pronouns", "pair_heads"})
 SUBJ = ("nsubj", "nsubjpass")
 HOME_KEY = "eventwire.home_country"
@@ -65,6 +65,7 @@ class CorefWords:
     first_person: frozenset
     unnamed_armed: frozenset
     armed_groups: frozenset
+    people_quantifiers: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +82,8 @@ def words() -> CorefWords:
         home_heads=low(d["home_heads"]), female_words=low(d["female_words"]),
         first_person=low(d["first_person"]),
         unnamed_armed=frozenset(d["unnamed_armed_sectors"]),
-        armed_groups=frozenset(d["armed_group_sectors"]))
+        armed_groups=frozenset(d["armed_group_sectors"]),
+        people_quantifiers=low(d["people_quantifiers"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -310,6 +312,7 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
     sent_countries = _sentence_countries(mentions, sents)
     new: list[dict] = []
     covered = _covered(mentions)
+    _counted_people(doc, mentions, w)
     _definites(doc, mentions, disc, sents, sent_countries, home, w)
     _titled_people(mentions + context, home)
     for m in _surnames(r, doc, mentions, context, covered, w):
@@ -430,6 +433,27 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
                  confidence=0.6 if how == "definite" else 0.5)
+
+
+def _counted_people(doc, mentions, w) -> None:
+    """"many Nigerians", "thousands of Iraqis", "two Britons": a plural demonym that is
+    counted names people of that country (CVL), not its state ("the Americans vetoed" is
+    left alone)."""
+    if doc is None:
+        return
+    for m in mentions:
+        ts = m.get("token_span")
+        if not ts or m.get("resolved_by") != "demonym" or m.get("agent") or not m.get("country"):
+            continue
+        head = doc[ts[1] - 1]
+        if head.tag_ not in ("NNPS", "NNS"):
+            continue
+        counted = any(c.dep_ in ("amod", "nummod", "det", "quantmod") and
+                      (c.lower_ in w.people_quantifiers or c.like_num) for c in head.children) or (
+            head.dep_ == "pobj" and head.head.lower_ == "of" and
+            head.head.head.lower_ in w.people_quantifiers)
+        if counted:
+            m.update(agent="CVL", code=m["country"] + "CVL")
 
 
 def _introduced_before(disc: Discourse, m: dict, pos: int, sent: int, head: str) -> bool:
