@@ -161,9 +161,8 @@ class Holiday:
         month = _MONTH_NAMES.index(m.group("mon").lower()) + 1
         n = _NTH[m.group("nth")]
         first = _dt.date(year, month, 1)
-        days = [first + _dt.timedelta(days=k) for k in range(31)
-                if (first + _dt.timedelta(days=k)).month == month
-                and (first + _dt.timedelta(days=k)).weekday() == wd]
+        days = [d for d in (first + _dt.timedelta(days=k) for k in range(31))
+                if d.month == month and d.weekday() == wd]
         return days[n - 1 if n > 0 else -1] if len(days) >= abs(n) else None
 
 

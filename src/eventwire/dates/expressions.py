@@ -263,8 +263,8 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
     """
     published = normalize_published(published)
     pub = date.fromisoformat(published) if published else None
-    dl_day = _dateline_day(text, pub)
     dateline = find_dateline(text)
+    dl_day = _dateline_day(dateline, pub)
     parens = _paren_regions(text)
     # The discourse anchor: (date, precision) of the last non-citation expression.
     disc: tuple[date, str] | None = (date.fromisoformat(anchor), "day") if anchor else None
@@ -316,10 +316,9 @@ _APPROX = re.compile(r"\b(?:more than|less than|nearly|almost|about|around|rough
                      r"under|at least|at most|up to)\s*$", re.I)
 
 
-def _dateline_day(text: str, pub: date | None) -> date | None:
-    """The day of the story's dateline ("SEOUL, March 17 (Reuters) -"), when it has one
-    and it is not after publication (a later one is a typo or a time zone away)."""
-    dl = find_dateline(text)
+def _dateline_day(dl, pub: date | None) -> date | None:
+    """The day of the story's dateline ``dl`` ("SEOUL, March 17 (Reuters) -"), when it has
+    one and it is not after publication (a later one is a typo or a time zone away)."""
     if dl is None or not dl.date_text:
         return None
     mon, _, day = dl.date_text.partition(" ")
@@ -337,7 +336,7 @@ def story_date(text: str, published: str | None) -> str | None:
     (gold rule 7: relative dates and undated current events count from it)."""
     published = normalize_published(published)
     pub = date.fromisoformat(published) if published else None
-    d = _dateline_day(text, pub)
+    d = _dateline_day(find_dateline(text), pub)
     return d.isoformat() if d else published
 
 
