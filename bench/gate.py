@@ -23,6 +23,9 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 TOLERANCE = 1.0
 LOWER_IS_BETTER = ("said_share", "after_publication_share", "media_actor_share", "false_merges")
 COUNTS = ("false_merges",)
+# Reported, not gated: a share of located events can rise for a wrong reason (a place
+# guessed) as easily as for a right one; the hand-checked sample is its judge.
+NOT_GATED = ("located_share",)
 ABOUT = ("Figures of bench/eval.py (percent, counts as counts). `bench/eval.py --check` fails when one "
          "is worse by more than 1 point (a count: rises at all). Rewrite with `bench/eval.py "
          "--write-baseline` and commit it alone, saying why. See DEVELOPERS.md.")
@@ -57,7 +60,7 @@ def write_baseline(points: dict, path: Path = BASELINE, only: tuple[str, ...] | 
     """Write the figures (in points). With `only` (name prefixes of the sets that ran), the
     figures of the other sets are kept; a figure of a set that ran but is gone is dropped."""
     figures = {k: v for k, v in load_baseline(path).items() if only is not None and not k.startswith(only)}
-    figures.update(points)
+    figures.update({k: v for k, v in points.items() if _leaf(k) not in NOT_GATED})
     path.write_text(json.dumps({"about": ABOUT, "figures": dict(sorted(figures.items()))},
                                indent=1) + "\n", encoding="utf-8")
 
@@ -71,6 +74,8 @@ def check(points: dict, baseline: dict, only: tuple[str, ...] | None = None,
         return [f"no baseline figures in {BASELINE.name}: write them with bench/eval.py --write-baseline"], []
     for name, base in sorted(baseline.items()):
         if only is not None and not name.startswith(only):
+            continue
+        if _leaf(name) in NOT_GATED:
             continue
         if name not in points:
             fails.append(f"{name}: missing from this run (baseline {base})")
