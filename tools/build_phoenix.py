@@ -45,6 +45,29 @@ AGENT_STOP = {"man", "men", "woman", "women", "person", "people", "child", "chil
               "speaker", "chairman", "chairwoman", "chair", "director", "manager", "secretary",
               "general", "major", "captain", "private", "judge", "justice", "minister",
               "representative", "delegate", "observer", "monitor", "inspector", "agent"}
+# Agent nouns that name machines, not people: a vehicle or weapon ("tanker", "jet
+# fighter", "attack helicopter") is no actor, yet Phoenix codes some as BUS/MIL/CVL.
+# Checked on the noun's last word, and on model words anywhere in it.
+MACHINE_HEADS = {"tanker", "supertanker", "freighter", "oiler", "airliner", "jetliner", "carrier",
+                 "cruiser", "humvee", "helicopter", "helicopters", "boat", "trainer", "raptor",
+                 "reaper", "predator", "jetfighter", "infirmary", "chamber"}
+MACHINE_WORDS = {"jet", "stealth", "tomcat", "f", "mq", "apache", "nighthawk"}
+# Agent nouns whose everyday sense names no political sector, or a different one than
+# Phoenix's code: occupations ("writer", "producer", "economist", "engineer"), passers-by
+# ("onlooker", "hiker"), words mostly met in other senses ("native", "operative",
+# "representatives" of a company, a "counselor" of an embassy, a "campaigner" for a
+# cause, a merchant "seaman"), and detainees, who are not the opposition by being held.
+# Their sector comes from the text (a country word, an organisation), not from the noun.
+NO_SECTOR = {"actor", "writer", "publisher", "producer", "engineer", "chief engineer", "scientist",
+             "economist", "historian", "sociologist", "customer", "hunter", "waiter", "monger",
+             "bargainer", "merchandiser", "cabinetmaker", "tourer", "excursionist", "sightseer",
+             "backpacker", "hiker", "onlooker", "native", "non native", "believer", "crusader",
+             "campaigner", "reformer", "reformist", "objector", "operative", "detainee", "raider",
+             "looter", "pillager", "plunderer", "seaman", "privateer", "counsellor", "counselor",
+             "pleader", "promulgator", "lawgiver", "representatives", "staff member",
+             "national council", "majority party", "noun",
+             # mostly met as adjectives ("terrorist attacks", "native plants")
+             "terrorist"}
 KEEP_AGENTS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "CRM",
                "BUS", "MED", "EDU", "REL", "CVL", "LAB", "HLH", "REF", "NGO", "ELI", "AGR",
                "HRI", "RAD"}
@@ -78,9 +101,23 @@ def _place_names() -> dict[str, set[str]]:
     return out
 
 
+def _generic_word(form: str, r) -> bool:
+    """A one-word, non-acronym form that is an everyday noun: one of the agent nouns
+    (ours, or too general to keep), in the singular or plural."""
+    k = key_of(form)
+    if len(k) != 1 or form.isupper():
+        return False
+    w = k[0]
+    return any(x in AGENT_STOP or (x,) in r.agent_index for x in (w, w[:-1] if w.endswith("s") else w))
+
+
 def main(src: Path) -> None:
     countries = {c.alpha_3 for c in pycountry.countries} | {"XKX", "PSE", "EUR"}
     places = _place_names()
+    place_countries: dict[str, set[str]] = collections.defaultdict(set)
+    for iso, names in places.items():
+        for n in names:
+            place_countries[n].add(iso)
     r = ActorResolver(load_files((), phoenix=False))
     report = collections.Counter()
     errors: list = []
@@ -129,7 +166,14 @@ def main(src: Path) -> None:
                 for c in dated:
                     code = ph.norm_code(c.code, countries)
                     if code:
-                        roles.append((code, c.start, c.end))
+                        end = c.end
+                        if end is None and (c.start is None or c.start <= ph.HORIZON):
+                            # Phoenix stops on its horizon: a role it leaves open is known
+                            # only to that day (a 2010 minister is not one in 2020 news);
+                            # the package's dated offices, and the text's title, say more
+                            end = ph.HORIZON
+                            report["open roles closed on the Phoenix horizon (2014-01-30)"] += 1
+                        roles.append((code, c.start, end))
                 if not roles:
                     report["dropped person: no usable code"] += 1
                     continue
@@ -171,6 +215,11 @@ def main(src: Path) -> None:
                     if len(k) == 1 and k[0] not in places.get(default, ()):
                         report["country synonym of one word, not a city or region"] += 1
                         continue
+                    if len(place_countries.get(" ".join(k), ())) > 1:
+                        # "Greenville", "San Jose": a town of that name in another country
+                        # too; without the country in the text the name does not say which
+                        report["country synonym dropped: a place name of several countries"] += 1
+                        continue
                     aid = f"place:phx-{default.lower()}-{slug(form)}"
                     if aid in taken:
                         continue
@@ -179,6 +228,11 @@ def main(src: Path) -> None:
                     report["places"] += 1
                 continue
             forms = [f for f in names if not resolves(f)]
+            generic = [f for f in forms if _generic_word(f, r)]
+            if generic:
+                # "Organization", "Youth": one everyday word is no organisation's name
+                report["org forms dropped: one everyday noun"] += len(generic)
+                forms = [f for f in forms if f not in generic]
             if not forms:
                 report["dropped org: the package resolves it"] += 1
                 continue
@@ -199,6 +253,12 @@ def main(src: Path) -> None:
             report["agent nouns: other code or too general"] += 1
             continue
         seen.add(k)
+        if k[-1] in MACHINE_HEADS or MACHINE_WORDS & set(k):
+            report["agent nouns dropped: a vehicle, weapon or building, not people"] += 1
+            continue
+        if " ".join(k) in NO_SECTOR:
+            report["agent nouns dropped: everyday sense names no (or another) sector"] += 1
+            continue
         if k in r.agent_index or k in r.index:
             report["agent nouns: the package has them"] += 1
             continue
