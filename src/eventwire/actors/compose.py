@@ -139,14 +139,17 @@ def _glued_name_word(r, text, toks, k: int, before: bool) -> bool:
 
 
 def _drop_people_inside_longer_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
-    """A Phoenix person's name inside a longer proper name is someone or something else:
-    "John Addo Kufuor" is not "Addo Kufuor", the "Erskine Sandiford Centre" is a
-    building. (The package's own people are matched as before.)"""
+    """A Phoenix name inside a longer proper name is someone or something else: "John
+    Addo Kufuor" is not "Addo Kufuor", the "Erskine Sandiford Centre" is a building, a
+    hospital named after a brigade's martyrs is no armed group. This holds for Phoenix
+    people, organisations and places alike (acronyms excepted: "NSC staff"); a title or
+    agent noun after the name starts a hit of its own and keeps it ("Petrobras
+    President"). The package's own names are matched as before."""
     starts = {h.i for h in hits if h.kind != "short"}
     out = []
     for h in hits:
-        if h.kind == "name" and h.forms and all(f.layer == 0 for f in h.forms) \
-                and _kind_of(r, h) == "person" and (
+        if h.kind == "name" and h.forms and all(f.layer == 0 and not f.acronym for f in h.forms) \
+                and _kind_of(r, h) in ("person", "org", "place") and (
                     (h.i - 1 not in starts and not any(x.j == h.i and x.kind != "short" for x in hits)
                      and _glued_name_word(r, text, toks, h.i - 1, True))
                     or (h.j not in starts and _glued_name_word(r, text, toks, h.j, False))):

@@ -319,6 +319,10 @@ class ActorResolver:
                 country = (max(national, key=lambda r: r.end or day).country if national
                            else None if role.country in INTERNATIONAL else role.country)
                 agent, office = "ELI", None
+            elif status == "future" and actor.layer == 0:
+                # before a Phoenix person's first dated role Phoenix knows nothing of
+                # them (a future minister may be a UN envoy today): the text decides
+                country, agent, office = None, None, None
             elif status == "future":   # not yet in office: country only
                 country, agent, office = role.country, None, None
             else:
@@ -675,5 +679,5 @@ def get_resolver(extra_files=(), phoenix: bool | None = None) -> ActorResolver:
     ``phoenix`` (default: Settings.phoenix, ``EVENTWIRE_PHOENIX``) loads the Phoenix layer
     under the package files."""
     if phoenix is None:
-        phoenix = _env("PHOENIX", False)
+        phoenix = _env("PHOENIX", True)
     return _cached(tuple(str(f) for f in extra_files), bool(phoenix))
