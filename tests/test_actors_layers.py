@@ -179,3 +179,84 @@ def test_match_person_api(r):
 ])
 def test_no_wrong_person_inside_longer_names(r, text, date, bad):
     assert bad not in [m.get("actor_id") for m in r.resolve_text(text, date)]
+
+
+# -- Phoenix on by default (issue 14 item 2): precedence, date bounds, evidence ----------------
+def test_phoenix_is_on_by_default(monkeypatch):
+    monkeypatch.delenv("EVENTWIRE_PHOENIX", raising=False)
+    from eventwire.config import Settings
+    assert Settings().phoenix is True
+    assert get_resolver().resolve_phrase("Sani Abacha", "1995-01-10")["code"] == "NGAGOV"
+    monkeypatch.setenv("EVENTWIRE_PHOENIX", "0")
+    assert Settings().phoenix is False
+    assert get_resolver().resolve_phrase("Sani Abacha", "1995-01-10") is None
+
+
+@pytest.mark.parametrize("text, date, code, actor_id", [
+    # Phoenix knows Ashraf Ghani as a minister of 2002-04; the package's newer office
+    # (president from 2014) wins, by name and by title
+    ("Ashraf Ghani opened the session.", "2016-06-01", "AFGGOV", "person:ashraf-ghani"),
+    ("The Afghan president opened the session.", "2016-06-01", "AFGGOV", "person:ashraf-ghani"),
+])
+def test_our_newer_office_holder_beats_phoenix(r, text, date, code, actor_id):
+    m = r.resolve_text(text, date)[0]
+    assert (m["code"], m["actor_id"]) == (code, actor_id)
+    assert r.actors[actor_id].layer == 1
+
+
+@pytest.mark.parametrize("date, code", [
+    # Rangin Dadfar Spanta: in Afghan governments from 2006; Phoenix leaves his last role
+    # open, the build closes it on Phoenix's horizon: in 2020 news he is a former official
+    ("2008-06-01", "AFGGOV"), ("2012-06-01", "AFGGOV"), ("2020-06-01", "AFGELI"),
+])
+def test_phoenix_roles_end_on_its_horizon(r, date, code):
+    m = r.resolve_phrase("Rangin Dadfar Spanta", date)
+    assert (m["actor_id"], m["code"]) == ("person:rangin-dadfar-spanta", code)
+
+
+def test_no_phoenix_role_is_left_open_before_its_horizon(r):
+    from eventwire.actors.phoenix import HORIZON
+    open_ = [(a.actor_id, ro) for a in r.actors.values() if a.layer == 0 for ro in a.roles
+             if ro.end is None and (ro.start is None or ro.start <= HORIZON)]
+    assert not open_, open_[:5]
+
+
+def test_before_the_first_phoenix_role_the_text_decides(r):
+    # Phoenix has Kenzo Oshima only as a Japanese official from 2005: in 1999 the
+    # dictionary says nothing of him, so no country is guessed
+    m = r.resolve_phrase("Kenzo Oshima", "1999-06-01")
+    assert m["actor_id"] == "person:kenzo-oshima" and m["code"] is None
+
+
+@pytest.mark.parametrize("text, code, actor_id", [
+    # a surname alone is no one; the full name earlier, or a fitting title, is evidence
+    ("Mr. Spanta spoke to reporters.", None, None),
+    ("Rangin Dadfar Spanta arrived on Monday. Mr. Spanta spoke to reporters.", "AFGGOV",
+     "person:rangin-dadfar-spanta"),
+    ("Afghan Foreign Minister Spanta spoke to reporters.", "AFGGOV", "person:rangin-dadfar-spanta"),
+    # the same surname with another country's title is someone else, coded by the title
+    ("Pakistani Foreign Minister Spanta spoke to reporters.", "PAKGOV", None),
+    # a famous surname with another first name is not the famous person
+    ("Helen Spanta spoke to reporters.", None, None),
+])
+def test_phoenix_people_need_evidence(r, text, code, actor_id):
+    ms = [m for m in r.resolve_text(text, "2008-06-01") if "Spanta" in m["text"]]
+    if code is None:
+        assert all(m["actor_id"] is None and m["code"] is None for m in ms), ms
+    else:
+        assert (ms[-1]["code"], ms[-1]["actor_id"]) == (code, actor_id)
+
+
+@pytest.mark.parametrize("text, date, absent", [
+    # a Phoenix organisation inside a longer proper name is something else
+    ("The Nusra Front Memorial School reopened on Sunday.", "2013-06-01", "SYRREB"),
+    # machines are not actors, nor words whose everyday sense names no sector
+    ("The tanker docked in the port on Sunday.", "2013-06-01", "BUS"),
+    ("The writer said the book was finished.", "2013-06-01", "MED"),
+    ("The company's representatives signed the lease.", "2013-06-01", "LEG"),
+    # a town name shared by several countries does not name one of them
+    ("Greenville officials met on Sunday.", "2013-06-01", "USA"),
+])
+def test_phoenix_filters(r, text, date, absent):
+    assert all(not (m["code"] or "").endswith(absent) and not (m["code"] or "").startswith(absent)
+               for m in r.resolve_text(text, date)), codes(r, text, date)

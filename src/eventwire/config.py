@@ -34,9 +34,9 @@ class Settings:
     # An event dated more than this many days before publication is background, not news.
     historical_days: int = field(default_factory=lambda: _env("HISTORICAL_DAYS", 60))
     # Load the Phoenix actor dictionaries (18,000 people to early 2014, organisations,
-    # armed groups) as a layer under the package's own files (docs/actors.md). Opt-in
-    # until it raises the real-news figures (EVENTWIRE_PHOENIX=1).
-    phoenix: bool = field(default_factory=lambda: _env("PHOENIX", False))
+    # armed groups) as a layer under the package's own files (docs/actors.md); on by
+    # default, EVENTWIRE_PHOENIX=0 turns it off.
+    phoenix: bool = field(default_factory=lambda: _env("PHOENIX", True))
     # Extra user dictionaries (actor YAML/CSV, verb patterns, PETRARCH files).
     actor_files: list[str] = field(default_factory=list)
     pattern_files: list[str] = field(default_factory=list)
