@@ -260,3 +260,13 @@ def test_phoenix_people_need_evidence(r, text, code, actor_id):
 def test_phoenix_filters(r, text, date, absent):
     assert all(not (m["code"] or "").endswith(absent) and not (m["code"] or "").startswith(absent)
                for m in r.resolve_text(text, date)), codes(r, text, date)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Ghana held multi-party elections in 1992.", "PTY", "GHA"),
+    ("Anti-government protesters marched to the square.", "GOV", "OPP"),
+    ("A pro-government militia shelled the village.", "GOV", "UAF"),
+])
+def test_an_agent_noun_in_a_hyphenated_adjective_is_no_actor(r, text, absent, present):
+    got = [m["code"] or "" for m in r.resolve_text(text, "2017-01-01")]
+    assert not any(c.endswith(absent) for c in got) and any(present in c for c in got), got

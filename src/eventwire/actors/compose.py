@@ -53,6 +53,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
                                     and STANCE_PREFIX.search(text, max(0, toks[h.i].start - 8),
                                                              toks[h.i].start))]
     hits = _after_honorifics(r, text, toks, hits)
+    hits = _drop_agents_in_compounds(r, text, toks, hits)
     hits = _drop_people_inside_longer_names(r, text, toks, hits)
     hits = _drop_cities_inside_names(r, text, toks, hits)
     hits = _add_fuzzy(r, text, toks, hits, doc)
@@ -153,6 +154,23 @@ def _drop_people_inside_longer_names(r: ActorResolver, text, toks, hits) -> list
                     (h.i - 1 not in starts and not any(x.j == h.i and x.kind != "short" for x in hits)
                      and _glued_name_word(r, text, toks, h.i - 1, True))
                     or (h.j not in starts and _glued_name_word(r, text, toks, h.j, False))):
+            continue
+        out.append(h)
+    return out
+
+
+def _drop_agents_in_compounds(r: ActorResolver, text, toks, hits) -> list[Hit]:
+    """An agent noun hyphenated to a prefix of the lexicon's ``compound_prefixes``
+    ("multi-party elections", "anti-government protests") is part of an adjective, not
+    an actor."""
+    pre = r.data.compound_prefixes
+    if not pre:
+        return hits
+    out = []
+    for h in hits:
+        k = h.i - 1
+        if (h.kind == "agent" and h.j - h.i == 1 and k >= 0 and toks[k].key in pre
+                and text[toks[k].end:toks[h.i].start] == "-"):
             continue
         out.append(h)
     return out

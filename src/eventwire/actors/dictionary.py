@@ -38,7 +38,7 @@ INTERNATIONAL = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT"}   # CAMEO codes, not 
 FULL_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office_titles",
             "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
-            "former_words", "regions", "honorifics", "title_countries"}
+            "former_words", "regions", "honorifics", "title_countries", "compound_prefixes"}
 
 
 # -- line-aware YAML --------------------------------------------------------------------
@@ -138,6 +138,7 @@ class ActorData:
     person_groups: set[str] = field(default_factory=set)        # "Bush administration"
     former_words: set[str] = field(default_factory=set)         # "ousted President X" -> ELI
     honorifics: set[str] = field(default_factory=set)           # "Mr.": a person's name follows
+    compound_prefixes: set[str] = field(default_factory=set)    # "multi-party": an adjective
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
@@ -265,7 +266,8 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "ignore": _ignore, "name_titles": _name_titles, "generic_heads": _word_set("generic_heads"),
          "person_groups": _word_set("person_groups"),
          "former_words": _word_set("former_words"), "regions": _regions,
-         "honorifics": _word_set("honorifics"), "title_countries": _title_countries}[section](body, path, data, _line(body, _line(doc)))
+         "honorifics": _word_set("honorifics"), "title_countries": _title_countries,
+         "compound_prefixes": _word_set("compound_prefixes")}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:
