@@ -133,7 +133,9 @@ def _glued_name_word(r, text, toks, k: int, before: bool) -> bool:
         return False
     if before:
         opener = text[max(0, t.start - 8):t.start].rstrip()[-1:] in ("", ".", "!", "?", '"', "“", ":")
-        return r._capitalised(t) and t.key not in NOT_NAMES and not opener
+        # an honorific ("Sir", "Dr") comes before a name, it is not a word of it
+        return r._capitalised(t) and t.key not in NOT_NAMES and not opener \
+            and t.key not in r.data.honorifics
     if t.key in NAME_PARTICLES and k + 1 < len(toks):
         return _glued_name_word(r, text, toks, k + 1, False) and r._capitalised(toks[k + 1])
     return r._capitalised(t) and t.key not in NOT_NAMES

@@ -223,8 +223,9 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
                 a.roles.append(Role(c[:3], c[3:] or None, "phoenix", start, end, source))
             else:
                 a.roles.append(Role(c[:3], c[3:6] or None, "phoenix", start, end, source))
-        if a.roles and a.country is None and a.code is None and a.roles[-1].country:
-            a.country = a.roles[-1].country
+        national = [ro.country for ro in a.roles if ro.country and ro.country not in INTERNATIONAL]
+        if national and a.country is None and a.code is None:
+            a.country = national[-1]        # an EU or UN post names no country
         actors[aid] = a
         if kind == "place":
             data.region_ids.discard(aid)

@@ -617,7 +617,9 @@ class ActorResolver:
         to its period: a role held at any time in it counts ("met Moon in May 2017")."""
         aid = actor.get("actor_id")
         a = self.actors.get(aid) if aid else None
-        if a is None or a.kind != "person" or actor.get("evidence") == "title+country":
+        if a is None or a.kind != "person" or actor.get("evidence") == "title+country" or (
+                actor.get("country") and actor["country"] not in INTERNATIONAL
+                and not any(x and x not in INTERNATIONAL for x in [a.country] + [ro.country for ro in a.roles])):
             # the text's own title and country code this person (the dictionary knows
             # no national role): a date does not change what the text says
             return dict(actor)
