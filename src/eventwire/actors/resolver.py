@@ -26,6 +26,7 @@ from . import coref, credits
 from .dictionary import INTERNATIONAL, Actor, ActorData, Role, load_files
 from .normalize import (CJK_RE, TOKEN_RE, is_acronym, is_cjk, key_of, key_variants,
                         norm_token, plural)
+from .persons import national_countries
 
 # Confidence by how a mention was resolved (a rough prior, shown to analysts).
 CONFIDENCE = {"exact": 0.95, "alias": 0.9, "native": 0.9, "demonym": 0.85, "metonym": 0.85,
@@ -619,7 +620,7 @@ class ActorResolver:
         a = self.actors.get(aid) if aid else None
         if a is None or a.kind != "person" or actor.get("evidence") == "title+country" or (
                 actor.get("country") and actor["country"] not in INTERNATIONAL
-                and not any(x and x not in INTERNATIONAL for x in [a.country] + [ro.country for ro in a.roles])):
+                and not national_countries(a)):
             # the text's own title and country code this person (the dictionary knows
             # no national role): a date does not change what the text says
             return dict(actor)
