@@ -33,11 +33,10 @@ import duckdb
 
 from ..records import EVENT_FIELDS
 from . import browse, queries
+# StorageFailure, storage_error and flat_event are imported from here by the CLI and export.
 from .errors import StorageFailure, StoreError, StoreLockedError, _rollback, storage_error  # noqa: F401
-from .queries import _actor_clause, _is_country, like_escape  # noqa: F401 (public to the store package)
-from .schema import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_FLAT, MIGRATIONS,  # noqa: F401
-                     SCHEMA_VERSION, _ACTOR_COLS, _iso, _json, _public, _signature, event_row,
-                     flat_event, mention_row)
+from .queries import _actor_clause, like_escape
+from .schema import MIGRATIONS, SCHEMA_VERSION, flat_event  # noqa: F401
 from .writing import WritePath
 
 if TYPE_CHECKING:  # pragma: no cover
