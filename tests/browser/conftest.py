@@ -6,7 +6,8 @@ screenshots.
   runs), once per test session: the spaCy pipeline really codes the sample articles.
 - ``demo_server``: that database, read-only. ``write_server``: a copy of it, with a
   write token (the "add an article" tests change it). ``disputes_server``: a copy plus
-  two invented articles that contradict each other.
+  two invented articles that contradict each other. ``month_server``: a copy plus an
+  invented article with an event dated only to its month.
 - ``open_page(server, width)``: a fresh page at a viewport width (400 or 1360 px) that
   records what it loaded and every error.
 Helpers (open_view, shot, expect, ...) are in webtools.py.
@@ -146,6 +147,31 @@ def disputes_server(demo_db, tmp_path_factory):
     shutil.copy(demo_db, copy)
     (folder / "in").mkdir()
     for name, text in DISPUTE.items():
+        (folder / "in" / name).write_text(text, encoding="utf-8")
+    assert main(["ingest", str(folder / "in"), "--db", str(copy), "--published", DEMO_PUBLISHED]) == 0
+    with Server(create_app(str(copy), token="")) as srv:
+        yield srv
+
+
+# An invented article with one event known only to its month and one known to the day.
+MONTH_ONLY = {
+    "pact.txt": "PARIS, Nov. 22 -- France signed a defence agreement with Portugal in October, "
+                "the French government said on Wednesday.\n"
+                "The French foreign minister met his Portuguese counterpart in Lisbon on Tuesday.\n",
+}
+
+
+@pytest.fixture(scope="session")
+def month_server(demo_db, tmp_path_factory):
+    """A read-only server on a copy of the demo database plus MONTH_ONLY, coded for real."""
+    from eventwire.api import create_app
+    from eventwire.cli import main
+
+    folder = tmp_path_factory.mktemp("month-only")
+    copy = folder / "eventwire.duckdb"
+    shutil.copy(demo_db, copy)
+    (folder / "in").mkdir()
+    for name, text in MONTH_ONLY.items():
         (folder / "in" / name).write_text(text, encoding="utf-8")
     assert main(["ingest", str(folder / "in"), "--db", str(copy), "--published", DEMO_PUBLISHED]) == 0
     with Server(create_app(str(copy), token="")) as srv:

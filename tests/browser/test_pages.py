@@ -208,3 +208,21 @@ def test_date_range_on_the_pages_without_other_filters(open_page, disputes_serve
     page.wait_for_url(lambda url: "from=2017-11-21" in url and "to=" not in url)
     wait_ready(page, view)
     assert page.errors == []
+
+
+def test_an_event_known_only_to_its_month_is_shown_as_the_month(open_page, month_server):
+    """A date known to the month is "2017-10" in the events table and on the event's page,
+    never "2017-10-01"; the dyad chart leaves it out of its bars and says so under them."""
+    page = open_page(month_server, 1360)
+    open_view(page, "#/events?source=FRA&target=PRT&directed=1", "events")
+    dates = page.locator("table.events td.date").all_inner_texts()
+    assert "2017-10" in dates and "2017-11-21" in dates, dates
+    assert not any(d.startswith("2017-10-") for d in dates), dates
+    page.locator("table.events tr", has_text="2017-10").locator("a.event-link").click()
+    wait_ready(page, "event")
+    expect(page.locator("dl.facts")).to_contain_text("2017-10")
+    assert "2017-10-01" not in page.locator("dl.facts").inner_text()
+    open_view(page, "#/dyad/FRA/PRT?by=day&directed=1", "dyad")
+    expect(page.locator("#dyad-imprecise")).to_contain_text("dated only to the month")
+    expect(page.locator("#dyad-imprecise")).to_contain_text("2017-10: 1")
+    assert page.errors == []

@@ -55,6 +55,15 @@ export function fmtNum(x, digits = 1) {
   return Number(x).toFixed(digits).replace(/^-/, "−");
 }
 
+/** A date as precise as it is known: month-precision "2017-11", year "2017", not "2017-11-01". */
+export function fmtDate(date, precision) {
+  if (!date) return "undated";
+  const d = String(date);
+  if (precision === "year") return d.slice(0, 4);
+  if (precision === "month") return d.slice(0, 7);
+  return d;
+}
+
 export const fmtSigned = (x) =>
   x === null || x === undefined ? "–" : (x > 0 ? "+" : "") + fmtNum(x);
 

@@ -1,6 +1,6 @@
 // One canonical event: what was coded, and every mention with the sentence that says so.
 import { cameoNames, get } from "../api.js";
-import { actorLabel, empty, flagChips, fmtNum, fmtSigned, h, loading, mount, quadChip, QUAD } from "../dom.js";
+import { actorLabel, empty, flagChips, fmtDate, fmtNum, fmtSigned, h, loading, mount, quadChip, QUAD } from "../dom.js";
 import { highlight, legend, sentenceMarks } from "../highlight.js";
 import { backLink, href, hrefFrom } from "../router.js";
 
@@ -49,7 +49,7 @@ export async function render(root, { segments, params, isCurrent }) {
         h("span", { class: "muted" }, " · "), names[ev.cameo] || `CAMEO ${ev.cameo}`),
       h("div", { class: "flags" }, quadChip(ev.quad_class), flagChips(ev)),
       h("dl", { class: "facts" },
-        fact("Date", ev.date || "undated", ev.date_precision && ev.date_precision !== "day" ? ` (${ev.date_precision})` : ""),
+        fact("Date", fmtDate(ev.date, ev.date_precision), ev.date_precision && ev.date_precision !== "day" ? ` (${ev.date_precision})` : ""),
         fact("Source", actorFact(src)),
         fact("Target", actorFact(tgt)),
         fact("CAMEO", h("code", {}, ev.cameo || "—"), ` root ${ev.cameo_root || "—"}`),

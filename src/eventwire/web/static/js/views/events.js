@@ -2,7 +2,7 @@
 // of every matching event, and "Load more" via the API's cursor.
 import { cameoNames, get } from "../api.js";
 import {
-  actorLabel, empty, errorBox, flagChips, fmtSigned, h, loading, mount, quadChip, truncate,
+  actorLabel, empty, errorBox, flagChips, fmtDate, fmtSigned, h, loading, mount, quadChip, truncate,
 } from "../dom.js";
 import { apiFilters, chips, downloadBar, filterForm, readFilters } from "../filters.js";
 import { href, hrefFrom } from "../router.js";
@@ -15,7 +15,8 @@ export function eventRow(ev, names) {
   const sources = ev.num_sources ?? 1;
   const what = names[ev.cameo] || `CAMEO ${ev.cameo || "?"}`;
   return h("tr", { onclick: (e) => { if (!e.target.closest("a")) location.hash = link; }, dataset: { event: ev.canonical_event_id } },
-    h("td", { class: "date", "data-label": "Date" }, ev.date || "undated"),
+    h("td", { class: "date", "data-label": "Date", title: ev.date_precision && ev.date_precision !== "day" ? `dated only to the ${ev.date_precision}` : null },
+      fmtDate(ev.date, ev.date_precision)),
     h("td", { class: "dyad", "data-label": "Dyad" },
       h("span", { title: src ? `${src.name || ""} (${src.actor_id || ""})` : "" }, actorLabel(src)),
       h("span", { class: "arrow" }, "→"),
