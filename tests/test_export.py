@@ -69,6 +69,21 @@ def test_csv_has_flat_columns(tmp_path):
     assert rows[0]["doc_outlet"] == "Wire A" and rows[0]["cameo"] == "042"
 
 
+def test_csv_and_parquet_carry_who_said_it(tmp_path):
+    """Reported speech keeps its speaker in flat exports too: the words, the actor id and
+    the speaker's own actor code (a ministry spokesman of China is CHNGOV)."""
+    recs = records()
+    recs[0] = dict(recs[0], attribution={"speaker": "a foreign ministry spokesman", "actor_id": None,
+                                         "code": "CHNGOV", "cue": "said"})
+    write_records(recs, "csv", str(tmp_path / "r.csv"))
+    write_records(recs, "parquet", str(tmp_path / "r.parquet"))
+    rows = list(csv.DictReader((tmp_path / "r.csv").open()))
+    assert rows[0]["attribution_speaker"] == "a foreign ministry spokesman"
+    assert rows[0]["attribution_code"] == "CHNGOV" and rows[1]["attribution_code"] == ""
+    codes = duckdb.sql(f"SELECT attribution_code FROM '{tmp_path / 'r.parquet'}'").fetchall()
+    assert sorted(c for (c,) in codes if c) == ["CHNGOV"]
+
+
 def test_parquet_reads_back_in_duckdb(tmp_path):
     out = tmp_path / "r.parquet"
     write_records(records(), "parquet", str(out))

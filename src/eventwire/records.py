@@ -207,6 +207,7 @@ def flatten(rec: dict) -> dict:
             v = v or {}
             out["attribution_speaker"] = v.get("speaker")
             out["attribution_actor_id"] = v.get("actor_id")
+            out["attribution_code"] = v.get("code")
         elif k == "location":
             v = v or {}
             for f in ("name", "country", "lat", "lon", "geonameid", "precision"):
