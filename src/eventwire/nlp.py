@@ -45,7 +45,7 @@ def register_components() -> None:
     from .dates import component as _t  # noqa: F401
     from .places import component as _p  # noqa: F401
     from .events import hybrid as _h  # noqa: F401
-    from . import pipeline as _r  # noqa: F401  (eventwire_records)
+    from . import finish as _r  # noqa: F401  (eventwire_records)
 
 
 CODERS = ("rules", "hybrid")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
-from ..nlp import ensure_extensions
+from ..extensions import ensure_extensions
 
 
 def _span_actor(span: Span):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..nlp import ensure_extensions
+from ..extensions import ensure_extensions
 from ..records import Event
 from .coder import ActorIndex, code_sentence, forget_doc, is_caption, speaker_of
 from .patterns import get_patterns
