@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .arguments import ActorIndex, actor_object, compose, compose_org  # noqa: F401
 from .codebook import get_codebook
-from .grammar import (clause_span, complement_heads, conjuncts, forget_doc, governor,  # noqa: F401
+from .grammar import (clause_span, complement_heads, complement_words, conjuncts, forget_doc, governor,  # noqa: F401
                       inflections, is_passive, object_phrase, objects, subjects, _inflected)
 from .modality import modality, negation, non_factive, speaker_of  # noqa: F401
 from .patterns import Pattern, PatternSet, get_patterns
@@ -62,9 +62,12 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
             a.dep_ == "aux" and a.lower_ in p.complement_aux
             for c in v.children if c.dep_ in ("ccomp", "parataxis") for a in c.children):
         return f"no that-clause with {'/'.join(p.complement_aux)}"
-    if p.complement and not {w for t in complement_heads(v) for w in (t.lemma_.lower(), t.lower_)} \
+    if p.complement and not {w for t in complement_words(v) for w in (t.lemma_.lower(), t.lower_)} \
             & _inflected(p.complement):
         return f"no that-clause saying {'/'.join(p.complement[:4])}..."
+    if p.subject and not {w for t in subjects(v, lex) for w in (t.lemma_.lower(), t.lower_)} \
+            & set(p.subject):
+        return f"subject not one of {'/'.join(p.subject[:4])}..."
     if p.not_predicative and any(c.dep_ == "oprd" for c in v.children):
         return "the object has a predicate ('called them X'): another sense of the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
@@ -115,6 +118,14 @@ def aerial_subject(v, lex) -> bool:
     return False
 
 
+def _state_force(a: dict, lex) -> bool:
+    """Is the actor a state's armed forces, or a state named as such ("Israel",
+    "Pretoria")?"""
+    agent = (a.get("agent") or "").upper()
+    return agent in {x.upper() for x in lex.get("armed_agents", ())} or (
+        agent in ("", "GOV") and (a.get("actor_id") or "").startswith("country:"))
+
+
 def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     cb = get_codebook()
     # packaged patterns are validated against the codebook; a user dictionary may bring
@@ -123,6 +134,13 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     if code == "1823" and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) and \
             s is not None and (s.get("agent") or "").lower() in lex.get("armed_agents", ()):
         code = "190"  # armed forces killing, weapon not said: conventional force (CAMEO 190)
+    if code[:2] == "18" and v.lemma_.lower() in lex.get("state_force_verbs", ()) and \
+            s is not None and _state_force(s, lex):
+        # a raid by a state's armed forces (or the state itself: "Ankara raided rebel bases")
+        # is conventional military force (190), by its armed forces
+        code = "190"
+        if s.get("agent") == "GOV" and (s.get("actor_id") or "").startswith("country:"):
+            s = {**s, "agent": "MIL", "code": s["country"] + "MIL"}
     if code in ("1823", "190") and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) \
             and aerial_subject(v, lex):
         code = "195"  # "aircraft/drone strikes killed ...": aerial weapons (CAMEO 195)
@@ -228,8 +246,15 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
                 events.append(mirror)
     # A nominal event inside a coded verb's phrase repeats it ("announced sanctions
     # against X", "held talks with Y"): keep the verbal one.
+    proposing = lex.get("non_factive_governors", set()) | lex.get("intent_governors", set()) | \
+        lex.get("refusal_governors", set())
     for ev in nominal:
         noun = sent.doc[ev["_verb_i"]]
+        if any(sent.doc[ve["_verb_i"]].lemma_.lower() in proposing and noun.i != ve["_verb_i"]
+               and noun in object_phrase(sent.doc[ve["_verb_i"]]) for ve in events):
+            # "proposed a meeting", "called for talks", "rejected a ceasefire": the coded
+            # proposal is the event; the thing proposed has not happened
+            continue
         dup = False
         for ve in events:
             verb = sent.doc[ve["_verb_i"]]

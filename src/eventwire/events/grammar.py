@@ -50,6 +50,7 @@ def governor(v):
 
 
 PRONOUNS = {"it", "he", "she", "they", "we", "its", "his", "her", "their"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 def subjects(v, lex, depth=0) -> list:
@@ -58,6 +59,10 @@ def subjects(v, lex, depth=0) -> list:
         return []
     for c in v.children:
         if c.dep_ in SUBJ_DEPS:
+            if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+                # "the rebels, who attacked ...", "the enclave, which has been under ...":
+                # the relative pronoun is the noun the clause hangs on
+                return conjuncts(v.head)
             if c.lower_ in PRONOUNS and v.dep_ in ("ccomp", "conj") and v.head is not v and \
                     (v.head.lemma_ in lex["speech_verbs"] or v.head.lemma_ in lex["intent_governors"]):
                 # "Beijing announced it will send ...", "X and Y agreed that they would not
@@ -128,7 +133,12 @@ def objects(v) -> list:
 
 def _objects(v) -> list:
     if is_passive(v):
-        return [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and \
+                any(c.lower_ in RELATIVE_PRONOUNS for c in subj):
+            # "the girls who were kidnapped by ...": the noun the clause hangs on
+            return conjuncts(v.head)
+        return [t for c in subj for t in conjuncts(c)]
     objs = [t for c in v.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
     if objs:
         # "met Park in 2013 and Moon in 2017": the parser hangs the second object on the verb
@@ -193,13 +203,21 @@ def complement_heads(v) -> list:
     return out
 
 
+def complement_words(v) -> list:
+    """The predicates of ``v``'s that-clauses and their direct objects: what the clause
+    says ("said all sides should exercise [restraint]")."""
+    heads = complement_heads(v)
+    return heads + [o for h in heads for o in h.children if o.dep_ in ("dobj", "obj")]
+
+
 @functools.lru_cache(maxsize=64)
 def _inflected(words: tuple) -> frozenset:
     """Words and their inflections (the lemmatizer slips: "hoped" -> "hop")."""
     return frozenset(f for w in words for f in inflections(w))
 
 
-COMPLEMENT_PREPS = ("about", "over", "on", "with", "at", "against", "toward", "towards", "by")
+COMPLEMENT_PREPS = ("about", "over", "on", "with", "at", "against", "toward", "towards", "by",
+                    "for")
 
 
 def complement_topics(v) -> list:
@@ -214,7 +232,9 @@ def complement_topics(v) -> list:
             for x in [h] + [c for c in h.children if c.dep_ in ("ccomp", "xcomp", "advcl")]:
                 out += [t for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
                         and c.pos_ != "PRON" for t in conjuncts(c)]
-        for c in h.children:
+        # (and on its object: "admitted it had used [water on the crowd]")
+        for c in [x for o in h.children if o.dep_ in ("dobj", "obj") for x in o.children] + \
+                list(h.children):
             if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS:
                 out += [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
     return out

@@ -16,6 +16,8 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       reciprocal: true              # coordinated subjects without object act on each other ("X and Y met")
       intransitive: true            # only without object or that-clause ("demonstrated" vs "demonstrated that")
       complement_aux: [must]        # the that-clause has this modal ("said that Y must ...": a demand)
+      subject: [court, tribunal]    # optional: the subject's head noun is one of these ("the
+                                    # tribunal found that ..."; not "the minister found that")
       complement: [concerned]       # its that-clause's predicate is one of these ("said it was
                                     # concerned", "said the plan was unacceptable"); the
                                     # slot `complement` is what the clause is about
@@ -72,7 +74,7 @@ def yaml_load(text: str):
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
-        "complement", "not_predicative"}
+        "complement", "not_predicative", "subject"}
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class Pattern:
     reporting: bool = False      # a verb of saying: an event only with a political addressee
     complement: tuple[str, ...] = ()  # its that-clause says this ("said it was concerned")
     not_predicative: bool = False  # not with an object predicate ("called them an army")
+    subject: tuple[str, ...] = ()  # the subject's head noun is one of these
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -110,7 +113,7 @@ class Pattern:
         """More constraints win over fewer; a deeper CAMEO code breaks ties."""
         return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
                 + bool(self.prep) + 1.5 * (len(self.before) + len(self.after))
-                + 2 * bool(self.complement_aux) + 2 * bool(self.complement)
+                + 2 * bool(self.complement_aux) + 2 * bool(self.complement) + 2 * bool(self.subject)
                 + 0.1 * (len(self.cameo) - 2))
 
 
@@ -195,6 +198,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         reporting=bool(raw.get("reporting", False)),
         complement=_strs(path, line, raw.get("complement"), "complement"),
         not_predicative=bool(raw.get("not_predicative", False)),
+        subject=_strs(path, line, raw.get("subject"), "subject"),
         origin=f"{Path(path).name}:{line}")
 
 

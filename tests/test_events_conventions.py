@@ -1,0 +1,114 @@
+"""Constructions of real news and our conventions for them (docs/events.md, "Project
+conventions"), one sentence at a time: ``sentence | SOURCE TARGET CODE``.
+
+Every case is our own sentence. SOURCE/TARGET are the start of the expected actor code or
+"-" (not checked); CODE is exact (3-4 digits) or a root. The expected event must be among
+the events coded, and not negated. NOT_CODED lists sentences where a code must not appear.
+"""
+import pytest
+
+from test_events_helpers import code, parse_case
+
+CASES = [
+    # missile tests and launches: 150 show of force, the overflown country the target;
+    # a missile fired at someone stays 195
+    "North Korea fired a ballistic missile over Japan on Tuesday. | PRKMIL JPN 150",
+    "Pyongyang launched a rocket across South Korea's islands. | PRK KOR 150",
+    "Hamas fired rockets into Israel. | PSE ISR 195",
+    # appeals for restraint by a speaker: 0256; calls for calm: 020
+    "Egypt's foreign minister said Israel and Hamas should exercise restraint. | EGYGOV ISR 0256",
+    "The Turkish president said both sides must refrain from escalation. | TURGOV - 0256",
+    "Kenya urged Somalia to restore calm. | KEN SOM 020",
+    # a raid by a state or its armed forces is conventional force (190)
+    "Ankara raided rebel bases in northern Iraq last year. | TURMIL IRQ 190",
+    "Israeli troops raided a Palestinian village. | ISRMIL PSE 190",
+    # a concrete proposal or offer to meet: 036; a bare call for talks: 026
+    "Japan proposed a meeting of foreign ministers with China. | JPNGOV CHNGOV 036",
+    "Seoul offered talks to Pyongyang. | KORGOV PRKGOV 036",
+    "Russia called for talks with Ukraine. | RUS UKR 026",
+    # verbal attacks on each other: 111 in both directions
+    "During their debate on Monday, Merkel and Macron attacked each other's plans on energy. | DEU FRA 111",
+    "During their debate on Monday, Merkel and Macron attacked each other's plans on energy. | FRA DEU 111",
+    # under fire / under investigation: the subject is criticised / investigated
+    "The Brazilian president is under fire for his handling of the crisis. | - BRAGOV 111",
+    "The Brazilian president came under fire from Argentina for his remarks. | ARG BRAGOV 111",
+    "The French minister is under investigation for corruption. | - FRAGOV 09",
+    # summonses: to call someone to appear is 09; ignoring or failing to answer it is 128
+    "The Nigerian police invited two senators to appear before the command. | NGACOP NGALEG 09",
+    "The Kenyan senators failed to answer the summons of the police. | KENLEG KENCOP 128",
+    "The Chinese firm ignored a court order to halt construction. | CHNBUS - 128",
+    # courts: taking someone to court 115; a court's finding against a party 116
+    "The Kenyan opposition dragged the electoral commission to court. | KENOPP KEN 115",
+    "A Peruvian tribunal found that the former minister had committed fraud. | PERJUD PER 116",
+    # what a statement says about someone: lies and pretexts are accusations (112)
+    "Russia said the American claims were lies. | RUS USA 112",
+    "Iran said the charges were a pretext for American attacks on it. | IRN USA 112",
+    # territory under someone's control: 192 by the controller
+    "Many settlers live in the Golan Heights, which has been under Israeli control since 1967. | ISR SYR 192",
+    "The Syrian town fell under rebel control. | SYRREB SYR 192",
+    # verbal support: 051
+    "The Israeli rabbis expressed support for the government's actions. | ISRREL ISRGOV 051",
+    # riot-control means: 175, also with "attacked ... with"
+    "Kenyan police attacked the students with tear gas and batons. | KENCOP KEN 175",
+    # complying with an order: 080
+    "Only five of the Chinese firms complied with the Chinese agency's order. | CHNBUS CHN 080",
+    # a relative clause's pronoun is the noun it hangs on
+    "The Kenyan police arrested the Somali students who attacked the Chinese embassy. | SOM CHN 19",
+    "The Kenyan government thanked the Somali elders who were kidnapped by Somali militants. | SOMREB SOM 181",
+]
+
+NOT_CODED = [
+    # to commit a crime is no promise
+    ("A Peruvian tribunal found that the former minister had committed fraud.", "030"),
+    # a proposed or demanded meeting has not happened
+    ("Japan proposed a meeting of foreign ministers with China.", "040"),
+    ("Russia called for talks with Ukraine.", "040"),
+    # heading a mission somewhere is no trip
+    ("Germany, which heads the NATO mission in northern Afghanistan, sent more troops.", "042"),
+    # fighting for rights is no combat
+    ("Kenyan students are fighting for their rights.", "190"),
+    # scrutiny is no investigation; an order to pay is no summons
+    ("The Chinese government is under close scrutiny for its trade policy.", "090"),
+    ("The Egyptian court ordered the Egyptian ministers to pay a fine, the newspaper reported.", "090"),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_convention_case(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) and not e["negated"] for e in events), \
+        f"{sentence!r}: expected {exp}, got " + repr(
+            [(ev['source'] and ev['source']['code'], ev['target'] and ev['target']['code'],
+              ev['cameo'], ev['pattern'], ev['negated']) for ev in events])
+
+
+@pytest.mark.parametrize("sentence,cameo", NOT_CODED)
+def test_not_coded(pipeline, sentence, cameo):
+    got = [(e["cameo"], e["pattern"]) for e in code(pipeline, sentence) if not e["negated"]]
+    assert not [c for c, _ in got if c == cameo], f"{sentence!r}: {cameo} coded: {got}"
+
+
+@pytest.mark.parametrize("case", [
+    "The Afghan patrol came under attack near the border. | - AFG 190",
+    "Afghan troops came under heavy fire from Taliban fighters. | AFGREB AFG 190",
+])
+def test_under_attack_is_force(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) for e in events), [(e["cameo"], e["pattern"]) for e in events]
+    assert not [e for e in events if e["cameo_root"] == "11"]
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    ("Afghan special forces were conducting search operations in Kabul.", "190"),
+    ("The Kenyan police received new military equipment from the United States.", "043"),
+])
+def test_no_event_of_that_kind(pipeline, sentence, cameo):
+    got = [(e["cameo"], e["pattern"]) for e in code(pipeline, sentence)]
+    assert cameo not in [c for c, _ in got], got
+
+
+def test_refusing_to_reveal_is_declining_comment(pipeline):
+    got = [e["cameo"] for e in code(pipeline, "The Kenyan police refused to reveal which units were deployed.")]
+    assert "011" in got and "120" not in got, got
