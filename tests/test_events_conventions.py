@@ -44,7 +44,7 @@ CASES = [
     "Russia said the American claims were lies. | RUS USA 112",
     "Iran said the charges were a pretext for American attacks on it. | IRN USA 112",
     # territory under someone's control: 192 by the controller
-    "Many settlers live in the Golan Heights, which has been under Israeli control since 1967. | ISR SYR 192",
+    "Many settlers live in the Golan Heights, which has been under Israeli control since 1967. | ISRMIL SYR 192",
     "The Syrian town fell under rebel control. | SYRREB SYR 192",
     # verbal support: 051
     "The Israeli rabbis expressed support for the government's actions. | ISRREL ISRGOV 051",

@@ -154,7 +154,9 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if not ours:
             return pairs
         # (the place where it happened stands for the target: the place, not its state)
-        return [(state_sector(a, "source", p.cameo, lex, nominal=p.nominal),
+        # (a demonym found on a noun of a prepositional slot is on the noun of the act:
+        # "under Israeli control", "fire from Syrian positions": as on an event noun)
+        return [(state_sector(a, "source", p.cameo, lex, nominal=p.nominal or s_slot.startswith("prep:")),
                  b if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
                 for a, b in pairs]
 
