@@ -22,7 +22,12 @@ CASES = [
     # a raid by a state or its armed forces is conventional force (190)
     "Ankara raided rebel bases in northern Iraq last year. | TURMIL IRQ 190",
     "Israeli troops raided a Palestinian village. | ISRMIL PSE 190",
-    # a concrete proposal or offer to meet: 036; a bare call for talks: 026
+    # irregulars attacking what is no armed force: 180 (CAMEO's example: a refugee camp
+    # attacked by militiamen); fighting armed forces: 190
+    "The Indian embassy in Kabul was attacked by Taliban gunmen last year. | AFG IND 180",
+    "Somali militants attacked a Kenyan village on Monday. | SOM KEN 180",
+    "Taliban fighters attacked an Afghan army base. | AFGREB AFGMIL 190",
+        # a concrete proposal or offer to meet: 036; a bare call for talks: 026
     "Japan proposed a meeting of foreign ministers with China. | JPNGOV CHNGOV 036",
     "Seoul offered talks to Pyongyang. | KORGOV PRKGOV 036",
     "Russia called for talks with Ukraine. | RUS UKR 026",

@@ -194,7 +194,7 @@ COORDINATION = [
     ("The deal was brokered by Qatar and Egypt.", {("QATGOV", None), ("EGYGOV", None)}, "045"),
     ("Two aid workers were released on Tuesday by the rebels in Colombia.", {("COLREB", "COLNGO")}, "0841"),
     # a fighter of an armed group is the group
-    ("A Taliban suicide bomber attacked the German consulate.", {("AFGREB", "DEUGOV")}, "190"),
+    ("A Taliban suicide bomber attacked the German consulate.", {("AFGREB", "DEUGOV")}, "180"),  # irregulars on no armed force: 180
 ]
 
 

@@ -118,6 +118,10 @@ def aerial_subject(v, lex) -> bool:
     return False
 
 
+def _agent(a: dict | None) -> str:
+    return ((a or {}).get("agent") or "").upper()
+
+
 def _state_force(a: dict, lex) -> bool:
     """Is the actor a state's armed forces, or a state named as such ("Israel",
     "Pretoria")?"""
@@ -141,6 +145,10 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
         code = "190"
         if s.get("agent") == "GOV" and (s.get("actor_id") or "").startswith("country:"):
             s = {**s, "agent": "MIL", "code": s["country"] + "MIL"}
+    if code == "190" and v.lemma_.lower() in lex.get("unconventional_attack_verbs", ()) and \
+            _agent(s) in {x.upper() for x in lex.get("irregular_agents", ())} and t is not None \
+            and _agent(t) not in {x.upper() for x in lex.get("armed_targets", ())}:
+        code = "180"  # irregulars attacking what is no armed force: unconventional violence
     if code in ("1823", "190") and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) \
             and aerial_subject(v, lex):
         code = "195"  # "aircraft/drone strikes killed ...": aerial weapons (CAMEO 195)
