@@ -45,7 +45,11 @@ CASES = [
     # courts: taking someone to court 115; a court's finding against a party 116
     "The Kenyan opposition dragged the electoral commission to court. | KENOPP KEN 115",
     "A Peruvian tribunal found that the former minister had committed fraud. | PERJUD PER 116",
-    # what a statement says about someone: lies and pretexts are accusations (112)
+    "Kenyan prosecutors filed charges against the former Kenyan minister. | - KEN 112",
+    "The Kenyan opposition appealed the ruling to the Supreme Court. | KENOPP - 115",
+    "Kenya's Supreme Court dismissed the Kenyan opposition's appeal. | KENJUD KENOPP 120",
+    "The Kenyan court threw out the Kenyan opposition's petition. | KENJUD KENOPP 120",
+        # what a statement says about someone: lies and pretexts are accusations (112)
     "Russia said the American claims were lies. | RUS USA 112",
     "Iran said the charges were a pretext for American attacks on it. | IRN USA 112",
     # territory under someone's control: 192 by the controller
@@ -57,7 +61,12 @@ CASES = [
     "Kenyan police attacked the students with tear gas and batons. | KENCOP KEN 175",
     # complying with an order: 080
     "Only five of the Chinese firms complied with the Chinese agency's order. | CHNBUS CHN 080",
-    # a relative clause's pronoun is the noun it hangs on
+    # securing the release of captives: the captors release them (0841) to whoever secured it
+    "The Kenyan government secured the release of ten Kenyan students who were kidnapped by Somali militants. | SOMREB KENGOV 0841",
+    "The Kenyan government won the release of two Kenyan aid workers held by Somali militants. | SOMREB KENGOV 0841",
+        # two different actors with one code are still two ("Democrats" and "Republicans")
+    "Democrats accused Republicans of trying to cut Social Security. | USAPTY USAPTY 112",
+        # a relative clause's pronoun is the noun it hangs on
     "The Kenyan police arrested the Somali students who attacked the Chinese embassy. | SOM CHN 19",
     "The Kenyan government thanked the Somali elders who were kidnapped by Somali militants. | SOMREB SOM 181",
 ]

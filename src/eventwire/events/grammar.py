@@ -203,6 +203,22 @@ def complement_heads(v) -> list:
     return out
 
 
+def captors(v, lex) -> list:
+    """Who held the captives whose release ``v`` is about: "secured the release of ten
+    students [who were] kidnapped by X", "the release of the hostages from X"."""
+    verbs = lex.get("captive_verbs", ())
+    out = []
+    for o in object_phrase(v):
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                out += [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+        for t in o.subtree:
+            if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in verbs:
+                out += [x for c in t.children if c.dep_ == "agent"
+                        for g in c.children if g.dep_ == "pobj" for x in conjuncts(g)]
+    return out
+
+
 def complement_words(v) -> list:
     """The predicates of ``v``'s that-clauses and their direct objects: what the clause
     says ("said all sides should exercise [restraint]")."""

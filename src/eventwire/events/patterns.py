@@ -36,7 +36,8 @@ the verb or on its object), ``poss`` (possessor of a nominal: "China's visit"),
 about/over/on/with/at/against on its predicate: "said the Bolivian proposal was
 unacceptable", "said it was concerned about the Ugandan build-up"),
 ``after`` (the first actor after the verb in its clause: TABARI's rule, used for
-imported PETRARCH dictionaries).
+imported PETRARCH dictionaries), ``captor`` (who held the captives whose release the
+object is: "the release of ten students kidnapped by X", "... of the hostages from X").
 
 A bad entry raises ``DataFileError(file, line, reason)``.
 """
@@ -53,7 +54,7 @@ from ..errors import DataFileError
 from .codebook import get_codebook
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
-SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|complement|after|prep:[a-z_]+(\|[a-z_]+)*)$")
+SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|complement|after|captor|prep:[a-z_]+(\|[a-z_]+)*)$")
 
 
 class _Loader(yaml.SafeLoader):

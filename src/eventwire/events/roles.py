@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
 from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
-                      complement_topics, clause_span, SUBJ_DEPS)
+                      complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
 
 
@@ -35,6 +35,8 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
         return [s for c in v.children if c.dep_ == "ccomp" for s in subjects(c, lex)]
     if slot == "complement":
         return complement_topics(v)
+    if slot == "captor":
+        return captors(v, lex)
     if slot.startswith("prep:"):
         preps = set(slot[5:].split("|"))
         heads = [v] + object_phrase(v)
@@ -93,6 +95,14 @@ def _purpose(c) -> bool:
 
 
 # Agents of armed people, and the sectors of armed non-state groups they belong to.
+
+
+def _one_code(a, b) -> bool:
+    """Same code and not two different known actors: "insisted on its demand" is one actor,
+    "Democrats accused Republicans" (both USAPTY) are two."""
+    ids = a.get("actor_id"), b.get("actor_id")
+    return bool(a.get("code")) and a.get("code") == b.get("code") and \
+        not (all(ids) and ids[0] != ids[1] and not any(i.startswith("country:") for i in ids))
 
 
 def _same(a, b) -> bool:
@@ -161,8 +171,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                 for a, b in pairs]
 
     def distinct(pairs):
-        return [(a, b) for a, b in pairs if not _same(a, b) and
-                not (a.get("code") and a.get("code") == b.get("code"))]
+        return [(a, b) for a, b in pairs if not _same(a, b) and not _one_code(a, b)]
 
     by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children)
     where = targets and all(_located(t, v.doc, lex) for t in targets)   # "met in Geneva"
@@ -229,7 +238,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     # an actor is not its own target ("insisted on its demand": whose, not on whom)
     # except where it acts at home ("Thailand declared martial law in Bangkok")
     out = [(s, None if (t_slot != "place" and s is not None and t is not None and s.get("agent")
-                        and s.get("code") and s["code"] == t.get("code")) else t)
+                        and _one_code(s, t)) else t)
            for s, t in sectors(out)]
     out = [pair for k, pair in enumerate(out) if pair not in out[:k]]
     if not out:
