@@ -45,7 +45,7 @@ CASES = [
     # courts: taking someone to court 115; a court's finding against a party 116
     "The Kenyan opposition dragged the electoral commission to court. | KENOPP KEN 115",
     "A Peruvian tribunal found that the former minister had committed fraud. | PERJUD PER 116",
-    "Kenyan prosecutors filed charges against the former Kenyan minister. | - KEN 112",
+    "Kenyan prosecutors filed charges against the former Kenyan minister. | - KEN 173",
     "The Kenyan opposition appealed the ruling to the Supreme Court. | KENOPP - 115",
     "Kenya's Supreme Court dismissed the Kenyan opposition's appeal. | KENJUD KENOPP 120",
     "The Kenyan court threw out the Kenyan opposition's petition. | KENJUD KENOPP 120",
@@ -64,6 +64,13 @@ CASES = [
     # securing the release of captives: the captors release them (0841) to whoever secured it
     "The Kenyan government secured the release of ten Kenyan students who were kidnapped by Somali militants. | SOMREB KENGOV 0841",
     "The Kenyan government won the release of two Kenyan aid workers held by Somali militants. | SOMREB KENGOV 0841",
+        # courts: a conviction is 116, not an arrest; name-calling and "hit back" are 111
+    "A Kenyan jury convicted the Somali gunman of murder. | - SOM 116",
+    "The Somali gunman was found guilty of murder. | - SOM 116",
+    "The Venezuelan president called the American president a liar. | VENGOV USAGOV 111",
+    "The Chilean minister called the Bolivian decision a mistake. | CHLGOV BOL 111",
+    "The Iranian foreign minister hit back at the American president. | IRNGOV USAGOV 111",
+    "The Chinese government expressed strong dissatisfaction with the American decision. | CHNGOV USA 110",
         # two different actors with one code are still two ("Democrats" and "Republicans")
     "Democrats accused Republicans of trying to cut Social Security. | USAPTY USAPTY 112",
         # a relative clause's pronoun is the noun it hangs on
@@ -77,7 +84,10 @@ NOT_CODED = [
     # a proposed or demanded meeting has not happened
     ("Japan proposed a meeting of foreign ministers with China.", "040"),
     ("Russia called for talks with Ukraine.", "040"),
-    # heading a mission somewhere is no trip
+    # naming someone something is no appeal ("called X a destroyer of peace")
+    ("North Korea called the American president a destroyer of peace.", "020"),
+    ("A Taliban spokesman called the bombing a reprisal for the Afghan raids.", "020"),
+        # heading a mission somewhere is no trip
     ("Germany, which heads the NATO mission in northern Afghanistan, sent more troops.", "042"),
     # fighting for rights is no combat
     ("Kenyan students are fighting for their rights.", "190"),

@@ -159,6 +159,8 @@ def object_phrase(v) -> list:
     heads += [g for c in v.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
               for g in c.children if g.dep_ == "pobj"]
     heads += [o for c in v.children if c.dep_ in ("xcomp", "ccomp") for o in objects(c)]
+    # the object's predicate: "called him a [liar]", "was found [guilty]"
+    heads += [c for c in v.children if c.dep_ in ("oprd", "acomp") and c.pos_ in ("NOUN", "ADJ")]
     out = []
     for o in heads:
         out.append(o)
