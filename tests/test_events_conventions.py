@@ -71,6 +71,9 @@ CASES = [
     "The Chilean minister called the Bolivian decision a mistake. | CHLGOV BOL 111",
     "The Iranian foreign minister hit back at the American president. | IRNGOV USAGOV 111",
     "The Chinese government expressed strong dissatisfaction with the American decision. | CHNGOV USA 110",
+        "The Venezuelan president attacked the Colombian president on Twitter. | VENGOV COLGOV 111",
+    "The Kenyan opposition challenged the Kenyan security law in court. | KENOPP KEN 115",
+    "Israeli soldiers fired at Palestinian protesters. | ISRMIL PSE 193",
         # two different actors with one code are still two ("Democrats" and "Republicans")
     "Democrats accused Republicans of trying to cut Social Security. | USAPTY USAPTY 112",
         # a relative clause's pronoun is the noun it hangs on
@@ -87,6 +90,10 @@ NOT_CODED = [
     # naming someone something is no appeal ("called X a destroyer of peace")
     ("North Korea called the American president a destroyer of peace.", "020"),
     ("A Taliban spokesman called the bombing a reprisal for the Afghan raids.", "020"),
+        # firing an official dismisses him; an advertising or election campaign is no attack
+    ("The American president fired the FBI director.", "193"),
+    ("The Australian government launched an advertising campaign against the Chinese app.", "190"),
+    ("The Kenyan president launched his re-election campaign in Nairobi.", "190"),
         # heading a mission somewhere is no trip
     ("Germany, which heads the NATO mission in northern Afghanistan, sent more troops.", "042"),
     # fighting for rights is no combat
