@@ -74,6 +74,9 @@ CASES = [
         "The Venezuelan president attacked the Colombian president on Twitter. | VENGOV COLGOV 111",
     "The Kenyan opposition challenged the Kenyan security law in court. | KENOPP KEN 115",
     "Israeli soldiers fired at Palestinian protesters. | ISRMIL PSE 193",
+        # an attack whose subject is an aircraft: aerial weapons (195)
+    "Israeli warplanes struck targets in Gaza. | ISRMIL PSE 195",
+    "Houthi drones attacked a Saudi oil facility. | YEM SAU 195",
         # two different actors with one code are still two ("Democrats" and "Republicans")
     "Democrats accused Republicans of trying to cut Social Security. | USAPTY USAPTY 112",
         # a relative clause's pronoun is the noun it hangs on

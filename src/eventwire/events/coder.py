@@ -112,6 +112,8 @@ def aerial_subject(v, lex) -> bool:
         if c.dep_ in ("nsubj", "agent"):
             heads = [c] if c.dep_ == "nsubj" else [g for g in c.children if g.dep_ == "pobj"]
             for h in heads:
+                if any(k.lower_ in ("suicide", "car", "truck") for k in h.children):
+                    continue   # a suicide or car bomber is a person, not an aircraft
                 words = [h] + [k for k in h.children if k.dep_ == "compound"]
                 if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
                     return True
@@ -145,13 +147,14 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
         code = "190"
         if s.get("agent") == "GOV" and (s.get("actor_id") or "").startswith("country:"):
             s = {**s, "agent": "MIL", "code": s["country"] + "MIL"}
+    if code in ("1823", "190") and (v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) or
+                                    v.lemma_.lower() in lex.get("aerial_attack_verbs", ())) \
+            and aerial_subject(v, lex):
+        code = "195"  # "aircraft/drone strikes killed ...": aerial weapons (CAMEO 195)
     if code == "190" and v.lemma_.lower() in lex.get("unconventional_attack_verbs", ()) and \
             _agent(s) in {x.upper() for x in lex.get("irregular_agents", ())} and t is not None \
             and _agent(t) not in {x.upper() for x in lex.get("armed_targets", ())}:
         code = "180"  # irregulars attacking what is no armed force: unconventional violence
-    if code in ("1823", "190") and v.lemma_.lower() in lex.get("unspecified_kill_verbs", ()) \
-            and aerial_subject(v, lex):
-        code = "195"  # "aircraft/drone strikes killed ...": aerial weapons (CAMEO 195)
     if cb.has(code):
         info = cb.cameo(code)
         plover = cb.plover_for(code)
