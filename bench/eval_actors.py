@@ -7,7 +7,7 @@
    phrases with the expected country (ISO3) and PLOVER sector code. Scored on the rows
    that assert a country / a sector / "no actor". NGEC writes international bodies with
    pseudo-countries (UNO, EUR, IGO); our CAMEO codes map onto them: IGOUNO... -> UNO,
-   IGOEUR... -> EUR, other IGO... -> IGO.
+   IGOEEC... (our EU code) or IGOEUR... -> EUR, other IGO... -> IGO.
 2. PLOVER GSR actors (../shared/eval/plover/PLOVER_GSR_CAMEO.txt): every source/target
    actor of the 322 CAMEO-manual sentences; the mention covering the actor text in the
    resolved sentence is compared on country (or IGO/NGO prefix) and sector.
@@ -47,7 +47,7 @@ def country_of(m: dict | None, style: str = "ngec") -> str | None:
     if code.startswith("IGO"):
         if "UNO" in code:
             return "UNO"
-        if code.startswith("IGOEUR"):
+        if code.startswith(("IGOEEC", "IGOEUR")):
             return "EUR"
         return "IGO"
     return code[:3] if len(code) >= 6 or code[:3] in ("NGO", "IMG", "INT") else None

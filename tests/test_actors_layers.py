@@ -264,7 +264,7 @@ def test_phoenix_filters(r, text, date, absent):
 
 @pytest.mark.parametrize("text, absent, present", [
     ("Ghana held multi-party elections in 1992.", "PTY", "GHA"),
-    ("Anti-government protesters marched to the square.", "GOV", "OPP"),
+    ("Anti-government protesters marched to the square.", "GOV", "CVL"),
     ("A pro-government militia shelled the village.", "GOV", "UAF"),
 ])
 def test_an_agent_noun_in_a_hyphenated_adjective_is_no_actor(r, text, absent, present):

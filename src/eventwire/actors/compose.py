@@ -25,8 +25,8 @@ from ..textutil import has_ner
 from .dictionary import INTERNATIONAL
 from .fuzzy import add_fuzzy
 from .hits import (NOT_NAMES, after_honorifics, drop_agents_in_compounds,
-                   drop_cities_inside_names, drop_people_inside_longer_names, how_of, kind_of,
-                   name_actors)
+                   drop_cities_inside_names, drop_people_inside_longer_names,
+                   drop_sides_of_disputes, how_of, kind_of, name_actors)
 from .persons import contradicts, national_countries
 from .references import (native_names, persons_in, resolve_one_short, resolve_titles,
                          share_agents)
@@ -51,6 +51,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
                                                              toks[h.i].start))]
     hits = after_honorifics(r, text, toks, hits)
     hits = drop_agents_in_compounds(r, text, toks, hits)
+    hits = drop_sides_of_disputes(r, text, toks, hits)
     hits = drop_people_inside_longer_names(r, text, toks, hits)
     hits = drop_cities_inside_names(r, text, toks, hits)
     hits = add_fuzzy(r, text, toks, hits, doc)
@@ -350,6 +351,9 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
                       confidence=CONFIDENCE["ambiguous"] if cands else None)
         m["_head"] = toks[head.j - 1].key
         m["_definite"] = first > 0 and toks[first - 1].key == "the" and country is None
+        combat = r.data.combat_agents.get(" ".join(t.key for t in toks[head.i:head.j]))
+        if combat and agent == head.agent.agent:
+            m["combat_agent"] = combat      # "security forces" in battle: MIL (agents.yaml)
         m["_office"] = office
         if country is None:
             pending_title.append((m, toks[head.j - 1].key))

@@ -38,7 +38,8 @@ INTERNATIONAL = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT"}   # CAMEO codes, not 
 FULL_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office_titles",
             "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
-            "former_words", "regions", "honorifics", "title_countries", "compound_prefixes"}
+            "former_words", "regions", "honorifics", "title_countries", "compound_prefixes",
+            "combat_agents", "side_party_before", "side_party_after"}
 
 
 # -- line-aware YAML --------------------------------------------------------------------
@@ -139,6 +140,9 @@ class ActorData:
     former_words: set[str] = field(default_factory=set)         # "ousted President X" -> ELI
     honorifics: set[str] = field(default_factory=set)           # "Mr.": a person's name follows
     compound_prefixes: set[str] = field(default_factory=set)    # "multi-party": an adjective
+    combat_agents: dict[str, str] = field(default_factory=dict)   # "security forces" in battle -> MIL
+    side_party_before: set[str] = field(default_factory=set)    # "the warring parties": sides
+    side_party_after: set[str] = field(default_factory=set)     # "all parties concerned": sides
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
@@ -267,7 +271,9 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "person_groups": _word_set("person_groups"),
          "former_words": _word_set("former_words"), "regions": _regions,
          "honorifics": _word_set("honorifics"), "title_countries": _title_countries,
-         "compound_prefixes": _word_set("compound_prefixes")}[section](body, path, data, _line(body, _line(doc)))
+         "compound_prefixes": _word_set("compound_prefixes"), "combat_agents": _combat_agents,
+         "side_party_before": _word_set("side_party_before"),
+         "side_party_after": _word_set("side_party_after")}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:
@@ -277,6 +283,20 @@ def _agents(body, path, data: ActorData, line) -> None:
         _check_agent(agent, path, _line(nouns, line))
         for n in _str_list(nouns, path, _line(nouns, line), f"agents.{agent}"):
             data.agents[n.lower()] = agent
+
+
+def _combat_agents(body, path, data: ActorData, line) -> None:
+    """AGENT -> [nouns]: the sector of these agent nouns' actors when the act is armed
+    force ("security forces" police a crowd, COP, but fight a war, MIL)."""
+    if not isinstance(body, dict):
+        raise DataFileError(path, line, "combat_agents: want AGENT -> [nouns]")
+    for agent, nouns in body.items():
+        _check_agent(agent, path, _line(nouns, line))
+        for n in _str_list(nouns, path, _line(nouns, line), f"combat_agents.{agent}"):
+            if n.lower() not in data.agents:
+                raise DataFileError(path, _line(nouns, line),
+                                    f"combat_agents.{agent}: {n!r} is not an agent noun (list it under agents)")
+            data.combat_agents[" ".join(key_of(n))] = agent
 
 
 def _modifiers(body, path, data: ActorData, line) -> None:
@@ -462,7 +482,7 @@ def _organisations(body, path, data: ActorData, line) -> None:
         ln = _line(spec, line)
         if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
             raise DataFileError(path, ln, "organisation: want a mapping with a name")
-        unknown = set(spec) - {"name", "id", "aliases", "country", "agent", "code", "native"}
+        unknown = set(spec) - {"name", "id", "aliases", "country", "agent", "code", "native", "roles"}
         if unknown:
             raise DataFileError(path, ln, f"organisation {spec['name']!r}: unknown keys {sorted(unknown)}")
         code = spec.get("code")
@@ -477,6 +497,13 @@ def _organisations(body, path, data: ActorData, line) -> None:
         actor.country, actor.agent, actor.code = country, agent, code
         actor.aliases += _str_list(spec.get("aliases"), path, ln, "aliases")
         actor.native += _str_list(spec.get("native"), path, ln, "native")
+        roles = spec.get("roles") or []
+        if not isinstance(roles, list):
+            raise DataFileError(path, ln, "roles: want a list of [COUNTRY, AGENT, what, from, to]")
+        # dated roles of an organisation: what it was in a period ("the ANC" in 1987 was an
+        # armed liberation movement, REB; before and after, a party); outside them the
+        # organisation's own country and agent code it
+        actor.roles = [_role(x, path, _line(x, ln), data) for x in roles] or actor.roles
         data.actors[aid] = actor
 
 

@@ -147,3 +147,30 @@ def drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
     return out
 
 
+
+
+SIDE_DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "any", "all", "its",
+                    "their"}
+
+
+def drop_sides_of_disputes(r: ActorResolver, text, toks, hits) -> list[Hit]:
+    """A bare "party" noun naming a side of a dispute or an agreement is no political
+    party: "the warring parties", "all parties concerned", "the parties to the accord"
+    (agents.yaml: side_party_before / side_party_after). A country or organisation
+    before it ("Kenya's ruling party") makes a phrase of its own and is not touched."""
+    before, after = r.data.side_party_before, r.data.side_party_after
+    if not (before or after):
+        return hits
+    out = []
+    for h in hits:
+        if h.kind == "agent" and h.j - h.i == 1 and h.agent.agent == "PTY" \
+                and toks[h.i].key in ("party", "parties"):
+            k = h.i - 1
+            prev = toks[k].key if k >= 0 and not text[toks[k].end:toks[h.i].start].strip() else None
+            nxt = toks[h.j].key if h.j < len(toks) and not text[toks[h.j - 1].end:toks[h.j].start].strip() \
+                else None
+            det = toks[h.j + 1].key if h.j + 1 < len(toks) else None
+            if prev in before or (nxt in after and (nxt != "to" or det in SIDE_DETERMINERS)):
+                continue
+        out.append(h)
+    return out

@@ -91,6 +91,8 @@ def plural(word: str) -> str:
     head, _, last = word.rpartition(" ")
     if last in _PLURAL_IRREGULAR:
         p = _PLURAL_IRREGULAR[last]
+    elif last.endswith("child"):        # child, schoolchild
+        p = last + "ren"
     elif last.endswith("man"):
         p = last[:-3] + "men"
     elif last.endswith(("s", "x", "ch", "sh", "z")):

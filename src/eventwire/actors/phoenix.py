@@ -19,8 +19,11 @@ Conversion rules (each says why):
   (``USR`` -> RUS, ``DDR`` -> DEU, ``TMP`` -> TLS, ``KSV`` -> XKX), companies with a
   country are that country's businesses (``MNCUSA`` -> ``USABUS``), NGOs of one country
   are that country's NGOs (``NGOUSAENV`` -> ``USANGO``), international and regional codes
-  (``IGOUNO``, ``NGOHRI``, ``IMGMOSALQ``, ``WEUREB``) stay as written. Entries with a
-  code that is neither a country nor a CAMEO international/regional block are dropped.
+  (``IGOUNO``, ``NGOHRI``, ``IMGMOSALQ``, ``WEUREB``) stay as written, except that an
+  international organisation is written in the project's code (``IGOBUSWBK`` ->
+  ``IGOWBK``, ``NGOHLHIRC`` -> ``NGOIRC``): the table is data, ``code_conventions.yaml``,
+  applied on load. Entries with a code that is neither a country nor a CAMEO
+  international/regional block are dropped.
 - People (entries with dated codes) are split into full names, matched alone, and
   one-word forms (surnames, "Obama"), which only become *short forms*: they need a
   fitting title or an earlier full mention (docs/actors.md, "People by evidence").
@@ -42,13 +45,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import yaml
+
 from ..errors import DataFileError
-from .dictionary import INTERNATIONAL, Actor, ActorData, Role
+from .dictionary import INTERNATIONAL, Actor, ActorData, Role, _line, _LineLoader
 from .normalize import key_of, slug
 
 PHOENIX_DIR = Path(__file__).resolve().parent.parent / "data" / "actors" / "phoenix"
 ACTORS_FILE = PHOENIX_DIR / "phoenix_actors.tsv"
 AGENTS_FILE = PHOENIX_DIR / "phoenix_agents.tsv"
+CONVENTIONS_FILE = PHOENIX_DIR.parent / "code_conventions.yaml"
 ACTOR_COLUMNS = ["kind", "id", "name", "aliases", "short", "code", "roles", "source"]
 AGENT_COLUMNS = ["noun", "agent", "source"]
 # Phoenix's roles stop in early 2014 (CountryInfo.140130): after this day an open role is
@@ -105,6 +111,21 @@ def norm_code(code: str, countries: set[str]) -> str | None:
     if head in INTERNATIONAL or head in REGIONS or head in AGENT_CODES:
         return head + rest
     return None
+
+
+def load_conventions(path: Path = CONVENTIONS_FILE) -> dict[str, str]:
+    """Phoenix code -> the project's code (``code_conventions.yaml``, section ``phoenix``)."""
+    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    body = doc.get("phoenix") if isinstance(doc, dict) else None
+    if not isinstance(body, dict) or set(doc) != {"phoenix"}:
+        raise DataFileError(path, _line(doc), "want one section, phoenix: {CODE: CODE}")
+    out = {}
+    for k, v in body.items():
+        if not (isinstance(k, str) and isinstance(v, str) and CODE_RE.match(k) and CODE_RE.match(v)
+                and len(k) % 3 == 0 and len(v) % 3 == 0):
+            raise DataFileError(path, _line(body), f"bad code pair {k!r}: {v!r} (want 3-letter blocks)")
+        out[k] = v
+    return out
 
 
 # -- people's forms ------------------------------------------------------------------------
@@ -193,6 +214,7 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
         return
     data.files.append(str(actors_file))
     actors = data.actors
+    conv = load_conventions()
     for i, cols in _rows(actors_file, ACTOR_COLUMNS):
         kind, aid, name, aliases, short, code, roles, source = cols
         if kind not in ("person", "org", "place"):
@@ -201,6 +223,7 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
             continue        # a higher layer has this id: it wins
         if code and not CODE_RE.match(code):
             raise DataFileError(actors_file, i, f"bad code {code!r}")
+        code = conv.get(code, code)
         a = Actor(aid, kind, name, aliases=aliases.split("|") if aliases else [],
                   short=short.split("|") if short else [])
         a.layer = LAYER
@@ -216,7 +239,8 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
             parts = r.split(":")
             if len(parts) != 3 or not CODE_RE.match(parts[0]):
                 raise DataFileError(actors_file, i, f"bad role {r!r} (want CODE:from:to)")
-            c, start, end = parts[0], _date(parts[1], actors_file, i), _date(parts[2], actors_file, i)
+            c = conv.get(parts[0], parts[0])
+            start, end = _date(parts[1], actors_file, i), _date(parts[2], actors_file, i)
             if start and end and end < start:
                 raise DataFileError(actors_file, i, f"role {r!r} ends before it starts")
             if c[:3] in INTERNATIONAL:

@@ -47,6 +47,8 @@ def share_agents(text, mentions) -> None:
                 and CONJ_RE.match(text[m1["span"][1]:m2["span"][0]])):
             m1["agent"] = m2["agent"]
             m1["code"] = (m1["country"] or "") + m2["agent"]
+            if m2.get("combat_agent"):
+                m1["combat_agent"] = m2["combat_agent"]
 
 
 

@@ -330,6 +330,10 @@ class ActorResolver:
                 country, agent, office = role.country, role.agent, role.office
         else:
             country, agent, office = actor.country, actor.agent, None
+            if actor.roles:   # an organisation's dated roles (organisations.yaml)
+                role, status = self.role_at(actor, day)
+                if role is not None and status == "active":
+                    country, agent = role.country, role.agent
         if country and country[:3] in INTERNATIONAL:
             # a role in an international body (IGO + UNO): CAMEO code, no country
             return country + (agent or ""), None, None, office

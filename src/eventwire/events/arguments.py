@@ -175,8 +175,8 @@ def _is_org(a: dict) -> bool:
 
 
 def compose_org(agent: dict, org: dict) -> dict:
-    """An agent-only mention of an organisation without country: MIL + IGOWSTNAT ->
-    IGOWSTNATMIL (the organisation's own agent code, if any, gives way)."""
+    """An agent-only mention of an organisation without country: MIL + IGONAT ->
+    IGONATMIL (the organisation's own agent code, if any, gives way)."""
     out = dict(org)
     base = org.get("code") or ""
     if org.get("agent") and base.endswith(org["agent"]):

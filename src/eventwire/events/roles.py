@@ -275,6 +275,9 @@ def state_sector(a: dict | None, side: str, cameo: str, lex, nominal: bool = Fal
     strike"), except on the event noun of force itself ("an Iranian missile attack",
     "Russian air strikes"): that is the state's armed forces."""
     root = cameo[:2]
+    if a is not None and a.get("combat_agent") and root in lex.get("state_force_roots", ()):
+        # "security forces" fight a war as MIL (police work stays COP): agents.yaml combat_agents
+        return {**a, "agent": a["combat_agent"], "code": (a.get("country") or "") + a["combat_agent"]}
     if a is None or a.get("agent") or not (a.get("actor_id") or "").startswith("country:") \
             or not a.get("country") or (side == "source" and a.get("resolved_by") == "demonym"
                                          and not (nominal and root in lex.get("state_force_roots", ()))):

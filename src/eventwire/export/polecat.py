@@ -51,8 +51,9 @@ QUADS = {"verbal_cooperation": "VERBAL COOPERATION", "material_cooperation": "MA
          "verbal_conflict": "VERBAL CONFLICT", "material_conflict": "MATERIAL CONFLICT"}
 # International non-state actors in PLOVER's country field (manual, "Non-state
 # international actors"), from the start of our CAMEO-style codes.
-NONSTATE = (("IGOUNO", "UNO"), ("IGOEUR", "EUR"), ("IGO", "IGO"), ("NGO", "NGO"),
-            ("MNC", "MNC"))
+# (IGOEEC: the EU and its bodies in our codes; IGOEUR: CAMEO's, in users' dictionaries)
+NONSTATE = (("IGOUNO", "UNO"), ("IGOEEC", "EUR"), ("IGOEUR", "EUR"), ("IGO", "IGO"),
+            ("NGO", "NGO"), ("MNC", "MNC"))
 # GeoNames feature codes for our place precisions ("Feature Type").
 FEATURES = {"country": "PCLI", "adm1": "ADM1", "region": "ADM1", "state": "ADM1",
             "province": "ADM1", "city": "PPL", "town": "PPL", "village": "PPL", "place": "PPL"}

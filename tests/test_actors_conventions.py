@@ -1,0 +1,143 @@
+"""Actor-code conventions (issue 14; docs/actors.md, "Code conventions").
+
+* International organisations are IGO/NGO + the organisation's own three letters
+  (code_conventions.yaml maps the Phoenix layer's longer CAMEO codes).
+* People who protest or campaign without an organisation are civilians (CVL); the
+  political opposition is OPP; human-rights groups are HRI.
+* "Security forces" police as COP and fight as MIL (agents.yaml combat_agents).
+* "Party" as a side of a dispute is no political party.
+* An organisation's dated roles code it in their period (the ANC's armed struggle).
+
+Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.dictionary import DATA_DIR, ActorData, load_files
+from eventwire.actors.phoenix import load_conventions, load_phoenix
+from eventwire.actors.resolver import get_resolver
+from eventwire.errors import DataFileError
+
+from test_events_helpers import code
+
+
+@pytest.fixture(scope="module")
+def r():
+    return get_resolver()
+
+
+def codes(r, text, date="2019-06-01"):
+    return {m["text"]: m["code"] for m in r.resolve_text(text, date)}
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("the World Bank", "IGOWBK"),
+    ("the IMF", "IGOIMF"),
+    ("the European Union", "IGOEEC"),
+    ("the European Community", "IGOEEC"),
+    ("the ICRC", "NGOIRC"),
+    ("Amnesty International", "NGOAMN"),
+    ("Human Rights Watch", "NGOHRW"),
+    ("the Southern African Development Community", "IGOSAD"),
+    ("the UN Security Council", "IGOUNO"),
+])
+def test_international_organisations_have_their_own_code(r, phrase, want):
+    assert r.resolve_phrase(phrase)["code"] == want
+
+
+def test_package_files_write_the_conventional_codes():
+    """No code of the package's own files is one the convention table rewrites."""
+    old = set(load_conventions())
+    data = load_files(phoenix=False)
+    used = {a.code for a in data.actors.values() if a.code} | {
+        ro.country + (ro.agent or "") for a in data.actors.values() for ro in a.roles}
+    assert not used & old, sorted(used & old)
+
+
+def test_phoenix_codes_are_mapped_on_load(tmp_path):
+    f = tmp_path / "phx.tsv"
+    f.write_text("kind\tid\tname\taliases\tshort\tcode\troles\tsource\n"
+                 "org\torg:zed-relief\tZed Relief Committee\t\t\tNGOHLHIRC\t\tx\n"
+                 "person\tperson:ann-zed\tAnn Zed\t\t\t\tIGOUNODEVWBK:2001-02-01:\tx\n",
+                 encoding="utf-8")
+    data = ActorData()
+    load_phoenix(data, f, tmp_path / "none.tsv")
+    assert data.actors["org:zed-relief"].code == "NGOIRC"
+    role = data.actors["person:ann-zed"].roles[0]
+    assert (role.country, role.agent) == ("IGO", "WBK")
+
+
+def test_a_bad_convention_names_file_and_line(tmp_path):
+    f = tmp_path / "conv.yaml"
+    f.write_text("phoenix:\n  IGOBUSWBK: igo\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_conventions(f)
+    assert str(f) in str(err.value)
+
+
+def test_the_shipped_convention_table_loads():
+    assert (DATA_DIR / "code_conventions.yaml").exists()
+    assert load_conventions()["NGOHLHIRC"] == "NGOIRC"
+
+
+@pytest.mark.parametrize("sentence, phrase, want", [
+    ("Thousands of protesters marched through the capital.", "protesters", "CVL"),
+    ("Kenyan activists handed in a petition.", "Kenyan activists", "KENCVL"),
+    ("Demonstrators gathered outside the embassy.", "Demonstrators", "CVL"),
+    ("Opposition activists were detained overnight.", "Opposition activists", "OPP"),
+    ("The opposition leader called for new elections.", "opposition leader", "OPP"),
+    ("A local human rights group documented the abuses.", "human rights group", "HRI"),
+    ("Police fired tear gas at schoolchildren.", "schoolchildren", "CVL"),
+])
+def test_protesters_and_activists_without_an_organisation_are_civilians(r, sentence, phrase, want):
+    got = codes(r, sentence)
+    assert any(phrase in t and c == want for t, c in got.items()), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Beijing urged all parties concerned to show restraint.",
+    "The warring parties agreed to a ceasefire.",
+    "The parties to the accord will meet again in March.",
+    "Mediators asked the parties involved to return to the table.",
+])
+def test_a_side_of_a_dispute_is_no_political_party(r, sentence):
+    assert not any(c and c.endswith("PTY") for c in codes(r, sentence).values()), codes(r, sentence)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The ruling party chose a new leader.", "ruling party"),
+    ("Kenya's largest party lost its majority.", "Kenya's largest party"),
+])
+def test_political_parties_stay_parties(r, sentence, phrase):
+    got = codes(r, sentence)
+    assert any(phrase in t and c.endswith("PTY") for t, c in got.items()), got
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # fighting: the armed forces' side of "security forces"
+    ("Rebels battled Malian security forces near the border on Sunday.", "MLIREB", "MLIMIL"),
+    ("Nigerian security forces fought the insurgents for hours.", "NGAMIL", None),
+])
+def test_security_forces_in_battle_are_military(pipeline, sentence, source, target):
+    evs = [e for e in code(pipeline, sentence) if e["cameo_root"] in ("19", "20") and not e["negated"]]
+    assert evs, code(pipeline, sentence)
+    e = evs[0]
+    if source:
+        assert (e["source"] or {}).get("code") == source, evs
+    if target:
+        assert (e["target"] or {}).get("code") == target, evs
+
+
+def test_security_forces_policing_are_police(pipeline):
+    evs = [e for e in code(pipeline, "Ugandan security forces arrested two journalists on Monday.")
+           if e["cameo_root"] == "17"]
+    assert evs and evs[0]["source"]["code"] == "UGACOP", evs
+
+
+@pytest.mark.parametrize("date, want", [
+    ("1986-05-01", "ZAFREB"),    # banned, waging armed struggle (1961-1990)
+    ("1955-05-01", "ZAFPTY"),
+    ("1999-05-01", "ZAFPTY"),
+])
+def test_an_organisation_is_coded_by_its_role_on_the_day(r, date, want):
+    assert r.resolve_phrase("the African National Congress", date)["code"] == want
