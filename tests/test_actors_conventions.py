@@ -137,7 +137,40 @@ def test_security_forces_policing_are_police(pipeline):
 @pytest.mark.parametrize("date, want", [
     ("1986-05-01", "ZAFREB"),    # banned, waging armed struggle (1961-1990)
     ("1955-05-01", "ZAFPTY"),
-    ("1999-05-01", "ZAFPTY"),
+    ("1992-05-01", "ZAFPTY"),    # unbanned, before the 1994 election
 ])
 def test_an_organisation_is_coded_by_its_role_on_the_day(r, date, want):
     assert r.resolve_phrase("the African National Congress", date)["code"] == want
+
+
+@pytest.mark.parametrize("phrase, date, want", [
+    # a party is coded by its place on the day: in government GOV, in opposition OPP
+    ("the Conservative Party", "2019-11-20", "GBRGOV"),
+    ("the Conservative Party", "2003-06-01", "GBROPP"),
+    ("the Labour Party", "2019-11-20", "GBROPP"),
+    ("the Labour Party", "2003-06-01", "GBRGOV"),
+    ("the All Progressives Congress", "2018-03-01", "NGAGOV"),
+    ("the PDP", "2010-03-01", "NGAGOV"),
+    ("the SPD", "2011-03-01", "DEUOPP"),
+    ("the African National Congress", "2015-01-01", "ZAFGOV"),
+    ("the United Russia party", "2015-01-01", "RUSPTY"),   # no periods listed: PTY
+])
+def test_a_party_is_coded_by_its_place_on_the_day(r, phrase, date, want):
+    assert r.resolve_phrase(phrase, date)["code"] == want
+
+
+@pytest.mark.parametrize("sentence, date, want", [
+    ("Labour Party leader Ann Smitherson rejected the budget.", "2012-02-01", "GBROPP"),
+    ("Huawei chief executive Ben Zedwick met the minister.", "2019-02-01", "CHNBUS"),
+])
+def test_a_titled_person_of_an_organisation_takes_its_code(r, sentence, date, want):
+    ms = [m for m in r.resolve_text(sentence, date) if m.get("kind") == "person"]
+    assert ms and ms[0]["code"] == want, r.resolve_text(sentence, date)
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("Israeli settlers", "ISRSET"),
+    ("a settler", "SET"),
+])
+def test_settlers(r, phrase, want):
+    assert r.resolve_phrase(phrase, "2016-01-01")["code"] == want

@@ -254,6 +254,9 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
                 return
         _emit_name(r, text, toks, o, day, mentions, start=start)
         after = [a for a in agents if a.i >= o.j]
+        if after and len(ids) == 1 and r.actors[ids[0]].agent is not None \
+                and _member_of(r, text, toks, after[-1], mentions, day, all_hits):
+            return
         if after and len(ids) == 1 and r.actors[ids[0]].agent is None:
             actor, m = r.actors[ids[0]], mentions[-1]
             office = after[-1].agent.office
@@ -363,6 +366,27 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         if h.used:
             continue
         _emit_name(r, text, toks, h, day, mentions)
+
+
+def _member_of(r: ActorResolver, text, toks, title: Hit, mentions, day, all_hits) -> bool:
+    """"the Labour Party leader Ann Smit", "Acme Corp chief executive Ben Zed": a title
+    after an organisation of one country and sector, then a name the dictionary does not
+    know: that person, acting for the organisation, takes its code on the day. True when
+    the organisation's mention (the last) was replaced by the person's."""
+    end = _unknown_name(r, text, toks, title.j, None, title.agent.title_only
+                        and len(toks[title.j - 1].text) <= 4, _stops(r, all_hits))
+    if end == title.j:
+        return False
+    for x in all_hits:      # a surname inside the new name is part of it
+        if title.j <= x.i < end:
+            x.used = True
+    org = mentions[-1]
+    a, b = org["span"][0], toks[end - 1].end
+    m = r.mention(text[a:b], (a, b), None, day, "title", agent=org.get("agent"),
+                  country=org.get("country"), name=text[toks[title.j].start:b], kind="person")
+    m["evidence"] = "title+organisation"
+    mentions[-1] = m
+    return True
 
 
 def _text_vetoes_person(r, text, toks, p: Hit, before, countries, day, mentions,
