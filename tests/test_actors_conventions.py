@@ -174,3 +174,28 @@ def test_a_titled_person_of_an_organisation_takes_its_code(r, sentence, date, wa
 ])
 def test_settlers(r, phrase, want):
     assert r.resolve_phrase(phrase, "2016-01-01")["code"] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("A spokesman for Amnesty International condemned the verdict.", "NGOAMN"),
+    ("A lawyer for the World Bank declined to comment.", "IGOWBK"),
+    ("An official of the Kenyan interior ministry confirmed the arrests.", "KENGOV"),
+    ("A spokeswoman at the State Department denied the report.", "USAGOV"),
+])
+def test_a_spokesperson_or_agent_is_whom_they_act_for(r, sentence, want):
+    ms = r.resolve_text(sentence, "2019-05-05")
+    assert ms[0]["code"] == want and ms[0]["resolved_by"] == "representative", ms
+
+
+def test_a_lawyer_alone_stays_judicial(r):
+    assert codes(r, "The lawyer has practised for twenty years.") == {"lawyer": "JUD"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "President of the Senate Ben Zedwick opened the session.",
+    "Senate President Ben Zedwick opened the session.",
+    "House Speaker Ann Zedwick opened the session.",
+])
+def test_presiding_officers_of_a_legislature_are_legislators(r, sentence):
+    ms = r.resolve_text(sentence, "2018-05-05")
+    assert ms and ms[0]["code"] == "LEG", ms

@@ -67,11 +67,45 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     native_names(r, text, day, mentions)
     _resolve_short(r, text, toks, day, mentions, pending_short, titles, pending_title, hits)
     resolve_titles(r, day, mentions, titles, pending_title)
+    _representatives(r, text, toks, mentions)
     # pronouns and other references through the document: actors/coref.py (after the
     # datelines and credits are set aside)
     _ethnic_groups(text, mentions)
     mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
     return mentions
+
+
+FOR_WHOM_RE = re.compile(r"^\s*(?:for|of|at|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _representatives(r: ActorResolver, text: str, toks, mentions: list[dict]) -> None:
+    """"a spokesman for Amnesty International", "a lawyer for the union", "an official of
+    the World Bank": the person acts for the actor named after for/of/at/from/with, and
+    takes its code (agents.yaml ``representatives``). Only an agent noun with no country
+    and no known holder; the actor after it must be coded."""
+    if not r.data.representatives:
+        return
+    out: list[dict] = []
+    k = 0
+    mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
+    while k < len(mentions):
+        m1 = mentions[k]
+        m2 = mentions[k + 1] if k + 1 < len(mentions) else None
+        head = m1["text"].split()[-1].lower() if m1.get("text") else ""
+        if (m2 is not None and m1.get("kind") == "agent" and not m1.get("actor_id")
+                and not m1.get("country") and head in r.data.representatives
+                and m2.get("code") and m2.get("kind") in ("org", "agent", "country", "metonym")
+                and FOR_WHOM_RE.match(text[m1["span"][1]:m2["span"][0]])):
+            a, b = m1["span"][0], m2["span"][1]
+            merged = dict(m2, text=text[a:b], span=[a, b], resolved_by="representative",
+                          kind="agent" if m2.get("kind") != "org" else "org")
+            merged.pop("combat_agent", None)
+            out.append(merged)
+            k += 2
+            continue
+        out.append(m1)
+        k += 1
+    mentions[:] = out
 
 
 # "pro-Iranian", "anti-American": a stance toward a country, not the country as an actor

@@ -26,7 +26,7 @@ from typing import Iterable
 import yaml
 
 from ..errors import DataFileError
-from .normalize import key_of, slug
+from .normalize import key_of, plural, slug
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # Load order matters only for readability of errors; later files add to earlier ones.
@@ -39,7 +39,7 @@ FULL_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office_titles",
             "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
             "former_words", "regions", "honorifics", "title_countries", "compound_prefixes",
-            "combat_agents", "side_party_before", "side_party_after"}
+            "combat_agents", "side_party_before", "side_party_after", "representatives"}
 
 
 # -- line-aware YAML --------------------------------------------------------------------
@@ -143,6 +143,7 @@ class ActorData:
     combat_agents: dict[str, str] = field(default_factory=dict)   # "security forces" in battle -> MIL
     side_party_before: set[str] = field(default_factory=set)    # "the warring parties": sides
     side_party_after: set[str] = field(default_factory=set)     # "all parties concerned": sides
+    representatives: set[str] = field(default_factory=set)      # "a spokesman for Amnesty" -> Amnesty
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
@@ -273,7 +274,7 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "honorifics": _word_set("honorifics"), "title_countries": _title_countries,
          "compound_prefixes": _word_set("compound_prefixes"), "combat_agents": _combat_agents,
          "side_party_before": _word_set("side_party_before"),
-         "side_party_after": _word_set("side_party_after")}[section](body, path, data, _line(body, _line(doc)))
+         "side_party_after": _word_set("side_party_after"), "representatives": _representatives}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:
@@ -297,6 +298,13 @@ def _combat_agents(body, path, data: ActorData, line) -> None:
                 raise DataFileError(path, _line(nouns, line),
                                     f"combat_agents.{agent}: {n!r} is not an agent noun (list it under agents)")
             data.combat_agents[" ".join(key_of(n))] = agent
+
+
+def _representatives(body, path, data: ActorData, line) -> None:
+    """Nouns whose holder speaks or acts for the actor named after for/of/at/from (singular;
+    plurals derived)."""
+    for w in _str_list(body, path, line, "representatives"):
+        data.representatives.update({w.lower(), plural(w.lower())})
 
 
 def _modifiers(body, path, data: ActorData, line) -> None:
