@@ -22,7 +22,7 @@ Conversion rules (each says why):
   (``IGOUNO``, ``NGOHRI``, ``IMGMOSALQ``, ``WEUREB``) stay as written, except that an
   international organisation is written in the project's code (``IGOBUSWBK`` ->
   ``IGOWBK``, ``NGOHLHIRC`` -> ``NGOIRC``): the table is data, ``code_conventions.yaml``,
-  applied on load. Entries with a code that is neither a country nor a CAMEO
+  applied on load (an NGO code of regions and sectors only is a bare ``NGO``). Entries with a code that is neither a country nor a CAMEO
   international/regional block are dropped.
 - People (entries with dated codes) are split into full names, matched alone, and
   one-word forms (surnames, "Obama"), which only become *short forms*: they need a
@@ -113,12 +113,18 @@ def norm_code(code: str, countries: set[str]) -> str | None:
     return None
 
 
+def _conventions_doc(path: Path) -> dict:
+    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    if not isinstance(doc, dict) or not isinstance(doc.get("phoenix"), dict) \
+            or set(doc) - {"phoenix", "bare_ngo_blocks"}:
+        raise DataFileError(path, _line(doc), "want sections phoenix: {CODE: CODE} and "
+                            "bare_ngo_blocks: [BLOCK]")
+    return doc
+
+
 def load_conventions(path: Path = CONVENTIONS_FILE) -> dict[str, str]:
     """Phoenix code -> the project's code (``code_conventions.yaml``, section ``phoenix``)."""
-    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
-    body = doc.get("phoenix") if isinstance(doc, dict) else None
-    if not isinstance(body, dict) or set(doc) != {"phoenix"}:
-        raise DataFileError(path, _line(doc), "want one section, phoenix: {CODE: CODE}")
+    body = _conventions_doc(path)["phoenix"]
     out = {}
     for k, v in body.items():
         if not (isinstance(k, str) and isinstance(v, str) and CODE_RE.match(k) and CODE_RE.match(v)
@@ -126,6 +132,25 @@ def load_conventions(path: Path = CONVENTIONS_FILE) -> dict[str, str]:
             raise DataFileError(path, _line(body), f"bad code pair {k!r}: {v!r} (want 3-letter blocks)")
         out[k] = v
     return out
+
+
+def load_bare_ngo_blocks(path: Path = CONVENTIONS_FILE) -> frozenset[str]:
+    """Blocks that name no organisation of its own after NGO (section ``bare_ngo_blocks``)."""
+    body = _conventions_doc(path).get("bare_ngo_blocks") or []
+    if not isinstance(body, list) or not all(isinstance(b, str) and re.fullmatch(r"[A-Z]{3}", b)
+                                             for b in body):
+        raise DataFileError(path, _line(body), "bare_ngo_blocks: want a list of 3-letter blocks")
+    return frozenset(body)
+
+
+def conventional(code: str, table: dict[str, str], bare_ngo: frozenset[str]) -> str:
+    """A Phoenix code as the project writes it: the table's code, and a bare NGO for an NGO
+    code of regions, sectors and religions only (NGOHRI, NGOAFRDEV -> NGO)."""
+    code = table.get(code, code)
+    if code.startswith("NGO") and len(code) > 3 and len(code) % 3 == 0 \
+            and all(code[k:k + 3] in bare_ngo for k in range(3, len(code), 3)):
+        return "NGO"
+    return code
 
 
 # -- people's forms ------------------------------------------------------------------------
@@ -214,7 +239,7 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
         return
     data.files.append(str(actors_file))
     actors = data.actors
-    conv = load_conventions()
+    table, bare_ngo = load_conventions(), load_bare_ngo_blocks()
     for i, cols in _rows(actors_file, ACTOR_COLUMNS):
         kind, aid, name, aliases, short, code, roles, source = cols
         if kind not in ("person", "org", "place"):
@@ -223,7 +248,7 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
             continue        # a higher layer has this id: it wins
         if code and not CODE_RE.match(code):
             raise DataFileError(actors_file, i, f"bad code {code!r}")
-        code = conv.get(code, code)
+        code = conventional(code, table, bare_ngo) if code else code
         a = Actor(aid, kind, name, aliases=aliases.split("|") if aliases else [],
                   short=short.split("|") if short else [])
         a.layer = LAYER
@@ -239,7 +264,7 @@ def load_phoenix(data: ActorData, actors_file: Path = ACTORS_FILE,
             parts = r.split(":")
             if len(parts) != 3 or not CODE_RE.match(parts[0]):
                 raise DataFileError(actors_file, i, f"bad role {r!r} (want CODE:from:to)")
-            c = conv.get(parts[0], parts[0])
+            c = conventional(parts[0], table, bare_ngo)
             start, end = _date(parts[1], actors_file, i), _date(parts[2], actors_file, i)
             if start and end and end < start:
                 raise DataFileError(actors_file, i, f"role {r!r} ends before it starts")
