@@ -211,3 +211,15 @@ def test_a_lawyer_alone_stays_judicial(r):
 def test_presiding_officers_of_a_legislature_are_legislators(r, sentence):
     ms = r.resolve_text(sentence, "2018-05-05")
     assert ms and ms[0]["code"] == "LEG", ms
+
+
+def test_places_weigh_half_in_the_home_country():
+    """The country a document is about is the one whose actors act: a country named
+    only as where things happen ("villages in Somalia") weighs half."""
+    from eventwire.actors.coref import home_country
+    ken = [{"country": "KEN", "agent": "GOV", "kind": "agent"},
+           {"country": "KEN", "agent": None, "kind": "person"},
+           {"country": "KEN", "agent": "CVL", "kind": "agent"}]
+    som = [{"country": "SOM", "agent": None, "kind": "country"}] * 3
+    assert home_country(ken + som) == "KEN"
+    assert home_country(ken + [dict(m, country="SOM") for m in ken]) is None

@@ -356,7 +356,13 @@ def _sentence_countries(mentions, sents: Sentences) -> dict[int, set]:
 def home_country(mentions, dateline: dict | None = None) -> str | None:
     """The country the document is about: the one its actors name clearly most often
     (the dateline's country counts as one more mention). None when no country leads."""
-    counts = Counter(m["country"] for m in mentions if m.get("country"))
+    counts: Counter = Counter()
+    for m in mentions:
+        if m.get("country"):
+            # a bare country or place name ("in the West Bank") may be where, not who:
+            # half the weight of an actor that acts (a person, a sector, an organisation)
+            bare = not m.get("agent") and m.get("kind") in ("country", "place")
+            counts[m["country"]] += 0.5 if bare else 1
     if dateline and dateline.get("country"):
         counts[dateline["country"]] += 1
     if not counts:
