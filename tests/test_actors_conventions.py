@@ -223,3 +223,17 @@ def test_places_weigh_half_in_the_home_country():
     som = [{"country": "SOM", "agent": None, "kind": "country"}] * 3
     assert home_country(ken + som) == "KEN"
     assert home_country(ken + [dict(m, country="SOM") for m in ken]) is None
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("striking Chilean miners", "CHLLAB"),         # workers are labour, as in CAMEO
+    ("Polish factory workers", "POLLAB"),
+    ("aid workers", "NGO"),                        # a longer noun keeps its own sector
+    ("US Border Patrol agents", "USACOP"),
+    ("a Kenyan pastor", "KENREL"),
+    ("neo-Nazi groups", "RAD"),
+    ("Honduran immigrants", "HNDREF"),
+    ("the BVI government", "VGBGOV"),
+])
+def test_sectors_of_everyday_agent_nouns(r, phrase, want):
+    assert r.resolve_phrase(phrase, "2019-05-05")["code"] == want
