@@ -237,3 +237,15 @@ def test_places_weigh_half_in_the_home_country():
 ])
 def test_sectors_of_everyday_agent_nouns(r, phrase, want):
     assert r.resolve_phrase(phrase, "2019-05-05")["code"] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Police Commissioner Ben Zedwick ordered the arrests.", "COP"),
+    ("The Inspector-General of Police, Ann Zedwick, ordered an inquiry.", "COP"),
+    ("The chief of police resigned.", "COP"),
+    ("The chief justice swore in the new cabinet.", "JUD"),
+    ("The district attorney filed charges.", "JUD"),
+])
+def test_a_title_gives_the_sector(r, sentence, want):
+    ms = r.resolve_text(sentence, "2018-05-05")
+    assert ms and ms[0]["code"] == want, ms
