@@ -249,3 +249,12 @@ def test_sectors_of_everyday_agent_nouns(r, phrase, want):
 def test_a_title_gives_the_sector(r, sentence, want):
     ms = r.resolve_text(sentence, "2018-05-05")
     assert ms and ms[0]["code"] == want, ms
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Forty villagers, many of them children, were killed.", ["CVL"]),
+    ("Police detained twenty protesters, most of whom were students.", ["COP", "CVL"]),
+    ("Forty villagers and many children were killed.", ["CVL", "CVL"]),   # two groups
+])
+def test_some_of_them_is_the_same_group(r, sentence, want):
+    assert [m["code"] for m in r.resolve_text(sentence, "2018-05-05")] == want

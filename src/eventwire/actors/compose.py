@@ -68,6 +68,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     _resolve_short(r, text, toks, day, mentions, pending_short, titles, pending_title, hits)
     resolve_titles(r, day, mentions, titles, pending_title)
     _representatives(r, text, toks, mentions)
+    _partitive_appositions(text, mentions)
     # pronouns and other references through the document: actors/coref.py (after the
     # datelines and credits are set aside)
     _ethnic_groups(text, mentions)
@@ -106,6 +107,24 @@ def _representatives(r: ActorResolver, text: str, toks, mentions: list[dict]) ->
         out.append(m1)
         k += 1
     mentions[:] = out
+
+
+PARTITIVE_RE = re.compile(r"^\s*,\s*(?:many|most|some|all|several|half|none|dozens|hundreds|"
+                          r"thousands|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+                          r"\s+of\s+(?:them|whom)\s+(?:were\s+|being\s+)?$", re.IGNORECASE)
+
+
+def _partitive_appositions(text: str, mentions: list[dict]) -> None:
+    """"thirty people, many of them children": the children are some of the people named
+    just before, not a second group; the mention after "many of them" is dropped."""
+    keep = []
+    for m in mentions:
+        prev = keep[-1] if keep else None
+        if prev is not None and m.get("kind") == "agent" and not m.get("country") \
+                and PARTITIVE_RE.match(text[prev["span"][1]:m["span"][0]]):
+            continue
+        keep.append(m)
+    mentions[:] = keep
 
 
 # "pro-Iranian", "anti-American": a stance toward a country, not the country as an actor
