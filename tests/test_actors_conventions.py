@@ -258,3 +258,12 @@ def test_a_title_gives_the_sector(r, sentence, want):
 ])
 def test_some_of_them_is_the_same_group(r, sentence, want):
     assert [m["code"] for m in r.resolve_text(sentence, "2018-05-05")] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("The island was suspended from the Commonwealth after the coup.", {"Commonwealth": "IGOCWN"}),
+    ("The Commonwealth of Virginia sued the state's largest utility.", {"Commonwealth of Virginia": "USAGOV"}),
+    ("She won gold at the Commonwealth Games.", {}),
+])
+def test_the_commonwealth(r, sentence, want):
+    assert codes(r, sentence, "1990-01-01") == want
