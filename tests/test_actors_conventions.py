@@ -232,6 +232,7 @@ def test_places_weigh_half_in_the_home_country():
     ("US Border Patrol agents", "USACOP"),
     ("a Kenyan pastor", "KENREL"),
     ("neo-Nazi groups", "RAD"),
+    ("Austrian right-wingers", "AUTRAD"),
     ("Honduran immigrants", "HNDREF"),
     ("the BVI government", "VGBGOV"),
 ])
