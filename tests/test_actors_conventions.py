@@ -268,3 +268,19 @@ def test_some_of_them_is_the_same_group(r, sentence, want):
 ])
 def test_the_commonwealth(r, sentence, want):
     assert codes(r, sentence, "1990-01-01") == want
+
+
+@pytest.mark.parametrize("phrase, date, want", [
+    # historical states are coded as their successors, as the Phoenix layer maps them
+    ("East German officials", "1987-01-01", "DEUGOV"),
+    ("Czechoslovak officials", "1987-01-01", "CZEGOV"),
+    ("the Yugoslav army", "1991-01-01", "SRBMIL"),
+    # the FSLN: insurgents, government, opposition, government again
+    ("the Sandinistas", "1978-01-01", "NICREB"),
+    ("the Sandinistas", "1987-01-01", "NICGOV"),
+    ("the Sandinistas", "2000-01-01", "NICOPP"),
+    ("Afghan mujahideen", "1987-01-01", "AFGREB"),
+    ("Polisario guerrillas", "1987-01-01", "ESHREB"),
+])
+def test_cold_war_era_actors(r, phrase, date, want):
+    assert r.resolve_phrase(phrase, date)["code"] == want
