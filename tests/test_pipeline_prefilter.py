@@ -82,6 +82,37 @@ def test_prefilter_can_keep_date_expressions_visible():
     assert "weather" not in pf.masked
 
 
+def test_prefilter_keeps_a_sentence_that_repeats_an_earlier_actors_name():
+    """A sentence whose only actor is a surname named in an earlier actor sentence is
+    parsed (coreference gives it its code); a capitalised first word or a weekday is no
+    such name."""
+    text = ("Foreign Minister Adaeze Okafor met the Dutch envoy on Monday. "
+            "Okafor later accused the envoy of stalling. "
+            "Monday brought more accusations. "
+            "Foreign observers accused nobody.")
+    has_actor = lambda s: "Minister" in s or "Dutch" in s       # noqa: E731
+    has_cue = lambda s: "met" in s or "accused" in s or "accusations" in s  # noqa: E731
+    pf = prefilter_text(text, has_actor, has_cue)
+    kept = [text[s:e] for s, e in (pf.sentences[i] for i in pf.kept)]
+    assert kept == ["Foreign Minister Adaeze Okafor met the Dutch envoy on Monday.",
+                    "Okafor later accused the envoy of stalling."]
+
+
+def test_a_surname_only_sentence_is_coded_with_the_prefilter_on(coder_pair, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "MIN_MASKED_SHARE", 0.0)
+    on, _off = coder_pair
+    if on.checks is None:
+        pytest.skip("has_actor/has_event_cue not available: everything is parsed")
+    text = ("Nigerian Foreign Minister Adaeze Okafor and South African Trade Minister Thabo "
+            "Dlamini arrived in Paris on Monday.\n"
+            "Okafor accused Dlamini of lying about the tariffs on Tuesday.\n")
+    [(events, err)] = on.code([("d", text, "2017-11-22", None)])
+    assert err is None
+    found = {(ev["cameo_root"], ev["source"]["code"], ev["target"]["code"]) for ev in events
+             if ev["sentence"].startswith("Okafor") and ev.get("source") and ev.get("target")}
+    assert ("11", "NGAGOV", "ZAFGOV") in found, events
+
+
 def test_prefilter_keeps_everything_when_all_sentences_qualify():
     pf = prefilter_text(ARTICLE, lambda s: True, lambda s: True)
     assert pf.masked == ARTICLE and len(pf.kept) == len(pf.sentences)
