@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .config import Settings, default_settings
-from .finish import finish_record  # noqa: F401 - (moved; imported from here before)
+from .finish import finish_record, make_records  # noqa: F401 - (moved; an install made before the move names eventwire.pipeline:make_records as its spaCy entry point)
 from .records import Document
 from .textutil import ABBREVIATIONS, split_sentences  # noqa: F401 - (moved; imported from here before)
 
