@@ -168,6 +168,23 @@ def test_states_opinions_and_captions_give_no_event(pipeline, sentence):
     assert events == [], [(e["cameo"], e["pattern"]) for e in events]
 
 
+# A wish or a demand for someone else's act is not that act: the act did not happen.
+WISHED_ACT = [
+    ("Ghana's president wants Togo to close its border with Burkina Faso.", "16"),
+    ("France would like Germany to sanction the Russian bank.", "16"),
+    ("Mali expects Niger to reopen the border within a week.", "08"),
+    ("The opposition demanded that the government free the jailed reporters.", "08"),
+    ("Peru proposed that Chile withdraw its warships from the bay.", "08"),
+]
+
+
+@pytest.mark.parametrize("sentence,root", WISHED_ACT)
+def test_a_wished_or_demanded_act_is_not_coded_as_done(pipeline, sentence, root):
+    events = code(pipeline, sentence)
+    assert not any(e["cameo_root"] == root for e in events), \
+        [(e["cameo"], e["source"], e["target"], e["modality"]) for e in events]
+
+
 def test_headline_repeated_in_body_is_coded_once(pipeline):
     text = ("China sends envoy to North Korea\n\n"
             "China sent an envoy to North Korea on Friday, officials said.")

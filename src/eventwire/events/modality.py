@@ -125,10 +125,29 @@ def speaker_of(speech_verb, lex, actors: ActorIndex) -> dict:
 
 
 def non_factive(v, lex) -> str | None:
-    """The governing verb when ``v`` is only proposed/demanded/threatened, else None."""
+    """The governing verb when ``v`` is only proposed/demanded/threatened/wished, else None."""
+    desire, mandative = lex.get("desire_governors", set()), lex.get("mandative_governors", set())
     for dep, g in governors(v, limit=2):
         if dep == "xcomp" and g.lemma_ in lex["non_factive_governors"]:
             return g.text
+        if dep == "xcomp" and g.lemma_ in desire and _own_actor(v, g):
+            return g.text     # "would like Spain to act"
+        if dep == "ccomp" and _infinitive(v) and (g.lemma_ in lex["non_factive_governors"]
+                                                  or g.lemma_ in desire):
+            return g.text     # "wants Togo to close ...", parsed as a clause with its subject
+        if dep == "ccomp" and g.lemma_ in mandative and v.tag_ == "VB" and \
+                not any(c.dep_ == "aux" for c in v.children):
+            return g.text     # "demanded that the army free ...": the base form of a demand
         if dep != "xcomp":
             break
     return None
+
+
+def _infinitive(v) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+def _own_actor(v, gov) -> bool:
+    """The complement has a doer of its own: its subject, or the governor's object."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or \
+        any(c.dep_ == "dobj" and c.i < v.i for c in gov.children)
