@@ -148,6 +148,7 @@ CASES = [
     "Russia vetoed the resolution on Syria. | RUS SYR 129",
     "Hungary defied the European Union's ruling. | HUN - 128",
     "Venezuela rebuffed Colombia. | VEN COL 120",
+    "Brazil shot down the Argentine proposal. | BRA ARG 120",
     "Turkey refused to release the American pastor. | TUR USA 1243",
     "Serbia rejected Kosovo's demand. | SRB XKX 12",
     "Ethiopia refused to sign the agreement with Egypt. | ETH EGY 127",
@@ -228,6 +229,8 @@ CASES = [
     "Armenia violated the ceasefire with Azerbaijan. | ARM AZE 196",
     "Pakistani soldiers fired on Indian positions. | PAK IND 193",
     "Iraq invaded Kuwait. | IRQ KWT 19",
+    "Turkey downed a Russian warplane near the Syrian border. | TUR RUS 190",
+    "The Indian air force shot down a Pakistani drone over Kashmir. | IND PAK 190",
     # 20 unconventional mass violence
     "Syria used chemical weapons against rebels in Ghouta. | SYR - 2041",
     "Serbian forces massacred Bosnian civilians. | SRB BIH 202",
