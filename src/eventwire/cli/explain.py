@@ -69,6 +69,11 @@ def resolved_by_text(a: dict) -> str:
 def _actor(a) -> str:
     if not a:
         return "-"
+    how = a.get("resolved_by")
+    if isinstance(how, dict) and how.get("how", "").startswith("context:"):
+        # an actor the document implies (events/context.py): the mention it comes from
+        chain = " <- ".join(str(c.get("text")) for c in how.get("chain") or [])
+        return f"{a.get('code') or '?'} ({how['how']} <- {chain})"
     return f"{a.get('code') or '?'} ({a.get('text')})"
 
 

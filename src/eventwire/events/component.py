@@ -12,6 +12,7 @@ from spacy.language import Language
 from ..extensions import ensure_extensions
 from ..records import Event
 from .coder import ActorIndex, code_sentence, forget_doc, is_caption, speaker_of
+from .context import fill_from_context
 from .patterns import get_patterns
 from . import segment as _segment  # noqa: F401  (registers eventwire_paragraphs)
 
@@ -61,7 +62,8 @@ def _code_doc(doc, pset, trace) -> list[dict]:
     body = {_event_key(e) for e in events}
     kept = [e for e in headline_events if _event_key(e) not in body]
     quoted_speakers(doc, events, actors, pset.lexicon)
-    return sorted(kept + events, key=lambda e: (e["sentence_index"], e["_verb_i"]))
+    events = sorted(kept + events, key=lambda e: (e["sentence_index"], e["_verb_i"]))
+    return fill_from_context(doc, events, actors, pset, trace)
 
 
 def quoted_speakers(doc, events: list[dict], actors, lex) -> None:

@@ -1,0 +1,454 @@
+"""Actors from the document: an event whose own sentence leaves a side empty takes it from
+what the document has already coded, only where the kind of event says whom it must be.
+
+    "Kenya accused Uganda of shelling ... Uganda denied the charge."   deny  -> the accuser
+    "Gunmen stormed the embassy ... Group X claimed responsibility."   claim -> the attack's victim
+    "The government held talks with the rebels ... Norway mediated."   mediate -> both parties
+    "X and Y held talks ... a recent X call for talks"                  appeal to meet -> the other side
+    "met the rabbis to ask for their support"                          purpose clause -> the met
+    "30 people were killed when aircraft struck" (a story about Z)     victims -> Z's civilians
+
+and two events that a sentence states without a verb of their own:
+
+    "Police blamed the bombings on group G"        G -> (the bombings' place) 18x, reported by the police
+    "X secured the release of hostages held by G"  G -> X 0841 (release persons)
+
+Every actor filled here carries ``resolved_by: {how: "context:<rule>", chain}``, the chain
+naming the mention (text and span) it comes from; its own ``text`` and ``span`` are null:
+the actor is implied in this sentence, not mentioned. The word lists and codes are data:
+``data/document/context.yaml``.
+"""
+from __future__ import annotations
+
+from ..actors.docdata import cached_sections
+from .arguments import ActorIndex, actor_object
+from .codebook import get_codebook
+from .grammar import conjuncts, objects, prep_objects, subjects
+from .patterns import Pattern, PatternSet
+from .roles import _located, state_sector
+
+LISTS = frozenset({"denial_codes", "accusation_roots", "claim_codes", "attack_roots",
+                   "mediation_codes", "talks_codes", "talks_appeal_codes", "purpose_roots",
+                   "victim_sectors", "release_verbs", "release_nouns", "captor_verbs",
+                   "quantity_nouns"})
+MAPS = frozenset({"act_nouns"})
+# Sentences back where an accusation a denial answers may sit; where the other party of the
+# denier's last act may sit.
+ACCUSATION_WINDOW = 6
+PARTY_WINDOW = 3
+
+
+def words() -> dict:
+    return {k: (v if isinstance(v, dict) else tuple(v))
+            for k, v in cached_sections("context.yaml", LISTS, MAPS).items()}
+
+
+# The sectors in which a country itself answers for what its state is accused of.
+STATE_SECTORS = (None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
+
+def _code(a) -> str | None:
+    return (a or {}).get("code") or None
+
+
+def _same_actor(a, b) -> bool:
+    if not a or not b:
+        return False
+    if a.get("actor_id") and a.get("actor_id") == b.get("actor_id") and \
+            (a.get("agent") == b.get("agent")):
+        return True
+    return bool(_code(a)) and _code(a) == _code(b)
+
+
+def _has(codes, cameo: str) -> bool:
+    return any(cameo == c or (len(c) == 2 and cameo[:2] == c) for c in codes)
+
+
+def implied(a: dict, how: str, via: dict | None = None) -> dict:
+    """``a`` (an event's actor object) as the implied actor of another event: no text or
+    span of its own, the chain back to the mention it was found as."""
+    out = {k: a.get(k) for k in ("text", "name", "code", "country", "agent", "actor_id", "span")}
+    step = {"text": a.get("text"), "span": a.get("span"),
+            "resolved_by": (a.get("resolved_by") or {}).get("how") if isinstance(
+                a.get("resolved_by"), dict) else a.get("resolved_by")}
+    chain = [step] + list((a.get("resolved_by") or {}).get("chain") or []
+                          if isinstance(a.get("resolved_by"), dict) else [])
+    if via is not None:
+        chain = [{"text": via.get("verb", {}).get("text"), "span": via.get("verb", {}).get("span"),
+                  "resolved_by": f"event {via['cameo']}"}] + chain
+    out.update(text=None, span=None, resolved_by={"how": "context:" + how, "chain": chain})
+    return out
+
+
+def _index(events, e) -> int:
+    return next(k for k, x in enumerate(events) if x is e)
+
+
+def _before(events, e):
+    """The events coded before ``e`` in the document, nearest first."""
+    return list(reversed(events[:_index(events, e)]))
+
+
+def _identified(a) -> bool:
+    return bool(a and a.get("country") or (a or {}).get("actor_id"))
+
+
+def fill_from_context(doc, events: list[dict], actors: ActorIndex, pset: PatternSet,
+                      trace: list | None = None) -> list[dict]:
+    """Fill empty sides from the document and add the verbless events (see the module
+    docstring). ``events`` are the document's events in text order; returns the new list."""
+    w = words()
+    lex = pset.lexicon
+    added = nominal_events(doc, events, actors, pset, w)
+    events = sorted(events + added, key=lambda e: (e["sentence_index"], e["_verb_i"]))
+    out: list[dict] = []
+    for e in events:
+        got = _fill(doc, events, e, actors, w, lex)
+        out.extend(got)
+        if trace is not None and (len(got) != 1 or got[0] is not e):
+            trace.append(("context", e["sentence_index"], e["pattern"],
+                          [(_code(g["source"]), _code(g["target"])) for g in got]))
+    return _distinct(out)
+
+
+def _distinct(events):
+    seen, out = set(), []
+    for e in events:
+        key = (e["sentence_index"], e["_verb_i"], e["cameo"], _code(e["source"]), _code(e["target"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _fill(doc, events, e, actors, w, lex) -> list[dict]:
+    s, t, cameo = e["source"], e["target"], e["cameo"]
+    if e["negated"]:
+        return [e]
+    if t is None and s is not None:
+        if _has(w["denial_codes"], cameo):
+            acc = _accuser(events, e, w)
+            if acc is not None:
+                return [dict(e, target=acc, confidence=_less(e))]
+        if _has(w["claim_codes"], cameo):
+            vic = _attack_victims(events, e, w)
+            if vic:
+                return [dict(e, target=v, confidence=_less(e)) for v in vic]
+        if _has(w["mediation_codes"], cameo):
+            parties = _talks_parties(events, e, w)
+            if parties:
+                return [dict(e, target=p, confidence=_less(e)) for p in parties]
+        if _has(w["talks_appeal_codes"], cameo):
+            other = _talks_counterpart(events, e, w)
+            if other is not None:
+                return [dict(e, target=other, confidence=_less(e))]
+        purpose = _purpose_target(doc, events, e, w)
+        if purpose is not None:
+            return purpose
+    if t is not None and t.get("agent") in w["victim_sectors"] and not t.get("country") \
+            and not t.get("actor_id") and _has(w["attack_roots"], cameo):
+        got = _victims_country(doc, e, actors, lex)
+        if got is not None:
+            country, how = got
+            return [dict(e, target=dict(t, country=country, code=country + t["agent"],
+                                        resolved_by={"how": "context:" + how, "chain": []}))]
+    return [e]
+
+
+def _less(e, by=0.1) -> float:
+    return round(max(0.05, e["confidence"] - by), 2)
+
+
+def _accuser(events, e, w):
+    """Who the denier answers: the source of the last dispute aimed at it (within
+    ``ACCUSATION_WINDOW`` sentences), else the other side of the denier's own last dispute
+    (within ``PARTY_WINDOW``, or the only side it disputes with in the document): "the firm
+    refused the government's order ... it denied breaking the rules"."""
+    s = e["source"]
+    prior = [p for p in _before(events, e) if e["sentence_index"] - p["sentence_index"] <= ACCUSATION_WINDOW]
+    for p in prior:
+        if p["negated"] or p["sentence_index"] == e["sentence_index"] and p["_verb_i"] == e["_verb_i"]:
+            continue
+        if _answers_for(s, p["target"]) and _identified(p["source"]) and \
+                not _same_actor(p["source"], s) and _has(w["accusation_roots"], p["cameo"]):
+            return implied(p["source"], "accuser", p)
+    others = []   # the other party of each earlier act of the denier, nearest first
+    for p in _before(events, e):
+        if p["negated"] or p["sentence_index"] == e["sentence_index"]:
+            continue
+        if _same_actor(p["source"], s) and _identified(p["target"]) and \
+                not _same_actor(p["target"], s) and p["target"].get("agent") and \
+                _has(w["accusation_roots"], p["cameo"]):
+            others.append(p)
+    if others and (e["sentence_index"] - others[0]["sentence_index"] <= PARTY_WINDOW
+                   or len({_code(p["target"]) for p in others}) == 1):
+        # the nearest, or the only one the document shows it dealing with
+        return implied(others[0]["target"], "accuser", others[0])
+    return None
+
+
+def _answers_for(denier, accused) -> bool:
+    """The denier is the accused, or the state of the accused state organ ("accused the
+    Ugandan army ... Uganda denied")."""
+    if _same_actor(denier, accused):
+        return True
+    return bool(accused and denier.get("country")) and accused.get("country") == denier["country"] \
+        and accused.get("agent") in STATE_SECTORS and denier.get("agent") in STATE_SECTORS \
+        and not (accused.get("actor_id") or "").startswith("org:") \
+        and not (denier.get("actor_id") or "").startswith("org:")
+
+
+def _compatible_attacker(a, s) -> bool:
+    """Could the attack's source be the claimer? Unknown, the same actor or group, or unnamed
+    armed men (no country, no organisation)."""
+    if a is None:
+        return True
+    if _same_actor(a, s) or (a.get("actor_id") and a.get("actor_id") == s.get("actor_id")):
+        return True
+    return not a.get("country") and not a.get("actor_id")
+
+
+def _attack_victims(events, e, w) -> list[dict]:
+    """The story's attack is the first violent event of the document that the claimer could
+    have done: its targets with a country (not the bystanders of no known country)."""
+    s = e["source"]
+    firsts = [p for p in events if p is not e and not p["negated"]
+              and p["sentence_index"] <= e["sentence_index"]
+              and _has(w["attack_roots"], p["cameo"]) and _compatible_attacker(p["source"], s)]
+    if not firsts:
+        return []
+    k = firsts[0]["sentence_index"]
+    out = []
+    for p in firsts:
+        if p["sentence_index"] != k:
+            break
+        t = p["target"]
+        if t is not None and t.get("country") and not _same_actor(t, s) \
+                and not any(_same_actor(t, o) for o in out):
+            out.append(t)
+        if out:
+            break   # the first act of the attack that hit someone known
+    return [implied(t, "attack-victim", firsts[0]) for t in out]
+
+
+def _talks_parties(events, e, w) -> list[dict]:
+    """The two sides of the document's talks nearest to the mediation (before it first),
+    neither of them the mediator."""
+    s = e["source"]
+    k = _index(events, e)
+    order = list(reversed(events[:k])) + events[k + 1:]
+    for p in order:
+        if p["negated"] or not _has(w["talks_codes"], p["cameo"]):
+            continue
+        sides = [p["source"], p["target"]]
+        if any(x is None or not _identified(x) or _same_actor(x, s) for x in sides) \
+                or _same_actor(sides[0], sides[1]):
+            continue
+        return [implied(x, "talks-party", p) for x in sides]
+    return []
+
+
+def _talks_counterpart(events, e, w):
+    """The other side of the talks or meetings the appealing actor had in the document."""
+    s = e["source"]
+    k = _index(events, e)
+    order = list(reversed(events[:k])) + events[k + 1:]
+    for p in order:
+        if p["negated"] or not _has(w["talks_codes"], p["cameo"]):
+            continue
+        for me, other in ((p["source"], p["target"]), (p["target"], p["source"])):
+            if me is not None and other is not None and _identified(other) and \
+                    (_same_actor(me, s) or (me.get("country") and me.get("country") == s.get("country")
+                                            and other.get("country") != s.get("country"))):
+                return implied(other, "talks-party", p)
+    return None
+
+
+def _purpose_target(doc, events, e, w):
+    """"met the rabbis to ask for their support", "flew to Lima to discuss the border":
+    a purpose clause with no target of its own is addressed to whom the governing verb's
+    meeting or visit is with. A purpose clause that only repeats the meeting
+    ("met X to discuss ...", both 04) is no second event."""
+    v = doc[e["_verb_i"]]
+    if v.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return None
+    for p in events:
+        if p["sentence_index"] != e["sentence_index"] or p["_verb_i"] != v.head.i or p is e:
+            continue
+        if p["target"] is None or p["negated"] or not _has(w["purpose_roots"], p["cameo"]) \
+                or not _same_actor(p["source"], e["source"]):
+            continue
+        if p["cameo_root"] == e["cameo_root"]:
+            return []
+        return [dict(e, target=implied(p["target"], "purpose", p), confidence=_less(e, 0.05))]
+    return None
+
+
+def _victims_country(doc, e, actors, lex):
+    """The country of unnamed people hurt by an attack: where the sentence places it (one
+    country), else the one country its sentence names besides the attacker's ("US aircraft
+    killed 30 people in support of Afghan forces"), else the document's country."""
+    sent = doc[e["_verb_i"]].sent
+    named = [a for i in range(sent.start, sent.end) for a in [actors.by_token.get(i)]
+             if a is not None and a.get("country")]
+    places = {a["country"] for a in named if _located(a, doc, lex)}
+    if len(places) == 1:
+        return next(iter(places)), "place"
+    if places:
+        return None
+    own = (e["source"] or {}).get("country")
+    others = {a["country"] for a in named if a["country"] != own}
+    if len(others) == 1 and own:
+        return next(iter(others)), "other-country"
+    if not others and actors.home and not _foreign_place(doc, e, actors):
+        return actors.home, "home-country"
+    return None
+
+
+def _foreign_place(doc, e, actors) -> bool:
+    """Does the event's clause place it in a country other than the document's?"""
+    start, end = e.get("_clause") or (0, 0)
+    for i in range(start, end):
+        a = actors.by_token.get(i)
+        if a is not None and a.get("country") and a["country"] != actors.home:
+            tok = doc[i]
+            while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+                tok = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "across"):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- verbless events
+
+def nominal_events(doc, events, actors: ActorIndex, pset: PatternSet, w) -> list[dict]:
+    """Events a sentence states through a noun governed by another verb."""
+    out = []
+    for e in events:
+        if e["cameo_root"] == "11" and not e["negated"] and e["target"] is not None and \
+                doc[e["_verb_i"]].lemma_.lower() in ("blame", "pin"):
+            out.extend(_blamed_acts(doc, e, actors, pset, w))
+    out.extend(_releases(doc, events, actors, pset, w))
+    return out
+
+
+def _event_noun_patterns(tok, pset, roots) -> list[Pattern]:
+    return [p for p in pset.by_noun.get(tok.lemma_.lower(), []) + pset.by_noun.get(tok.lower_, [])
+            if _has(roots, p.cameo)]
+
+
+def _blamed_acts(doc, e, actors, pset, w) -> list[dict]:
+    """"blamed the blasts on G": the blasts are G's act, as the blamer says (modality
+    reported, the blamer in ``attribution``). The act's code comes from the noun's own
+    nominal pattern; its target is whom or where the noun's phrase names."""
+    v = doc[e["_verb_i"]]
+    on = [a for x in prep_objects([v] + objects(v), {"on"}) for a in actors.at_all(x)]
+    if not any(_code(a) == _code(e["target"]) for a in on):
+        return []   # the blamed is who the blame is put on, not a place or an addressee
+    for o in objects(v):
+        noun = o
+        if o.lemma_.lower() in w["quantity_nouns"]:
+            noun = next((g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), o)
+        pats = _event_noun_patterns(noun, pset, w["attack_roots"])
+        if pats:
+            p = max(pats, key=lambda x: (x.specificity, len(x.cameo)))
+        elif noun.lemma_.lower() in w["act_nouns"] or noun.lower_ in w["act_nouns"]:
+            code = w["act_nouns"].get(noun.lemma_.lower()) or w["act_nouns"][noun.lower_]
+            p = Pattern(id="act_nouns." + noun.lemma_.lower(), cameo=code)
+        else:
+            continue
+        blamed = e["target"]
+        hits = [a for a in actors.at_all(noun) if a.get("country")] or \
+            [a for a in actors.at_all(o) if a.get("country")]
+        targets = [actor_object(state_sector(a, "target", p.cameo, pset.lexicon)) for a in hits
+                   if not _same_actor(a, blamed)] or [None]
+        cb = get_codebook()
+        info = cb.cameo(p.cameo)
+        s = e["source"] or {}
+        att = {"speaker": s.get("text"), "actor_id": s.get("actor_id"), "code": s.get("code"),
+               "cue": v.text}
+        src = implied(blamed, "blamed", e)
+        return [dict(e, source=src, target=t, cameo=p.cameo, cameo_root=info["root"],
+                     quad_class=info["quad_class"], goldstein=info["goldstein"],
+                     plover=cb.plover_for(p.cameo), modality="reported", attribution=att,
+                     pattern="context:blamed:" + p.id, _verb_i=noun.i, _reporting=False,
+                     verb={"text": noun.text, "lemma": noun.lemma_,
+                           "span": [noun.idx, noun.idx + len(noun.text)]},
+                     confidence=_less(e, 0.15), _main=False)
+                for t in targets]
+    return []
+
+
+RELEASE = Pattern(id="context:release", cameo="0841", confidence=0.6)
+
+
+def _releases(doc, events, actors, pset, w) -> list[dict]:
+    """"X secured the release of the hostages held by G": G releases them to X (0841). The
+    captors: the agent of a holding verb on the people freed ("held by", "kidnapped by"),
+    else the source of the document's abduction, else the other side of talks that X
+    holds in the same sentence."""
+    from .coder import make_event
+    lex = pset.lexicon
+    out = []
+    for k, sent in enumerate(doc.sents):
+        if not actors.any_in(sent.start, sent.end):
+            continue
+        for v in sent:
+            if v.lemma_.lower() not in w["release_verbs"] or v.pos_ not in ("VERB", "AUX"):
+                continue
+            rel = [o for o in objects(v) if o.lemma_.lower() in w["release_nouns"]]
+            if not rel:
+                continue
+            subs = [a for t in subjects(v, lex) for a in [actors.at(t)] if a is not None]
+            if not subs:
+                continue
+            freed = [g for c in rel[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            captors = _captors(freed, actors, w)
+            how = None
+            if not captors:
+                captors, how = _captors_in_document(events, k, subs, w)
+            if not captors:
+                continue
+            for c in captors:
+                for s in subs:
+                    if _same_actor(c, s):
+                        continue
+                    src = state_sector(c, "source", "0841", lex)
+                    to = state_sector(s, "target", "0841", lex)
+                    ev = make_event(RELEASE, v, src, to, sent, k, lex, actors)
+                    if how is not None:
+                        ev["source"] = implied(c, how[0], how[1])
+                    ev["_main"] = False
+                    out.append(ev)
+    return out
+
+
+def _captors(freed, actors, w) -> list[dict]:
+    for f in freed:
+        for tok in [f] + list(f.subtree):
+            if tok.lemma_.lower() not in w["captor_verbs"] or tok.dep_ not in ("relcl", "acl"):
+                continue
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    found = [a for g in c.children if g.dep_ == "pobj" for x in conjuncts(g)
+                             for a in actors.at_all(x)]
+                    if found:
+                        return found
+    return []
+
+
+def _captors_in_document(events, k, subs, w):
+    """The source of the last abduction (CAMEO 181) coded up to sentence ``k``, else the
+    other side of talks the freeing actor holds in that sentence."""
+    for p in reversed([p for p in events if p["sentence_index"] <= k]):
+        if p["cameo"] == "181" and _identified(p["source"]) and not p["negated"]:
+            return [p["source"]], ("captor", p)
+    for p in events:
+        if p["sentence_index"] == k and _has(w["talks_codes"], p["cameo"]) and \
+                any(_same_actor(p["source"], s) for s in subs) and _identified(p["target"]):
+            return [p["target"]], ("talks-party", p)
+    return [], None
