@@ -48,6 +48,12 @@ FILLED_TARGETS = [
     # a claim of responsibility: the victim of the story's attack
     "Gunmen stormed the French embassy in Bamako, killing two guards. Al Qaeda claimed "
     "responsibility for the raid on Saturday. | IMGMOSALQ FRAGOV 015",
+    # ... the state whose embassy was hit rather than the passers-by; civilians when only
+    # they were hit
+    "Gunmen attacked the Turkish embassy in Kabul on Monday, killing three civilians. The "
+    "Islamic State claimed responsibility for the attack. | IMGMOSISI TURGOV 015",
+    "A bomb killed six civilians in a market in Mogadishu. Al Shabaab claimed responsibility "
+    "for the bombing. | SOMREB SOMCVL 015",
     # mediation: both sides of the document's talks
     "The Colombian government has held talks with the FARC rebels for two years. Norway and "
     "Cuba brokered the deal. | NORGOV COLGOV 045",
@@ -121,3 +127,20 @@ def test_a_purpose_clause_repeating_the_meeting_is_no_second_event(pipeline):
 def test_context_words_are_data():
     w = context.words()
     assert "016" in w["denial_codes"] and w["act_nouns"]["bombing"] == "183"
+
+
+@pytest.mark.parametrize("case", [
+    "The Chilean president apologized to two Peruvian diplomats who had accused Chile of "
+    "spying. | PERGOV CHLGOV 112",
+    "Rebels, who attacked an army base in northern Mali last week, released two hostages on "
+    "Friday. | MLIREB MLIMIL 19",
+    "The minister met Ugandan officials, who criticized the Kenyan decision. | UGAGOV KENGOV 111",
+])
+def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on(pipeline, case):
+    text, spec = (x.strip() for x in case.rsplit("|", 1))
+    src, tgt, cameo = spec.split()
+    events = [e for e in code(pipeline, text) if (e["source"] or {}).get("code") == src
+              and (e["target"] or {}).get("code") == tgt and e["cameo"].startswith(cameo)]
+    assert events, _got(code(pipeline, text))
+    how = events[0]["source"]["resolved_by"]
+    assert how["how"] == "relative" and how["chain"][0]["text"]

@@ -51,6 +51,11 @@ class ActorIndex:
         """Like ``at``, plus the actors coordinated with a nested one ("ties with Mordor,
         Rohan and Bree")."""
         own = self.by_token.get(tok.i)
+        if own is None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" \
+                and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head is not tok:
+            # "the diplomats who accused him", "rebels, who attacked the base": the relative
+            # pronoun is the noun its clause hangs on
+            return [relative(a, tok) for a in self.at_all(tok.head.head)]
         if own is not None and own.get("members"):
             # "they", "the two sides": every actor the reference stands for
             return list(own["members"])
@@ -138,6 +143,14 @@ class ActorIndex:
                     nxt.append(c)
             frontier = nxt
         return weak
+
+
+def relative(a: dict, tok) -> dict:
+    """Actor ``a`` as referred to by the relative pronoun ``tok``."""
+    step = {"text": a.get("text"), "span": a.get("span"), "resolved_by": a.get("resolved_by")}
+    return {**a, "text": tok.text, "span": [tok.idx, tok.idx + len(tok.text)],
+            "token_span": [tok.i, tok.i + 1], "resolved_by": "relative",
+            "chain": [step] + list(a.get("chain") or [])}
 
 
 def actor_object(a: dict | None) -> dict | None:

@@ -210,26 +210,29 @@ def _compatible_attacker(a, s) -> bool:
 
 
 def _attack_victims(events, e, w) -> list[dict]:
-    """The story's attack is the first violent event of the document that the claimer could
-    have done: its targets with a country (not the bystanders of no known country)."""
+    """The story's attack: the violent events of the document up to the claim that the
+    claimer could have done, in text order; the first that hit someone of a known country
+    gives the victims (all targets of its verb). Civilians only when nothing else was hit:
+    an attack on an embassy that killed passers-by is claimed against the embassy's state."""
     s = e["source"]
-    firsts = [p for p in events if p is not e and not p["negated"]
-              and p["sentence_index"] <= e["sentence_index"]
-              and _has(w["attack_roots"], p["cameo"]) and _compatible_attacker(p["source"], s)]
-    if not firsts:
-        return []
-    k = firsts[0]["sentence_index"]
-    out = []
-    for p in firsts:
-        if p["sentence_index"] != k:
-            break
-        t = p["target"]
-        if t is not None and t.get("country") and not _same_actor(t, s) \
-                and not any(_same_actor(t, o) for o in out):
-            out.append(t)
-        if out:
-            break   # the first act of the attack that hit someone known
-    return [implied(t, "attack-victim", firsts[0]) for t in out]
+    acts = [p for p in events if p is not e and not p["negated"]
+            and p["sentence_index"] <= e["sentence_index"]
+            and _has(w["attack_roots"], p["cameo"]) and _compatible_attacker(p["source"], s)]
+    for civilians in (False, True):
+        for p in acts:
+            t = p["target"]
+            if t is None or not t.get("country") or _same_actor(t, s) or \
+                    (not civilians and t.get("agent") in w["victim_sectors"]):
+                continue
+            same_verb = [x["target"] for x in acts if x["_verb_i"] == p["_verb_i"]
+                         and x["sentence_index"] == p["sentence_index"] and x["target"] is not None
+                         and x["target"].get("country") and not _same_actor(x["target"], s)]
+            out = []
+            for x in same_verb:
+                if not any(_same_actor(x, o) for o in out):
+                    out.append(x)
+            return [implied(x, "attack-victim", p) for x in out]
+    return []
 
 
 def _talks_parties(events, e, w) -> list[dict]:
