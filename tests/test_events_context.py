@@ -60,6 +60,11 @@ FILLED_TARGETS = [
     "The Colombian government has held talks with the FARC rebels for two years. Norway and "
     "Cuba brokered the deal. | CUBGOV COLREB 045",
     "Israeli and Palestinian negotiators held talks in Cairo last week. Egypt mediated. | EGYGOV ISRGOV 045",
+    # a reaction to "the attack" is aimed at the attacker of the story's attack
+    "Rebels attacked an army base in northern Mali on Friday. The French government condemned "
+    "the attack. | FRAGOV MLIREB 111",
+    "Boko Haram fighters raided a village in Borno state. The Nigerian army is investigating "
+    "the raid. | NGAMIL NGAREB 09",
     # a purpose clause is addressed to whom the meeting was with
     "The Ethiopian prime minister met Eritrean officials in Asmara to ask for their support. "
     "| ETHGOV ERIGOV 02",
@@ -77,12 +82,15 @@ def test_targets_from_the_document(pipeline, case):
     "The Peruvian president met the Chilean foreign minister on Monday. The Chilean foreign "
     "minister denied the reports.",
     # nothing violent before the claim: nothing to take the victim from
-    "The Kenyan president met the Ugandan prime minister. A little-known group claimed "
-    "responsibility for the attack.",
+    "The Kenyan president met the Ugandan prime minister. Al Shabaab claimed responsibility "
+    "for the attack.",
+    # an attack by men no one has named: its condemnation has no target
+    "Gunmen attacked a police post near the Kenyan border. The Kenyan government condemned "
+    "the attack.",
 ])
 def test_no_evidence_no_target(pipeline, text):
     last = _last(pipeline, text)
-    assert last and all(e["target"] is None for e in last if e["cameo"] in ("015", "016")), _got(last)
+    assert last and all(e["target"] is None for e in last), _got(last)
 
 
 @pytest.mark.parametrize("case", [

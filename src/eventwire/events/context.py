@@ -28,6 +28,7 @@ from .patterns import Pattern, PatternSet
 from .roles import _located, state_sector
 
 LISTS = frozenset({"denial_codes", "accusation_roots", "claim_codes", "attack_roots",
+                   "attack_reaction_roots", "unnamed_attacker_sectors",
                    "mediation_codes", "talks_codes", "talks_appeal_codes", "purpose_roots",
                    "victim_sectors", "release_verbs", "release_nouns", "captor_verbs",
                    "quantity_nouns"})
@@ -143,6 +144,10 @@ def _fill(doc, events, e, actors, w, lex) -> list[dict]:
             other = _talks_counterpart(events, e, w)
             if other is not None:
                 return [dict(e, target=other, confidence=_less(e))]
+        if _has(w["attack_reaction_roots"], cameo):
+            attacker = _attacker(doc, events, e, w, lex)
+            if attacker is not None:
+                return [dict(e, target=attacker, confidence=_less(e))]
         purpose = _purpose_target(doc, events, e, w)
         if purpose is not None:
             return purpose
@@ -233,6 +238,37 @@ def _attack_victims(events, e, w) -> list[dict]:
                     out.append(x)
             return [implied(x, "attack-victim", p) for x in out]
     return []
+
+
+def _attack_noun(tok, w, lex) -> bool:
+    from .patterns import get_patterns
+    lemma = tok.lemma_.lower()
+    return lemma in w["act_nouns"] or tok.lower_ in w["act_nouns"] or any(
+        _has(w["attack_roots"], p.cameo) for p in get_patterns().by_noun.get(lemma, []))
+
+
+def _attacker(doc, events, e, w, lex):
+    """"condemned the attack", "the bombing was suppressed by the army": a reaction to the
+    story's attack, named by a definite noun with no actor of its own, is aimed at the
+    attacker: the source of the first violent event of the document (before this one)
+    whose source is known and is not the reacting actor."""
+    v = doc[e["_verb_i"]]
+    nouns = [o for o in objects(v) if _attack_noun(o, w, lex)
+             and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+                     for c in o.children)]
+    if not nouns:
+        return None
+    for p in events:
+        if p is e or p["sentence_index"] > e["sentence_index"] or \
+                (p["sentence_index"] == e["sentence_index"] and p["_verb_i"] >= e["_verb_i"]):
+            break
+        if p["negated"] or not _has(w["attack_roots"], p["cameo"]) or not _identified(p["source"]) \
+                or _same_actor(p["source"], e["source"]):
+            continue
+        if p["source"].get("agent") in w["unnamed_attacker_sectors"]:
+            return None   # the story's attacker is not known
+        return implied(p["source"], "attacker", p)
+    return None
 
 
 def _talks_parties(events, e, w) -> list[dict]:
