@@ -117,12 +117,20 @@ def test_blame_on_a_place_is_no_act(pipeline):
 
 @pytest.mark.parametrize("case", [
     # unnamed victims: where the sentence places the attack, or the one other country named
-    "More than 20 people were killed when Russian aircraft bombed a market in support of "
-    "Syrian troops. | RUS SYRCVL 18",
+    "More than 20 people were killed when Russian aircraft carried out strikes in support of "
+    "Syrian troops defending Aleppo. | RUS SYRCVL 19",
 ])
 def test_unnamed_victims_take_the_country_of_the_sentence(pipeline, case):
     events = _check(pipeline, case)
     assert events[0]["target"]["resolved_by"]["how"].startswith("context:")
+
+
+def test_unnamed_victims_of_two_countries_places_stay_unplaced(pipeline):
+    # where the news was heard is no place of the attack: two countries, no guess
+    events = code(pipeline, "A radio station in Cyprus said 12 people were injured when "
+                            "Iranian gunboats attacked a tanker off the coast of Oman.")
+    hits = [e for e in events if e["cameo_root"] == "19"]
+    assert hits and all(e["target"]["code"] == "CVL" for e in hits), _got(events)
 
 
 def test_a_purpose_clause_repeating_the_meeting_is_no_second_event(pipeline):

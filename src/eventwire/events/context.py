@@ -31,11 +31,11 @@ LISTS = frozenset({"denial_codes", "accusation_roots", "claim_codes", "attack_ro
                    "attack_reaction_roots", "unnamed_attacker_sectors",
                    "mediation_codes", "talks_codes", "talks_appeal_codes", "purpose_roots",
                    "victim_sectors", "release_verbs", "release_nouns", "captor_verbs",
-                   "quantity_nouns"})
+                   "quantity_nouns", "beside_words"})
 MAPS = frozenset({"act_nouns"})
 # Sentences back where an accusation a denial answers may sit; where the other party of the
 # denier's last act may sit.
-ACCUSATION_WINDOW = 6
+ACCUSATION_WINDOW = 3
 PARTY_WINDOW = 3
 
 
@@ -326,38 +326,54 @@ def _purpose_target(doc, events, e, w):
 
 
 def _victims_country(doc, e, actors, lex):
-    """The country of unnamed people hurt by an attack: where the sentence places it (one
-    country), else the one country its sentence names besides the attacker's ("US aircraft
-    killed 30 people in support of Afghan forces"), else the document's country."""
+    """The country of unnamed people hurt by an attack: where the clause of the harm places
+    it (one country: "killed 20 people in Aleppo"), else the one country whose places that
+    clause names ("... threatening Kunduz"), else, with no place named in the sentence, the
+    document's country. Sectors of a state ("the German consulate", "Afghan forces") are
+    whom it hit or helped, not where, and a place beside a country ("east of Qatar") or in
+    the frame ("a radio station in Cyprus said ...") is not where either."""
     sent = doc[e["_verb_i"]].sent
-    named = [a for i in range(sent.start, sent.end) for a in [actors.by_token.get(i)]
-             if a is not None and a.get("country")]
-    places = {a["country"] for a in named if _located(a, doc, lex)}
-    if len(places) == 1:
+    sides = [x["span"] for x in (e["source"], e["target"]) if x and x.get("span")]
+    beside = set(words()["beside_words"])
+    named = [(i, a) for i in range(sent.start, sent.end) for a in [actors.by_token.get(i)]
+             if a is not None and a.get("country") and not a.get("agent")
+             and a.get("resolved_by") != "demonym"
+             and not any(lo <= doc[i].idx < hi for lo, hi in sides)   # not the attacker itself
+             and not any(doc[k].lower_ in beside for k in _path(doc[i]))]
+    scope = set(range(*(e.get("_clause") or (0, 0))))
+    t = _token_at(doc, (e["target"] or {}).get("span"))
+    if t is not None:
+        gov = t
+        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            gov = gov.head
+        scope |= {x.i for x in gov.subtree}
+    located = {a["country"] for i, a in named if i in scope and _located(a, doc, lex)}
+    if len(located) == 1:
+        return next(iter(located)), "place"
+    places = {a["country"] for i, a in named if i in scope}
+    if not located and len(places) == 1:
         return next(iter(places)), "place"
-    if places:
-        return None
-    own = (e["source"] or {}).get("country")
-    others = {a["country"] for a in named if a["country"] != own}
-    if len(others) == 1 and own:
-        return next(iter(others)), "other-country"
-    if not others and actors.home and not _foreign_place(doc, e, actors):
+    if not named and actors.home:
         return actors.home, "home-country"
     return None
 
 
-def _foreign_place(doc, e, actors) -> bool:
-    """Does the event's clause place it in a country other than the document's?"""
-    start, end = e.get("_clause") or (0, 0)
-    for i in range(start, end):
-        a = actors.by_token.get(i)
-        if a is not None and a.get("country") and a["country"] != actors.home:
-            tok = doc[i]
-            while tok.dep_ in ("compound", "amod") and tok.head is not tok:
-                tok = tok.head
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "across"):
-                return True
-    return False
+def _path(tok, depth=4) -> set:
+    """The tokens from ``tok`` up to four heads above (its phrase's spine)."""
+    out = set()
+    for _ in range(depth):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        out.add(tok.i)
+    return out
+
+
+def _token_at(doc, span):
+    if not span:
+        return None
+    c = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return c.root if c is not None and len(c) else None
 
 
 # ---------------------------------------------------------------- verbless events
