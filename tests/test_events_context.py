@@ -65,6 +65,9 @@ FILLED_TARGETS = [
     "the attack. | FRAGOV MLIREB 111",
     "Boko Haram fighters raided a village in Borno state. The Nigerian army is investigating "
     "the raid. | NGAMIL NGAREB 09",
+    # an answer to an earlier act named by its noun goes to whoever did that act
+    "The Kenyan police invited two Ugandan senators for questioning on Monday. The Ugandan "
+    "senators rejected the invitation. | UGALEG KENCOP 12",
     # a purpose clause is addressed to whom the meeting was with
     "The Ethiopian prime minister met Eritrean officials in Asmara to ask for their support. "
     "| ETHGOV ERIGOV 02",
@@ -84,6 +87,9 @@ def test_targets_from_the_document(pipeline, case):
     # nothing violent before the claim: nothing to take the victim from
     "The Kenyan president met the Ugandan prime minister. Al Shabaab claimed responsibility "
     "for the attack.",
+    # "the proposal" names no act done to the senators before
+    "The Kenyan police invited two Ugandan senators for questioning on Monday. The Ugandan "
+    "senators rejected the proposal.",
     # an attack by men no one has named: its condemnation has no target
     "Gunmen attacked a police post near the Kenyan border. The Kenyan government condemned "
     "the attack.",
@@ -158,3 +164,20 @@ def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on(pipeline, case):
     events = [e for e in code(pipeline, text) if (e["source"] or {}).get("code") == src
               and (e["target"] or {}).get("code") == tgt and e["cameo"].startswith(cameo)]
     assert events, _got(code(pipeline, text))
+
+
+@pytest.mark.parametrize("case", [
+    # a call for talks stated by a noun: to the other side of the document's talks ...
+    "South Korean and North Korean officials held talks in Panmunjom in May. The letter "
+    "answered a recent North Korean call for talks on the border. | PRKGOV KORGOV 026",
+    # ... or to whom its with-phrase names
+    "Seoul rejected Pyongyang's call for talks with Washington. | PRKGOV USAGOV 026",
+])
+def test_a_call_for_talks_stated_by_a_noun(pipeline, case):
+    events = _check(pipeline, case)
+    assert events[0]["pattern"] == "context:talks_appeal"
+
+
+def test_a_call_for_talks_to_no_one_named_is_no_event(pipeline):
+    events = code(pipeline, "The Kenyan minister repeated his call for talks.")
+    assert not any(e["pattern"] == "context:talks_appeal" for e in events), _got(events)

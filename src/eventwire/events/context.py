@@ -31,11 +31,13 @@ LISTS = frozenset({"denial_codes", "accusation_roots", "claim_codes", "attack_ro
                    "attack_reaction_roots", "unnamed_attacker_sectors",
                    "mediation_codes", "talks_codes", "talks_appeal_codes", "purpose_roots",
                    "victim_sectors", "release_verbs", "release_nouns", "captor_verbs",
-                   "quantity_nouns", "beside_words"})
-MAPS = frozenset({"act_nouns"})
+                   "quantity_nouns", "beside_words", "talks_nouns"})
+MAPS = frozenset({"act_nouns", "talks_appeal_nouns"})
 # Sentences back where an accusation a denial answers may sit; where the other party of the
 # denier's last act may sit.
 ACCUSATION_WINDOW = 3
+# Sentences back where the act a reply names ("ignored the summons") may sit.
+REPLY_WINDOW = 4
 PARTY_WINDOW = 3
 
 
@@ -105,6 +107,8 @@ def fill_from_context(doc, events: list[dict], actors: ActorIndex, pset: Pattern
     out: list[dict] = []
     for e in events:
         got = _fill(doc, events, e, actors, w, lex)
+        if e["pattern"] == "context:talks_appeal" and all(g["target"] is None for g in got):
+            continue   # a call for talks addressed to no one the document names
         out.extend(got)
         if trace is not None and (len(got) != 1 or got[0] is not e):
             trace.append(("context", e["sentence_index"], e["pattern"],
@@ -148,6 +152,9 @@ def _fill(doc, events, e, actors, w, lex) -> list[dict]:
             attacker = _attacker(doc, events, e, w, lex)
             if attacker is not None:
                 return [dict(e, target=attacker, confidence=_less(e))]
+        reply = _replied_act(doc, events, e, w)
+        if reply is not None:
+            return [dict(e, target=reply, confidence=_less(e))]
         purpose = _purpose_target(doc, events, e, w)
         if purpose is not None:
             return purpose
@@ -271,6 +278,38 @@ def _attacker(doc, events, e, w, lex):
     return None
 
 
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def _replied_act(doc, events, e, w):
+    """"The police invited the lawmakers ... the lawmakers ignored the invitation": an act
+    whose object is a definite noun naming an earlier act done to the actor ("the
+    invitation", "the summons", "their order", "the offer") answers whoever did that act.
+    The noun names the act when it shares its verb's (or event noun's) stem; the earlier
+    act sits at most ``REPLY_WINDOW`` sentences before."""
+    v = doc[e["_verb_i"]]
+    s = e["source"]
+    heads = objects(v) + [o for c in v.children if c.dep_ == "xcomp" for o in objects(c)]
+    nouns = [o for o in heads if o.pos_ == "NOUN" and len(o.lemma_) >= 5 and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their", "his", "her")
+        for c in o.children) and not _attack_noun(o, w, None)]   # "the attack": its own rule
+    if not nouns:
+        return None
+    for p in _before(events, e):
+        if e["sentence_index"] - p["sentence_index"] > REPLY_WINDOW:
+            break
+        if p["negated"] or p["sentence_index"] == e["sentence_index"] and p["_verb_i"] > e["_verb_i"]:
+            continue
+        if not _same_actor(s, p["target"]) or not _identified(p["source"]) or \
+                _same_actor(p["source"], s):
+            continue
+        act = doc[p["_verb_i"]].lemma_
+        if any(_stem(n.lemma_) == _stem(act) for n in nouns):
+            return implied(p["source"], "replied-act", p)
+    return None
+
+
 def _talks_parties(events, e, w) -> list[dict]:
     """The two sides of the document's talks nearest to the mediation (before it first),
     neither of them the mediator."""
@@ -386,6 +425,7 @@ def nominal_events(doc, events, actors: ActorIndex, pset: PatternSet, w) -> list
                 doc[e["_verb_i"]].lemma_.lower() in ("blame", "pin"):
             out.extend(_blamed_acts(doc, e, actors, pset, w))
     out.extend(_releases(doc, events, actors, pset, w))
+    out.extend(_talks_appeals(doc, events, actors, pset, w))
     return out
 
 
@@ -479,6 +519,43 @@ def _releases(doc, events, actors, pset, w) -> list[dict]:
                         ev["source"] = implied(c, how[0], how[1])
                     ev["_main"] = False
                     out.append(ev)
+    return out
+
+
+def _talks_appeals(doc, events, actors, pset, w) -> list[dict]:
+    """"North Korea's call for talks", "a recent Chinese proposal for negotiations": the
+    caller's appeal (026) or offer (036) to meet, from the noun's possessor or its country
+    adjective (a country or demonym: its government). Its target: a with-phrase ("talks
+    with Seoul"), else the other side of the talks the document reports (the rule for
+    appeals to meet); with neither, no event."""
+    from .coder import make_event
+    lex = pset.lexicon
+    taken = {e["_verb_i"] for e in events}
+    out = []
+    for k, sent in enumerate(doc.sents):
+        if not actors.any_in(sent.start, sent.end):
+            continue
+        for n in sent:
+            code = w["talks_appeal_nouns"].get(n.lemma_.lower())
+            if code is None or n.pos_ != "NOUN" or n.i in taken:
+                continue
+            talks = [g for c in n.children if c.dep_ == "prep" and c.lower_ == "for"
+                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in w["talks_nouns"]]
+            if not talks:
+                continue
+            callers = [a for c in n.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                       for a in actors.at_all(c) if a.get("country") or a.get("actor_id")]
+            if not callers:
+                continue
+            caller = callers[0]
+            if not caller.get("agent") and caller.get("country"):
+                caller = {**caller, "agent": "GOV", "code": caller["country"] + "GOV"}
+            with_ = [a for x in prep_objects(talks + [n], {"with", "between"})
+                     for a in actors.at_all(x) if not _same_actor(a, caller)]
+            p = Pattern(id="context:talks_appeal", cameo=code, confidence=0.55)
+            ev = make_event(p, n, caller, with_[0] if with_ else None, sent, k, lex, actors)
+            ev["_main"] = False
+            out.append(ev)
     return out
 
 
