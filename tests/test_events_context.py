@@ -112,7 +112,8 @@ def test_events_stated_by_a_noun(pipeline, case):
     events = _check(pipeline, case)
     ev = events[0]
     assert ev["modality"] == "reported" and ev["attribution"]["code"] in ("PAKCOP", "INDGOV", "PHLGOV")
-    assert ev["pattern"].startswith("context:")
+    # (a verb pattern may code the release itself: then this pass adds no second record)
+    assert len(events) == 1
 
 
 def test_blame_on_a_place_is_no_act(pipeline):
