@@ -310,15 +310,20 @@ def _replied_act(doc, events, e, w):
     return None
 
 
+def _talks_around(events, e, w):
+    """The document's talks and negotiations (not negated), nearest before ``e`` first,
+    then those after it in text order."""
+    k = _index(events, e)
+    for p in list(reversed(events[:k])) + events[k + 1:]:
+        if not p["negated"] and _has(w["talks_codes"], p["cameo"]):
+            yield p
+
+
 def _talks_parties(events, e, w) -> list[dict]:
     """The two sides of the document's talks nearest to the mediation (before it first),
     neither of them the mediator."""
     s = e["source"]
-    k = _index(events, e)
-    order = list(reversed(events[:k])) + events[k + 1:]
-    for p in order:
-        if p["negated"] or not _has(w["talks_codes"], p["cameo"]):
-            continue
+    for p in _talks_around(events, e, w):
         sides = [p["source"], p["target"]]
         if any(x is None or not _identified(x) or _same_actor(x, s) for x in sides) \
                 or _same_actor(sides[0], sides[1]):
@@ -330,11 +335,7 @@ def _talks_parties(events, e, w) -> list[dict]:
 def _talks_counterpart(events, e, w):
     """The other side of the talks or meetings the appealing actor had in the document."""
     s = e["source"]
-    k = _index(events, e)
-    order = list(reversed(events[:k])) + events[k + 1:]
-    for p in order:
-        if p["negated"] or not _has(w["talks_codes"], p["cameo"]):
-            continue
+    for p in _talks_around(events, e, w):
         for me, other in ((p["source"], p["target"]), (p["target"], p["source"])):
             if me is not None and other is not None and _identified(other) and \
                     (_same_actor(me, s) or (me.get("country") and me.get("country") == s.get("country")
