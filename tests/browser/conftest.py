@@ -136,20 +136,26 @@ DISPUTE = {
 }
 
 
+def coded_copy(demo_db, tmp_path_factory, name: str, articles: dict):
+    """A copy of the demo database plus ``articles`` (file name -> text), coded for real."""
+    from eventwire.cli import main
+
+    folder = tmp_path_factory.mktemp(name)
+    copy = folder / "eventwire.duckdb"
+    shutil.copy(demo_db, copy)
+    (folder / "in").mkdir()
+    for file, text in articles.items():
+        (folder / "in" / file).write_text(text, encoding="utf-8")
+    assert main(["ingest", str(folder / "in"), "--db", str(copy), "--published", DEMO_PUBLISHED]) == 0
+    return copy
+
+
 @pytest.fixture(scope="session")
 def disputes_server(demo_db, tmp_path_factory):
     """A read-only server on a copy of the demo database plus DISPUTE, coded for real."""
     from eventwire.api import create_app
-    from eventwire.cli import main
 
-    folder = tmp_path_factory.mktemp("disputes")
-    copy = folder / "eventwire.duckdb"
-    shutil.copy(demo_db, copy)
-    (folder / "in").mkdir()
-    for name, text in DISPUTE.items():
-        (folder / "in" / name).write_text(text, encoding="utf-8")
-    assert main(["ingest", str(folder / "in"), "--db", str(copy), "--published", DEMO_PUBLISHED]) == 0
-    with Server(create_app(str(copy), token="")) as srv:
+    with Server(create_app(str(coded_copy(demo_db, tmp_path_factory, "disputes", DISPUTE)), token="")) as srv:
         yield srv
 
 
@@ -165,16 +171,8 @@ MONTH_ONLY = {
 def month_server(demo_db, tmp_path_factory):
     """A read-only server on a copy of the demo database plus MONTH_ONLY, coded for real."""
     from eventwire.api import create_app
-    from eventwire.cli import main
 
-    folder = tmp_path_factory.mktemp("month-only")
-    copy = folder / "eventwire.duckdb"
-    shutil.copy(demo_db, copy)
-    (folder / "in").mkdir()
-    for name, text in MONTH_ONLY.items():
-        (folder / "in" / name).write_text(text, encoding="utf-8")
-    assert main(["ingest", str(folder / "in"), "--db", str(copy), "--published", DEMO_PUBLISHED]) == 0
-    with Server(create_app(str(copy), token="")) as srv:
+    with Server(create_app(str(coded_copy(demo_db, tmp_path_factory, "month-only", MONTH_ONLY)), token="")) as srv:
         yield srv
 
 
