@@ -185,8 +185,8 @@ _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 def name_words(sentence: str) -> set[str]:
     """Capitalised words of a sentence but its first (capitalised as the first) and the
     calendar's: the names an actor sentence gives for later sentences to refer back to."""
-    words = [m for m in _NAME_WORD.finditer(sentence) if sentence[:m.start()].strip(" \n\"“‘'(")]
-    return {m.group() for m in words} - _CALENDAR
+    first = len(sentence) - len(sentence.lstrip(" \n\"“‘'("))
+    return {m.group() for m in _NAME_WORD.finditer(sentence) if m.start() > first} - _CALENDAR
 
 
 def refers_back(sentence: str, named: set[str]) -> bool:
