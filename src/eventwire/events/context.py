@@ -20,7 +20,10 @@ the actor is implied in this sentence, not mentioned. The word lists and codes a
 """
 from __future__ import annotations
 
+import functools
+
 from ..actors.docdata import cached_sections
+from ..syntax import clause_head, span_root
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
 from .grammar import conjuncts, objects, prep_objects, subjects
@@ -41,7 +44,9 @@ REPLY_WINDOW = 4
 PARTY_WINDOW = 3
 
 
+@functools.lru_cache(maxsize=1)
 def words() -> dict:
+    # (cached_sections is cached; this keeps the tuples built once, not per document)
     return {k: (v if isinstance(v, dict) else tuple(v))
             for k, v in cached_sections("context.yaml", LISTS, MAPS).items()}
 
@@ -381,12 +386,10 @@ def _victims_country(doc, e, actors, lex):
              and not any(lo <= doc[i].idx < hi for lo, hi in sides)   # not the attacker itself
              and not any(doc[k].lower_ in beside for k in _path(doc[i]))]
     scope = set(range(*(e.get("_clause") or (0, 0))))
-    t = _token_at(doc, (e["target"] or {}).get("span"))
+    span = (e["target"] or {}).get("span")
+    t = span_root(doc, span) if span else None
     if t is not None:
-        gov = t
-        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
-            gov = gov.head
-        scope |= {x.i for x in gov.subtree}
+        scope |= {x.i for x in clause_head(t).subtree}
     located = {a["country"] for i, a in named if i in scope and _located(a, doc, lex)}
     if len(located) == 1:
         return next(iter(located)), "place"
@@ -407,13 +410,6 @@ def _path(tok, depth=4) -> set:
         tok = tok.head
         out.add(tok.i)
     return out
-
-
-def _token_at(doc, span):
-    if not span:
-        return None
-    c = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return c.root if c is not None and len(c) else None
 
 
 # ---------------------------------------------------------------- verbless events
