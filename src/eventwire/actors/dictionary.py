@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +224,17 @@ def load_files(extra_files: Iterable[str] = (), phoenix: bool = True) -> ActorDa
         load_file(Path(f), data)
     _check_offices(data)
     return data
+
+
+@functools.lru_cache(maxsize=1)
+def country_actors() -> dict[str, Actor]:
+    """ISO3 -> its country actor: pycountry's names under the package's countries.yaml
+    (validated like every actor file). For stages that need country names and demonyms
+    (the web UI's filters, dedup's evidence words) without loading the whole dictionary."""
+    data = ActorData()
+    _add_pycountry(data)
+    load_file(DATA_DIR / "countries.yaml", data)
+    return {a.country: a for a in data.actors.values() if a.kind == "country" and a.country}
 
 
 def _touch(actor: Actor, data: ActorData) -> Actor:

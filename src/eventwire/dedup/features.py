@@ -391,30 +391,22 @@ _COMPASS = {"north", "south", "east", "west", "central", "new"}
 
 @functools.lru_cache(maxsize=1)
 def country_stems() -> frozenset:
-    """Stems of the words of country names and demonyms (pycountry and the actor
-    dictionary's data/actors/countries.yaml): every clause about a country shares them,
+    """Stems of the words of country names and demonyms (the actor dictionary's country
+    actors: pycountry under data/actors/countries.yaml): every clause about a country shares them,
     so they alone never show that two clauses tell one event."""
-    import yaml
+    from ..actors.dictionary import country_actors
 
+    import pycountry
+
+    # the usual names and demonyms only: aliases hold acronyms and old names ("CAR",
+    # "West Bank") whose words ("car", "bank") are evidence in other clauses
     words: set[str] = set()
-    try:
-        import pycountry
-        for c in pycountry.countries:
-            for attr in ("name", "common_name"):
-                words.update(_WORD.findall(getattr(c, attr, "") or ""))
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        pass
-    path = Path(__file__).resolve().parent.parent / "data" / "actors" / "countries.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    for entry in (data.get("countries") or {}).values():
-        if isinstance(entry, dict):
-            for key in ("name", "demonyms"):
-                vals = entry.get(key) or []
-                for v in [vals] if isinstance(vals, str) else vals:
-                    words.update(_WORD.findall(str(v)))
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            words.update(_WORD.findall(getattr(c, attr, "") or ""))
+    for actor in country_actors().values():
+        for value in [actor.name, *actor.demonyms]:
+            words.update(_WORD.findall(value))
     # words of official names that are not the country's own name
     stops = {"of", "the", "and", "republic", "state", "states", "island", "islands",
              "democratic", "people", "people's", "federal", "united", "kingdom", "new",

@@ -21,39 +21,29 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 _CODE = re.compile(r"(?:[A-Z]{3})+|[a-z]+:[\w.:-]+")
 
 
 @functools.lru_cache(maxsize=1)
 def country_forms() -> dict[str, str]:
-    """Lower-cased country names, short names and demonyms -> ISO alpha-3."""
+    """Lower-cased country names, short names and demonyms -> ISO alpha-3 (the actor
+    dictionary's country actors); a form of two countries ("Korean") resolves to neither."""
     import pycountry
-    import yaml
 
-    forms: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
-            if value:
-                forms.setdefault(value.casefold(), c.alpha_3)
-    path = resources.files("eventwire") / "data" / "actors" / "countries.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
+    from ..actors.dictionary import country_actors
+
+    # pycountry's own spellings too ("Korea, Republic of"), as a user may paste them
+    forms = {getattr(c, attr).casefold(): c.alpha_3 for c in pycountry.countries
+             for attr in ("name", "official_name", "common_name") if getattr(c, attr, None)}
     listed: dict[str, str] = {}
-    twice: set[str] = set()  # "Korean": a form of two countries resolves to neither
-    for code, body in (data.get("countries") or {}).items():
-        body = body or {}
-        values = [body.get("name"), *(body.get("names") or []), *(body.get("demonyms") or [])]
-        for value in values:
-            if isinstance(value, str):
-                key = value.casefold()
-                if listed.get(key, code) != code:
-                    twice.add(key)
-                listed[key] = code
+    twice: set[str] = set()
+    for code, actor in country_actors().items():
+        for value in [actor.name, *actor.aliases, *actor.demonyms]:
+            key = value.casefold()
+            if listed.get(key, code) != code:
+                twice.add(key)
+            listed[key] = code
     forms.update(listed)
     for key in twice:
         forms.pop(key, None)
