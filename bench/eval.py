@@ -1,12 +1,13 @@
 """Score eventwire: real news first, then the sets of ../shared/eval; then the gate.
 
     .venv/bin/python bench/eval.py [-v] [--by-article] [--corpus]
-        [--only news,news-dev,news-test,news-dedup,gsr,petrarch,quad,typer,actors]
+        [--only news,news-dev,news-test,news-extra,news-dedup,gsr,petrarch,quad,typer,actors]
         [--check | --write-baseline] [--quiet] [--figures-out FILE]
 
 Sets (docs/evaluation.md defines every figure):
   news      bench/eval_news.py: the real-news yardstick (../shared/news), test and dev
-            halves, each from one `eventwire code` run, and cross-article dedup
+            halves, each from one `eventwire code` run, and cross-article dedup; news-extra,
+            our second dev set hand-coded on no-gold articles (bench/news_extra/)
   gsr       bench/eval_gsr.py: PLOVER GSR (CAMEO-manual examples; tuned on: an upper bound)
   petrarch  bench/eval_petrarch.py: PETRARCH validation suites through --actors/--patterns
   quad      QuadClass accuracy on conflibert_cameo/cameo_class/train.tsv (0 = no event)
@@ -130,7 +131,7 @@ def _arg(argv, name, default=None):
 def _prefixes(only):
     for k in only:
         if k == "news":
-            yield from ("news-test.", "news-dev.", "news-dedup.")
+            yield from ("news-test.", "news-dev.", "news-extra.", "news-dedup.")
         else:
             yield from (k + ".", k + "-legacy.")
 

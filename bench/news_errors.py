@@ -1,12 +1,13 @@
-"""Per gold event of the real-news DEV half: the records eventwire coded for its sentences.
+"""Per gold event of a real-news DEV set: the records eventwire coded for its sentences.
 
     python bench/news_errors.py                 # runs `eventwire code` on the dev articles
+    python bench/news_errors.py --set extra     # our second dev set, bench/news_extra/
     python bench/news_errors.py --events F.jsonl   # records you already have
     python bench/news_errors.py --article ID    # one article only
     python bench/news_errors.py --summary       # counts only
 
-For error analysis only; dev half only (the test half is for reporting figures, never for
-reading errors). Each gold event is shown as `root source -> target [attr]` with the
+For error analysis only; dev sets only: the dev half of ../shared/news or news-extra (the
+test half is for reporting figures, never for reading errors). Each gold event is shown as `root source -> target [attr]` with the
 coded records whose sentence overlaps one of its sentences; a mark says how the best of
 them compares: OK (root and both countries), SRC / TGT (one country wrong), ROOT (actors
 right, another root), MISS (nothing coded in its sentences). Records in no gold sentence
@@ -24,11 +25,25 @@ import tempfile
 from collections import Counter
 
 NEWS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "news")
+EXTRA = os.path.join(os.path.dirname(__file__), "news_extra", "gold.jsonl")
 
 
 def dev_ids(gold) -> list[str]:
     ids = sorted({g["article_id"] for g in gold})
     return ids[1::2]
+
+
+def extra_gold(arts) -> list[dict]:
+    """news-extra records with their sentences filled in memory from the spans (the file
+    holds offsets only)."""
+    out = []
+    for line in open(EXTRA, encoding="utf-8"):
+        if line.strip():
+            g = json.loads(line)
+            text = arts[g["article_id"]]["text"]
+            g["sentences"] = [text[a:b] for a, b in g["spans"]]
+            out.append(g)
+    return out
 
 
 def run_code(articles) -> list[dict]:
@@ -92,14 +107,20 @@ def main(argv=None) -> int:
     ap.add_argument("--events")
     ap.add_argument("--article")
     ap.add_argument("--summary", action="store_true")
+    ap.add_argument("--set", choices=("dev", "extra"), default="dev",
+                    help="dev: the dev half of ../shared/news; extra: bench/news_extra")
     a = ap.parse_args(argv)
-    gold = [json.loads(l) for l in open(os.path.join(NEWS, "gold", "gold.jsonl"))]
-    dev = dev_ids(gold)
+    arts = {x["id"]: x for x in map(json.loads, open(os.path.join(NEWS, "articles.jsonl")))}
+    if a.set == "extra":
+        gold = extra_gold(arts)
+        dev = sorted({g["article_id"] for g in gold})
+    else:
+        gold = [json.loads(l) for l in open(os.path.join(NEWS, "gold", "gold.jsonl"))]
+        dev = dev_ids(gold)
     if a.article:
         if a.article not in dev:
-            sys.exit(f"{a.article} is not a dev-half article")
+            sys.exit(f"{a.article} is not an article of the {a.set} set")
         dev = [a.article]
-    arts = {x["id"]: x for x in map(json.loads, open(os.path.join(NEWS, "articles.jsonl")))}
     if a.events:
         recs = [json.loads(l) for l in open(a.events) if l.startswith("{")]
     else:
@@ -129,8 +150,9 @@ def main(argv=None) -> int:
             if a.summary:
                 continue
             att = f" att={g['attribution']}" if g.get("attribution") else ""
+            at = f"@{g['spans'][0][0]} " if g.get("spans") else ""
             print(f"[{v:4}] {g['cameo']} {g['source']} -> {g['target']}{att}   "
-                  f"« {g['sentences'][0][:110]} »")
+                  f"{at}« {g['sentences'][0][:110]} »")
             for e in mine:
                 print(f"         {fmt(e)}")
         extra = [e for e in got if id(e) not in used]
