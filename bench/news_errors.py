@@ -25,25 +25,11 @@ import tempfile
 from collections import Counter
 
 NEWS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "news")
-EXTRA = os.path.join(os.path.dirname(__file__), "news_extra", "gold.jsonl")
 
 
 def dev_ids(gold) -> list[str]:
     ids = sorted({g["article_id"] for g in gold})
     return ids[1::2]
-
-
-def extra_gold(arts) -> list[dict]:
-    """news-extra records with their sentences filled in memory from the spans (the file
-    holds offsets only)."""
-    out = []
-    for line in open(EXTRA, encoding="utf-8"):
-        if line.strip():
-            g = json.loads(line)
-            text = arts[g["article_id"]]["text"]
-            g["sentences"] = [text[a:b] for a, b in g["spans"]]
-            out.append(g)
-    return out
 
 
 def run_code(articles) -> list[dict]:
@@ -112,7 +98,9 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     arts = {x["id"]: x for x in map(json.loads, open(os.path.join(NEWS, "articles.jsonl")))}
     if a.set == "extra":
-        gold = extra_gold(arts)
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from eval_news import load_extra   # spans -> sentences, in memory only
+        gold = load_extra(articles=arts)
         dev = sorted({g["article_id"] for g in gold})
     else:
         gold = [json.loads(l) for l in open(os.path.join(NEWS, "gold", "gold.jsonl"))]

@@ -143,3 +143,21 @@ def test_records_align_by_spans():
     c = res.figures["counts"]
     assert c["aligned"] == 1 and c["tp"] == 1 and c["fp"] == 1
     assert res.figures["source_right"] == 1.0
+
+
+@needs_news
+def test_news_errors_reads_the_extra_set(tmp_path, capsys):
+    """`news_errors.py --set extra` marks OK a record with the gold event's codes in its first
+    sentence (records built at run time from the gold; no article text is stored)."""
+    import news_errors
+    articles = N.load_articles()
+    lines = []
+    for g in N.load_extra(articles=articles):
+        lines.append(json.dumps({"doc": {"path": g["article_id"]}, "cameo_root": g["root"], "cameo": g["cameo"],
+                                 "source": {"code": g["source"]}, "target": {"code": g["target"]},
+                                 "sentence": g["sentences"][0], "negated": False}))
+    events = tmp_path / "coded.jsonl"
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert news_errors.main(["--set", "extra", "--events", str(events), "--summary"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith(f"OK {len(lines)};") or summary.startswith(f"OK {len(lines)},")
