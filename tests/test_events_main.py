@@ -68,7 +68,8 @@ def test_petrarch_parenthesised_phrase(tmp_path):
     from eventwire.events.petrarch import load_verb_patterns
     f = tmp_path / "verbs.txt"
     f.write_text("--- ACT [100] ---\nACT\n- * (ON RESOLUTION)  [057]\n", encoding="utf-8")
-    pats = {p.cameo: p for p in load_verb_patterns(f)}
+    from eventwire.events.patterns import Pattern
+    pats = {p.cameo: p for p in load_verb_patterns(f, Pattern)}
     assert pats["057"].after == ("on", "resolution")
 
 

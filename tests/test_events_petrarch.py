@@ -2,7 +2,7 @@
 import pytest
 
 from eventwire.events.component import code_doc
-from eventwire.events.patterns import load_patterns
+from eventwire.events.patterns import Pattern, load_patterns
 from eventwire.events.petrarch import (DictionaryActorTagger, load_actor_dictionary,
                                        load_agent_dictionary, load_verb_patterns, to_actor_yaml)
 from eventwire.nlp import make_doc
@@ -55,7 +55,7 @@ def test_agent_dictionary(dicts):
 
 
 def test_verb_dictionary_becomes_patterns(dicts):
-    pats = load_verb_patterns(dicts / "a.verbs.txt")
+    pats = load_verb_patterns(dicts / "a.verbs.txt", Pattern)
     by_code = {p.cameo: p for p in pats}
     assert by_code["125"].verbs == ("snub",)
     # a synset (&TIETYPES) is expanded: one pattern per member

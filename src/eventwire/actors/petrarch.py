@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataFileError
-from .dictionary import Actor, ActorData, Role
+from .records import Actor, ActorData, Role
 from .normalize import slug
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")

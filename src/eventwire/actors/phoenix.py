@@ -48,7 +48,7 @@ from typing import Callable, Iterable
 import yaml
 
 from ..errors import DataFileError
-from .dictionary import INTERNATIONAL, Actor, ActorData, Role, _line, _LineLoader
+from .records import INTERNATIONAL, Actor, ActorData, Role, _line, _LineLoader
 from .normalize import key_of, slug
 
 PHOENIX_DIR = Path(__file__).resolve().parent.parent / "data" / "actors" / "phoenix"

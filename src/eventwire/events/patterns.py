@@ -207,7 +207,7 @@ def load_pattern_file(path, pset: PatternSet, seen: set) -> None:
     path = Path(path)
     if path.suffix == ".txt":  # a PETRARCH/TABARI verb dictionary
         from .petrarch import load_verb_patterns
-        for p in load_verb_patterns(path):
+        for p in load_verb_patterns(path, Pattern):
             if p.id not in seen:
                 seen.add(p.id)
                 pset.add(p)

@@ -5,7 +5,7 @@
   directly by ``DictionaryActorTagger`` (a phrase matcher that sets ``doc._.actors``).
 - ``load_agent_dictionary(path)``: ``*.agents.txt`` -> agent nouns with their ``~XXX`` codes;
   an agent after an actor ("Arnor police") composes the code (ARN + COP).
-- ``load_verb_patterns(path)``: ``*.verbs.txt`` -> eventwire ``Pattern``s: each verb block
+- ``load_verb_patterns(path, Pattern)``: ``*.verbs.txt`` -> eventwire ``Pattern``s: each verb block
   (``--- VERB [code] ---`` with its synonym lines) gives a bare verb pattern, and each
   ``- ... * WORD ... [code]`` line a pattern constrained on the object/preposition words.
 
@@ -15,6 +15,7 @@ verb as object/preposition constraints, which is what most patterns express.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -276,10 +277,11 @@ def petrarch_code(actor: dict | None) -> str:
     return code or "---"
 
 
-def load_verb_patterns(path):
-    """PETRARCH verbs file -> list of eventwire Patterns (codes kept as given)."""
-    from .patterns import Pattern
+def load_verb_patterns(path, Pattern):
+    """PETRARCH verbs file -> list of eventwire patterns (codes kept as given).
 
+    ``Pattern`` is the pattern class (events.patterns.Pattern): the pattern loader passes
+    it in, so this reader does not import the module that imports it."""
     path = Path(path)
     synsets: dict[str, list[str]] = {}
     patterns: list[Pattern] = []
@@ -326,7 +328,7 @@ def load_verb_patterns(path):
             verbs.append(w.split()[0])
             if patterns and patterns[-1].id.endswith(f"b{block_n}"):
                 last = patterns[-1]
-                patterns[-1] = Pattern(**{**last.__dict__, "verbs": tuple(dict.fromkeys(verbs))})
+                patterns[-1] = dataclasses.replace(last, verbs=tuple(dict.fromkeys(verbs)))
     return patterns
 
 
