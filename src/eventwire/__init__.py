@@ -70,7 +70,8 @@ def code(text: "str | Document | Iterable[str | Document]", published=None, *,
     ``outlet`` describe a single string. ``settings`` (``eventwire.config.Settings``)
     chooses the model, user dictionaries and pattern files.
 
-    Returns every record (negated and historical ones included, flagged as such), in
+    Returns every record of news (negated and historical ones included, flagged as such;
+    hypothetical ones only with ``Settings(include_hypothetical=True)``), in
     document order. A document that fails is skipped with a ``RuntimeWarning``.
     """
     from .dedup import assign_canonical_ids

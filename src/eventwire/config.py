@@ -46,6 +46,11 @@ class Settings:
     builtin_patterns: bool = field(default_factory=lambda: _env("BUILTIN_PATTERNS", True))
     # Upper bound on the characters of one document we parse (bounded time per document).
     max_chars: int = field(default_factory=lambda: _env("MAX_CHARS", 200_000))
+    # Records whose modality is "hypothetical" (a condition, a question, "could", "might",
+    # "whether") are no news of the day: the run leaves them out unless this is on
+    # (--include-hypothetical, EVENTWIRE_INCLUDE_HYPOTHETICAL=1). Negated records stay in,
+    # marked, as the contract says.
+    include_hypothetical: bool = field(default_factory=lambda: _env("INCLUDE_HYPOTHETICAL", False))
     # Seconds allowed per document before it is skipped with an error.
     doc_timeout: float = field(default_factory=lambda: _env("DOC_TIMEOUT", 60.0))
 

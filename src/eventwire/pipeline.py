@@ -510,6 +510,13 @@ def planned_processes(settings: Settings) -> int:
     return n
 
 
+def keep_record(ev: dict, settings: Settings) -> bool:
+    """Is the record news for this run? A hypothetical one (a condition, a question, "could
+    sign", "whether they met") is not, unless ``settings.include_hypothetical``; it stays on
+    ``doc._.events`` of the spaCy components with its ``modality``."""
+    return settings.include_hypothetical or ev.get("modality") != "hypothetical"
+
+
 def _item(d: Document) -> tuple:
     return (d.doc_id, d.text, d.published, d.title)
 
@@ -587,7 +594,8 @@ def code_documents(documents: Iterable[Document], settings: Settings | None = No
                     yield CodedDocument(d)
                 else:
                     evs, err = next(out)
-                    yield CodedDocument(d, [finish_record(e, d) for e in evs], err)
+                    yield CodedDocument(d, [finish_record(e, d) for e in evs
+                                            if keep_record(e, settings)], err)
 
     try:
         chunk: list[tuple[Document, bool]] = []

@@ -43,6 +43,10 @@ def add_coding_options(p) -> None:
                    help="event coder: rules (verb patterns; default) or hybrid (the patterns "
                         "plus a learned second opinion; EVENTWIRE_CODER)")
     p.add_argument("--batch-size", type=int, default=None)
+    p.add_argument("--include-hypothetical", action="store_true", default=None,
+                   help="also emit records whose modality is hypothetical (conditions, "
+                        "questions, 'could', 'might'); left out by default as no news of the "
+                        "day (EVENTWIRE_INCLUDE_HYPOTHETICAL)")
     p.add_argument("--no-builtin-patterns", dest="builtin_patterns", action="store_false",
                    help="code with the --patterns files only (e.g. PETRARCH verb dictionaries "
                         "as PETRARCH would), not eventwire's own patterns")
@@ -58,6 +62,8 @@ def settings_from_args(args) -> Settings:
         s.coder = args.coder
     if getattr(args, "batch_size", None):
         s.batch_size = args.batch_size
+    if getattr(args, "include_hypothetical", None):
+        s.include_hypothetical = True
     s.actor_files = list(getattr(args, "actors", []) or [])
     s.pattern_files = list(getattr(args, "patterns", []) or [])
     if getattr(args, "builtin_patterns", True) is False:
