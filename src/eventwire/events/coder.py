@@ -24,7 +24,7 @@ from .arguments import ActorIndex, actor_object, compose, compose_org  # noqa: F
 from .codebook import get_codebook
 from .grammar import (clause_span, complement_heads, complement_words, conjuncts, forget_doc, governor,  # noqa: F401
                       inflections, is_passive, object_phrase, objects, subjects, _inflected)
-from .modality import modality, negation, non_factive, speaker_of  # noqa: F401
+from .modality import _infinitive, _own_actor, habitual, modality, negation, non_factive, speaker_of  # noqa: F401
 from .patterns import Pattern, PatternSet, get_patterns
 from .roles import implicit_government, pairs_for, slot_tokens, state_sector  # noqa: F401
 
@@ -68,6 +68,12 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     if p.subject and not {w for t in subjects(v, lex) for w in (t.lemma_.lower(), t.lower_)} \
             & set(p.subject):
         return f"subject not one of {'/'.join(p.subject[:4])}..."
+    if p.own_subject and not any(c.dep_ in ("ccomp", "xcomp", "advcl") and _infinitive(c) and _own_actor(c, v)
+                                 for c in v.children):
+        return "no infinitive complement with a doer of its own ('wants X to ...')"
+    if p.not_prep and any(c.dep_ in ("prep", "prt") and c.lower_ in p.not_prep and c.i == v.i + 1
+                          for c in v.children):   # right after the verb: not "on Monday they seized"
+        return f"with '{'/'.join(p.not_prep)}': another sense of the verb"
     if p.not_predicative and any(c.dep_ == "oprd" for c in v.children):
         return "the object has a predicate ('called them X'): another sense of the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
@@ -132,6 +138,23 @@ def _state_force(a: dict, lex) -> bool:
         agent in ("", "GOV") and (a.get("actor_id") or "").startswith("country:"))
 
 
+def _verbal_attack(v, s: dict | None, t: dict | None, lex) -> bool:
+    """"The senator attacked the judge", "the party attacked the minister": words, not force.
+    The attacker is a person (no armed sector) or a political organisation, never a
+    state; the attacked is a person or a political body."""
+    if s is None or t is None or v.lemma_.lower() not in lex.get("verbal_attack_verbs", ()):
+        return False
+    political = {x.upper() for x in lex.get("political_agents", ())}
+    armed = {x.upper() for x in lex.get("armed_or_violent_agents", ())}
+    sid, tid = s.get("actor_id") or "", t.get("actor_id") or ""
+    if _agent(s) in armed or _agent(t) in armed or sid.startswith(("country:", "place:")) or \
+            tid.startswith(("country:", "place:")):
+        return False
+    speaker = sid.startswith("person:") or _agent(s) in political
+    attacked = tid.startswith("person:") or _agent(t) in political - {"GOV"}
+    return speaker and attacked
+
+
 def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     cb = get_codebook()
     # packaged patterns are validated against the codebook; a user dictionary may bring
@@ -155,6 +178,8 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
             _agent(s) in {x.upper() for x in lex.get("irregular_agents", ())} and t is not None \
             and _agent(t) not in {x.upper() for x in lex.get("armed_targets", ())}:
         code = "180"  # irregulars attacking what is no armed force: unconventional violence
+    if code[:2] in ("18", "19") and _verbal_attack(v, s, t, lex):
+        code = "111"  # a politician's attack on a politician is verbal: criticize
     if cb.has(code):
         info = cb.cameo(code)
         plover = cb.plover_for(code)
@@ -221,11 +246,14 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         if not cands:
             continue
         blocked = non_factive(v, lex)
+        habit = habitual(v, lex)
         fired: list[Candidate] = []
         for p in cands:
             why = check_pattern(p, v, lex)
             if why is None and blocked and not p.nominal:
                 why = f"only proposed/demanded under '{blocked}' (the governing verb is coded)"
+            if why is None and habit and not p.nominal:
+                why = f"a habit or a life's story ('{habit}'), no discrete occurrence"
             pairs = None
             if why is None:
                 pairs, why = pairs_for(p, v, lex, actors)

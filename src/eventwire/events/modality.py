@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .grammar import governors, objects, subjects
+from .grammar import governor, governors, objects, subjects
 
 if TYPE_CHECKING:
     from .arguments import ActorIndex
@@ -59,8 +59,10 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or dep == "xcomp"):
                 bump("intended")
             if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or dep == "xcomp"):
-                # "said it would allow": future in reported speech, not a condition
-                if c.lower_ == "would" and _under_speech(g, lex):
+                # "said it would allow": future in reported speech, not a condition;
+                # "would like to visit": a wish, as "wants to visit"
+                if c.lower_ in ("would", "'d") and (_under_speech(g, lex) or (
+                        not own and g.lemma_ in lex.get("desire_governors", ()))):
                     bump("intended")
                 else:
                     bump("hypothetical")
@@ -125,22 +127,58 @@ def speaker_of(speech_verb, lex, actors: ActorIndex) -> dict:
 
 
 def non_factive(v, lex) -> str | None:
-    """The governing verb when ``v`` is only proposed/demanded/threatened/wished, else None."""
+    """The governing verb when ``v`` is only proposed/demanded/threatened/wished, else None.
+
+    The governor rules its whole non-finite clause: the chain is climbed through
+    infinitives, purpose clauses and their conjuncts ("want Japan to lift tariffs to help
+    cut its deficit", "appealed to the board to let patients choose"), so an act several
+    links down is as much a wish as the first one."""
     desire, mandative = lex.get("desire_governors", set()), lex.get("mandative_governors", set())
-    for dep, g in governors(v, limit=2):
-        if dep == "xcomp" and g.lemma_ in lex["non_factive_governors"]:
+    asking = lex["non_factive_governors"]
+    t = v
+    for dep, g in governors(v, limit=5):
+        to = _infinitive(t)
+        if dep == "xcomp" and g.lemma_ in asking:
             return g.text
-        if dep == "xcomp" and g.lemma_ in desire and _own_actor(v, g):
+        if dep == "xcomp" and g.lemma_ in desire and _own_actor(t, g):
             return g.text     # "would like Spain to act"
-        if dep == "ccomp" and _infinitive(v) and (g.lemma_ in lex["non_factive_governors"]
-                                                  or g.lemma_ in desire):
+        if dep == "ccomp" and to and (g.lemma_ in asking or g.lemma_ in desire):
             return g.text     # "wants Togo to close ...", parsed as a clause with its subject
-        if dep == "ccomp" and g.lemma_ in mandative and v.tag_ == "VB" and \
-                not any(c.dep_ == "aux" for c in v.children):
+        if dep == "advcl" and to and g.lemma_ in asking and (g.lemma_ != "call" or _addressee(g)):
+            return g.text     # "appealed to X to let ...", "proposed talks to ease ...": the
+            #                   purpose of a request is not done (but "called a meeting to
+            #                   discuss" convenes one: "call" only with "on X", "to X")
+        if dep == "ccomp" and g.lemma_ in mandative and t.tag_ == "VB" and \
+                not any(c.dep_ == "aux" for c in t.children):
             return g.text     # "demanded that the army free ...": the base form of a demand
-        if dep != "xcomp":
-            break
+        if dep == "xcomp" or (dep in ("advcl", "ccomp") and to) or \
+                (dep == "conj" and t.tag_ == "VB" and _infinitive(g)):
+            t = g             # still inside the non-finite clause: climb on
+            continue
+        break
     return None
+
+
+def habitual(v, lex) -> str | None:
+    """The cue when ``v`` tells a habit, a liking or a life's story ("likes to travel",
+    "once served as envoy", "regularly meets"), not an occurrence; else None."""
+    for c in v.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.get("habit_adverbs", ()) and \
+                (c.lower_ != "once" or c.i < v.i):
+            return c.text
+    if v.dep_ == "xcomp" and _infinitive(v):
+        g = governor(v)
+        if g is not None and g.lemma_ in lex.get("habit_governors", ()) and not any(
+                c.dep_ in ("dobj", "auxpass") or (c.dep_ == "aux" and c.tag_ == "MD")
+                for c in g.children):
+            return g.text   # not "would like to meet" (a wish), "was used to attack" (a means)
+    return None
+
+
+def _addressee(g) -> bool:
+    """The appeal names whom it is addressed to: "appealed to X", "called on X"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
+               any(o.dep_ == "pobj" for o in c.children) for c in g.children)
 
 
 def _infinitive(v) -> bool:

@@ -21,6 +21,9 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       complement: [concerned]       # its that-clause's predicate is one of these ("said it was
                                     # concerned", "said the plan was unacceptable"); the
                                     # slot `complement` is what the clause is about
+      not_prep: [on, upon]          # not with this preposition on the verb ("seized on a remark")
+      own_subject: true             # its infinitive complement has a doer of its own ("wants
+                                    # Japan to lift tariffs"; not "wants to meet")
       not_predicative: true         # not when the object has a predicate: "called them an
                                     # occupying army" names, it does not telephone
       reporting: true               # a verb of saying: coded only when it has a political
@@ -75,7 +78,7 @@ def yaml_load(text: str):
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
-        "complement", "not_predicative", "subject"}
+        "complement", "not_predicative", "subject", "own_subject", "not_prep"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class Pattern:
     complement: tuple[str, ...] = ()  # its that-clause says this ("said it was concerned")
     not_predicative: bool = False  # not with an object predicate ("called them an army")
     subject: tuple[str, ...] = ()  # the subject's head noun is one of these
+    own_subject: bool = False    # its infinitive complement has a doer of its own
+    not_prep: tuple[str, ...] = ()  # not with this preposition on the verb ("seized on")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -115,6 +120,7 @@ class Pattern:
         return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
                 + bool(self.prep) + 1.5 * (len(self.before) + len(self.after))
                 + 2 * bool(self.complement_aux) + 2 * bool(self.complement) + 2 * bool(self.subject)
+                + 2 * self.own_subject
                 + 0.1 * (len(self.cameo) - 2))
 
 
@@ -199,6 +205,8 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         reporting=bool(raw.get("reporting", False)),
         complement=_strs(path, line, raw.get("complement"), "complement"),
         not_predicative=bool(raw.get("not_predicative", False)),
+        own_subject=bool(raw.get("own_subject", False)),
+        not_prep=_strs(path, line, raw.get("not_prep"), "not_prep"),
         subject=_strs(path, line, raw.get("subject"), "subject"),
         origin=f"{Path(path).name}:{line}")
 
