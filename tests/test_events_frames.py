@@ -45,6 +45,8 @@ NO_OCCURRENCE = [
 # Not to be lost on the way.
 STILL_EVENTS = [
     "Kenya and Uganda met once in 2019. | KEN UGA 04",
+    "The Syrian army once again attacked the rebels near Aleppo. | SYR SYR 19",
+    "Kenyan troops pushed into the town to attack the Somali rebels. | KEN SOM 19",
     "On Monday the Kenyan navy seized weapons from Somali pirates. | KEN SOM 17",
     "Police used tear gas to disperse the protesters in Nairobi. | KEN KEN 17",
     "Seoul called an emergency meeting of its cabinet on Sunday. | - - -",

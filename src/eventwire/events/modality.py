@@ -144,10 +144,12 @@ def non_factive(v, lex) -> str | None:
             return g.text     # "would like Spain to act"
         if dep == "ccomp" and to and (g.lemma_ in asking or g.lemma_ in desire):
             return g.text     # "wants Togo to close ...", parsed as a clause with its subject
-        if dep == "advcl" and to and g.lemma_ in asking and (g.lemma_ != "call" or _addressee(g)):
+        if dep == "advcl" and to and g.lemma_ in asking and (
+                _addressee(g) or (g.lemma_ != "call" and any(c.dep_ == "dobj" for c in g.children))):
             return g.text     # "appealed to X to let ...", "proposed talks to ease ...": the
             #                   purpose of a request is not done (but "called a meeting to
-            #                   discuss" convenes one: "call" only with "on X", "to X")
+            #                   discuss" convenes one: "call" only with "on X", "to X"; and
+            #                   "pushed into the town to attack" is no request at all)
         if dep == "ccomp" and g.lemma_ in mandative and t.tag_ == "VB" and \
                 not any(c.dep_ == "aux" for c in t.children):
             return g.text     # "demanded that the army free ...": the base form of a demand
@@ -164,7 +166,7 @@ def habitual(v, lex) -> str | None:
     "once served as envoy", "regularly meets"), not an occurrence; else None."""
     for c in v.children:
         if c.dep_ == "advmod" and c.lower_ in lex.get("habit_adverbs", ()) and \
-                (c.lower_ != "once" or c.i < v.i):
+                (c.lower_ != "once" or (c.i < v.i and not _once_more(c))):
             return c.text
     if v.dep_ == "xcomp" and _infinitive(v):
         g = governor(v)
@@ -173,6 +175,12 @@ def habitual(v, lex) -> str | None:
                 for c in g.children):
             return g.text   # not "would like to meet" (a wish), "was used to attack" (a means)
     return None
+
+
+def _once_more(once) -> bool:
+    """"once again", "once more": one more occurrence, not a life's story."""
+    nxt = once.doc[once.i + 1] if once.i + 1 < len(once.doc) else None
+    return nxt is not None and nxt.lower_ in ("again", "more")
 
 
 def _addressee(g) -> bool:
