@@ -11,9 +11,10 @@ from spacy.language import Language
 
 from ..extensions import ensure_extensions
 from ..records import Event
-from .coder import ActorIndex, code_sentence, forget_doc, is_caption, speaker_of
+from .coder import ActorIndex, code_sentence, forget_doc, is_caption
 from .context import fill_from_context
 from .patterns import get_patterns
+from .quotes import code_quotes
 from . import segment as _segment  # noqa: F401  (registers eventwire_paragraphs)
 
 
@@ -61,30 +62,9 @@ def _code_doc(doc, pset, trace) -> list[dict]:
     # does not code the same dyad and root.
     body = {_event_key(e) for e in events}
     kept = [e for e in headline_events if _event_key(e) not in body]
-    quoted_speakers(doc, events, actors, pset.lexicon)
     events = sorted(kept + events, key=lambda e: (e["sentence_index"], e["_verb_i"]))
+    events = code_quotes(doc, events, actors, pset.lexicon)
     return fill_from_context(doc, events, actors, pset, trace)
-
-
-def quoted_speakers(doc, events: list[dict], actors, lex) -> None:
-    """An event in a quotation that runs over several sentences ("“We will not accept
-    this. We will send troops,” the minister said.") is reported by the quotation's
-    speaker, also in the sentences before the one with "said": ``attribution`` and
-    modality ``reported`` (the sentence with "said" gets them from its own parse)."""
-    if not events:
-        return
-    from ..actors.quotes import quotations
-    quotes = [q for q in quotations(doc, lex["speech_verbs"]) if q.verb is not None]
-    for e in events:
-        if e.get("attribution"):
-            continue
-        pos = doc[e["_verb_i"]].idx
-        q = next((q for q in quotes if q.span[0] <= pos < q.span[1]), None)
-        if q is None or doc[e["_verb_i"]].sent == q.verb.sent:
-            continue
-        e["attribution"] = speaker_of(q.verb, lex, actors)
-        if e["modality"] == "asserted":
-            e["modality"] = "reported"
 
 
 class EventsComponent:

@@ -1,0 +1,508 @@
+"""Quoted and reported speech: what a speaker's words do, coded once, from the speaker.
+
+Runs over the coder's records of a whole document (``code_quotes``), before the document's
+context fills empty sides (events/context.py). The parse gives the frame: a verb of saying
+whose that-clause or quotation holds the content ("X said (that) ...", "“...,” X said",
+"X told reporters: “...”"), or a quotation over several sentences (actors/quotes.py). Then:
+
+    "We condemn it," the minister said of the strikes   the act itself (111), reported, its
+                                                        "it" the strikes' attacker; one
+                                                        record, not a second from "said"
+    X said: "Y's plan is a disgrace."                   X -> Y 111 (a quoted evaluation)
+    X said the launch was unacceptable                  X -> whoever launched 111 (the one
+                                                        record: none on "said" besides)
+    X said Y had misled voters                          X -> Y 112 (an accusation)
+    "Y has failed and must resign," X said              X -> Y 1041 (a demand), not Y 0831
+    X called Y dishonest / described Y as unfit         X -> Y 111
+    "We urge both sides to talk," X said                X -> the two sides of the story's
+                                                        conflict (or no target)
+
+The quote's "we"/"I" is the speaker (actors/coref resolves it); ``attribution`` keeps the
+speaker and the cue, ``modality`` is ``reported``. A verb of saying alone, with no
+addressee, is no event (coder.reporting_frames). Word lists: ``data/document/quotes.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..actors.docdata import cached_sections
+from .arguments import ActorIndex, actor_object
+from .codebook import get_codebook
+from .context import _attack_noun, _has, _identified, _same_actor, _stem, implied
+from .context import words as context_words
+from .grammar import governors, subjects
+from .modality import negation, speaker_of
+from .patterns import Pattern
+from .roles import _domestic, _sentence_country
+
+LISTS = frozenset({"attack_nouns", "negative_evaluations", "contempt_nouns", "leadership_exits", "demand_modals",
+                   "naming_verbs", "topic_preps", "topic_pronouns", "sides_phrases",
+                   "conflict_roots"})
+MAPS = frozenset({"accusation_verbs"})
+
+EVALUATE = Pattern(id="quote:evaluation", cameo="111", confidence=0.6)
+DEMAND_EXIT = Pattern(id="quote:demand_exit", cameo="1041", confidence=0.6)
+NAMED = Pattern(id="quote:called", cameo="111", confidence=0.6)
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    return {k: (v if isinstance(v, dict) else tuple(v))
+            for k, v in cached_sections("quotes.yaml", LISTS, MAPS).items()}
+
+
+def _accusation(verb: str) -> Pattern:
+    code = words()["accusation_verbs"][verb]
+    return Pattern(id=f"quote:accuse_{verb}", cameo=code, confidence=0.55)
+
+
+# ---------------------------------------------------------------- frames
+
+def speech_frame(tok, lex, quotes) -> tuple[object, object] | None:
+    """(verb of saying, its content head) when ``tok`` is inside reported speech: under a
+    verb of saying through that-clauses, quotes and coordination ("said it is wrong and we
+    condemn it"), or in a quotation whose speaker is named in another sentence."""
+    prev = tok
+    for dep, g in governors(tok, limit=5):
+        if dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"]:
+            return g, prev
+        if dep not in ("conj", "xcomp", "acomp", "attr", "ccomp", "advcl", "aux", "dobj"):
+            break
+        prev = g
+    pos = tok.idx
+    q = next((q for q in quotes if q.span[0] <= pos < q.span[1]), None)
+    if q is not None and q.verb is not None and q.verb.sent != tok.sent:
+        return q.verb, tok.sent.root
+    return None
+
+
+def _speaker(verb, lex, actors: ActorIndex):
+    subs = subjects(verb, lex)
+    return actors.at(subs[0]) if subs else None
+
+
+def _is_speaker(a, speaker) -> bool:
+    """The actor spoken about is the speaker itself ("we", the same mention or actor)."""
+    if a is None or speaker is None:
+        return False
+    if a is speaker or a.get("span") == speaker.get("span"):
+        return True
+    return bool(a.get("actor_id")) and a.get("actor_id") == speaker.get("actor_id") and \
+        a.get("code") == speaker.get("code")
+
+
+def _about(tok, actors: ActorIndex):
+    """The actor a subject noun phrase is about: its own mention ("the Home Secretary"),
+    else its possessor or of-phrase ("the Chancellor's plan", "the plan of the cabinet")."""
+    if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "him", "her", "them"):
+        return None
+    a = actors.at(tok)
+    if a is not None:
+        return a
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return actors.at(c)
+    return None
+
+
+def _topic(verb, w, actors: ActorIndex):
+    """What the speech act is said of ("said of the strikes"): an actor mention, or an act
+    noun (returned as the token)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w["topic_preps"]:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return actors.at(g) or g
+    return None
+
+
+def _doer(noun, events, sent_index, lex):
+    """The actor of the earlier act a definite noun names ("the launch" after "North Korea
+    launched ...", "the attack"): the source of the nearest coded event before it whose
+    verb (or event noun) shares the noun's stem, or, for an attack noun, the story's
+    attacker."""
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in noun.children):
+        return None
+    stem = _stem(noun.lemma_)
+    if len(noun.lemma_) < 4:
+        return None
+    before = [p for p in events if p["sentence_index"] < sent_index or
+              (p["sentence_index"] == sent_index and p["_verb_i"] < noun.i)]
+    for p in reversed(before):
+        if p["negated"] or not _identified(p["source"]):
+            continue
+        if _stem(noun.doc[p["_verb_i"]].lemma_) == stem:
+            return implied(p["source"], "quote-act", p)
+    if _attack_noun(noun, context_words(), lex) or noun.lemma_.lower() in words()["attack_nouns"]:
+        return _attacker_of(noun, noun.doc, events, {"sentence_index": sent_index, "source": None})
+    return None
+
+
+def _attacker_of(noun, doc, events, e):
+    """The source of the story's first attack before ``e`` (a definite "the strikes" names
+    it): the attacker, or None when unknown."""
+    cw = context_words()
+    for p in events:
+        if p is e or p["sentence_index"] > e["sentence_index"]:
+            break
+        if p["negated"] or not _has(cw["attack_roots"], p["cameo"]) or not _identified(p["source"]) \
+                or _same_actor(p["source"], e["source"]):
+            continue
+        if p["source"].get("agent") in cw["unnamed_attacker_sectors"]:
+            return None
+        return implied(p["source"], "quote-topic", p)
+    return None
+
+
+def _negated(tok, lex) -> bool:
+    return negation(tok, lex) is not None or any(c.dep_ == "neg" for c in tok.head.children
+                                                 if tok.dep_ in ("acomp", "attr"))
+
+
+def _modal_demand(v, w) -> bool:
+    """"must resign", "should step down", "has to go", "needs to quit"."""
+    modals = set(w["demand_modals"])
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in v.children):
+        return True
+    if v.dep_ == "xcomp" and v.head.lemma_ in ("have", "need"):
+        return f"{v.head.lemma_} to" in modals
+    return False
+
+
+def _exit_verb(v, w) -> bool:
+    lemma = v.lemma_.lower()
+    prts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod", "prep")}
+    for x in w["leadership_exits"]:
+        verb, _, particle = x.partition(" ")
+        if lemma != verb:
+            continue
+        if particle:
+            if particle in prts:
+                return True
+        elif verb == "go":
+            # "must go" alone (not "must go further", "go to the polls")
+            if not any(c.dep_ not in ("aux", "neg", "punct", "nsubj", "cc", "conj") for c in v.children):
+                return True
+        else:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- new records
+
+def _record(p, v, speaker_tok_verb, s, t, sent, sent_index, lex, actors, make_event):
+    ev = make_event(p, v, s, t, sent, sent_index, lex, actors)
+    ev["modality"] = "reported"
+    ev["negated"] = False
+    ev["_negation_cue"] = None
+    ev["attribution"] = speaker_of(speaker_tok_verb, lex, actors)
+    ev["_main"] = False
+    return ev
+
+
+def _recode(e, code) -> None:
+    cb = get_codebook()
+    info = cb.cameo(code)
+    e.update(cameo=code, cameo_root=info["root"], quad_class=info["quad_class"],
+             goldstein=info["goldstein"], plover=cb.plover_for(code))
+
+
+def _home(a, v, actors):
+    home = _sentence_country(v, actors)
+    return _domestic(a, home) if (a is not None and home) else a
+
+
+def _content_acts(head, lex, w, actors):
+    """(code pattern, cue token, subject token) of the acts a content clause states about
+    its subject: an evaluation, an accusation, a demand that it leave office."""
+    out = []
+    for h in _clauses(head):
+        if h.pos_ not in ("VERB", "AUX"):
+            continue
+        subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs and h.dep_ == "conj":
+            subs = [c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs or any(c.dep_ == "neg" for c in h.children):
+            continue
+        subj = subs[0]
+        preds = [c for c in h.children if c.dep_ in ("acomp", "attr")]
+        preds += [m for p in preds for m in p.children if m.dep_ in ("amod", "conj")]
+        evaluative = [p for p in preds if p.lemma_.lower() in w["negative_evaluations"]
+                      or p.lower_ in w["negative_evaluations"]]
+        if evaluative:
+            out.append((EVALUATE, evaluative[0], subj))
+            continue
+        lemma = h.lemma_.lower()
+        if lemma in w["accusation_verbs"]:
+            out.append((_accusation(lemma), h, subj))
+            continue
+        if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in w["contempt_nouns"] for c in h.children):
+            out.append((EVALUATE, h, subj))
+            continue
+        if _exit_verb(h, w) and _modal_demand(h, w):
+            out.append((DEMAND_EXIT, h, subj))
+    return out
+
+
+def _clauses(head) -> list:
+    """``head`` and the clauses coordinated with it ("has failed and must resign")."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _existing(events, sent_index, s, t, roots):
+    return next((e for e in events if e["sentence_index"] == sent_index and e["cameo_root"] in roots
+                 and _same_actor(e["source"], s) and _same_actor(e["target"], t)), None)
+
+
+def _done(events, sent_index, s, t, roots) -> bool:
+    """Is this speaker's act on this actor already coded in the sentence?"""
+    return any(e["sentence_index"] == sent_index and e["cameo_root"] in roots
+               and _same_actor(e["source"], s) and _same_actor(e["target"], t) for e in events)
+
+
+def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event) -> tuple[list[dict], set]:
+    """The speaker's evaluations, accusations and demands in reported speech, and "X called
+    Y <evaluation>"."""
+    w = words()
+    out: list[dict] = []
+    replaced: set = set()
+    frames = []
+    for k, sent in enumerate(sents):
+        if not actors.any_in(sent.start, sent.end):
+            continue
+        for v in sent:
+            if v.lemma_ in lex["speech_verbs"] and v.pos_ in ("VERB", "AUX"):
+                for c in v.children:
+                    if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
+                        frames.append((v, c, sent, k))
+            if v.lemma_ in w["naming_verbs"] and v.pos_ == "VERB":
+                out.extend(_named(v, sent, k, w, lex, actors, events + out, make_event))
+        for q in quotes:
+            if q.verb is not None and q.verb.sent != sent and q.span[0] <= sent.start_char < q.span[1] \
+                    and sent.root.pos_ in ("VERB", "AUX"):
+                frames.append((q.verb, sent.root, sent, k))
+    for verb, head, sent, k in frames:
+        speaker = _speaker(verb, lex, actors)
+        if speaker is None or not _identified(_home(speaker, verb, actors)):
+            continue
+        for p, cue, subj in _content_acts(head, lex, w, actors):
+            about = _about(subj, actors)
+            if about is None and subj.lower_ in w["topic_pronouns"]:
+                topic = _topic(verb, w, actors)
+                about = topic if isinstance(topic, dict) else None
+            if about is None and subj.pos_ == "NOUN":
+                # "said the launch was unacceptable": the doer of the act the noun names
+                about = _doer(subj, events, k, lex)
+            if about is None or _is_speaker(about, speaker):
+                continue
+            s, t = _home(speaker, verb, actors), _home(about, cue, actors)
+            if not _identified(t):
+                continue
+            if _same_actor(s, t) and s.get("span") == t.get("span"):
+                continue
+            if p is DEMAND_EXIT:
+                demand = _existing(events + out, k, s, t, ("10",))
+                if demand is not None:
+                    # "said Y must resign" coded a demand (100): it is the demand to leave
+                    if demand["cameo"] == "100":
+                        _recode(demand, DEMAND_EXIT.cameo)
+                    replaced.add((k, cue.i))
+                    continue
+            if _done(events + out, k, s, t, (p.cameo[:2], "12") if p.cameo[:2] == "11" else (p.cameo[:2],)):
+                continue
+            if p.cameo[:2] == "11":
+                # the frame's own record of the same judgement with no target ("said the
+                # launch was unacceptable" coded on "said"): this one replaces it
+                for e in events:
+                    if e["sentence_index"] == k and e["_verb_i"] == verb.i and e["target"] is None \
+                            and e["cameo_root"] in ("11", "12") and _same_actor(e["source"], s):
+                        replaced.add((k, verb.i))
+            ev = _record(p, cue, verb, s and actor_object(s), t and actor_object(t), sent, k, lex,
+                         actors, make_event)
+            out.append(ev)
+            if p is DEMAND_EXIT:
+                # the exit is only demanded: its own record ("Y resigns", hypothetical) goes
+                replaced.add((k, cue.i))
+    return out, replaced
+
+
+def _named(v, sent, k, w, lex, actors, events, make_event) -> list[dict]:
+    """"X called Y dishonest", "X branded Y a liar", "X described Y as unfit"."""
+    objs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    if not objs or negation(v, lex):
+        return []
+    preds = [c for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    # "described Y as unfit" (the parser hangs "as" on the verb or on the object)
+    preds += [g for h in [v] + objs for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+    preds += [m for p in preds for m in p.children if m.dep_ in ("amod", "conj", "attr", "acomp")]
+    if not any(p.lemma_.lower() in w["negative_evaluations"] or p.lower_ in w["negative_evaluations"]
+               for p in preds):
+        return []
+    subs = subjects(v, lex)
+    s = actors.at(subs[0]) if subs else None
+    t = _about(objs[0], actors)
+    if s is None or t is None or _is_speaker(t, s):
+        return []
+    s, t = _home(s, v, actors), _home(t, v, actors)
+    if not _identified(s) or not _identified(t):
+        return []
+    if _done(events, k, s, t, ("11", "12")):
+        return []
+    ev = make_event(NAMED, v, actor_object(s), actor_object(t), sent, k, lex, actors)
+    ev["_main"] = False
+    return [ev]
+
+
+# ---------------------------------------------------------------- one record per act
+
+def drop_frame_copies(doc, events: list[dict], lex) -> list[dict]:
+    """A record on the verb of saying that repeats an act coded inside its own content
+    ("'... we condemn it,' the minister said" coded 111 on "condemn" and again on "said"):
+    the act inside is kept (it takes the frame's target when it has none)."""
+    out = []
+    for e in events:
+        v = doc[e["_verb_i"]]
+        if v.lemma_ in lex["speech_verbs"] and not e.get("_reporting"):
+            inner = [x for x in events if x is not e and x["sentence_index"] == e["sentence_index"]
+                     and x["cameo_root"] == e["cameo_root"] and x["_verb_i"] != v.i
+                     and _inside(doc[x["_verb_i"]], v) and _same_actor(x["source"], e["source"])
+                     and _finite(doc[x["_verb_i"]])
+                     and (x["target"] is None or e["target"] is None or _same_actor(x["target"], e["target"]))]
+            if inner:
+                for x in inner:
+                    if x["target"] is None and e["target"] is not None:
+                        x["target"] = e["target"]
+                    if e.get("_main"):
+                        x["_main"] = True
+                continue
+        out.append(e)
+    return out
+
+
+def _finite(tok) -> bool:
+    """A clause with its own subject ("we condemn it"), not an act the frame only
+    evaluates ("it was wrong to blame others")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _inside(tok, verb) -> bool:
+    return any(g.i == verb.i for _, g in governors(tok, limit=6))
+
+
+def pronoun_topics(doc, events: list[dict], lex, quotes, actors) -> None:
+    """"'We condemn it,' the minister said of the strikes": a quoted act whose object is
+    "it"/"this" and that has no target takes what the speech act is said of (an actor, or
+    an attack's attacker)."""
+    w = words()
+    for e in events:
+        if e["target"] is not None or e["source"] is None or e["negated"]:
+            continue
+        v = doc[e["_verb_i"]]
+        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in w["topic_pronouns"] for c in v.children):
+            continue
+        frame = speech_frame(v, lex, quotes)
+        if frame is None:
+            continue
+        topic = _topic(frame[0], w, actors)
+        if topic is None:
+            continue
+        if isinstance(topic, dict):
+            if _identified(topic) and not _same_actor(topic, e["source"]):
+                e["target"] = actor_object(topic)
+        elif _attack_noun(topic, context_words(), lex) or topic.lemma_.lower() in w["attack_nouns"]:
+            got = _attacker_of(topic, doc, events, e)
+            if got is not None:
+                e["target"] = got
+
+
+def both_sides(events: list[dict]) -> list[dict]:
+    """"We urge both sides to ...": the target is the two sides of the story's conflict
+    (the first event, most violent kind first, with two identified sides that are not
+    the speaker), one record each; with no such conflict, no target."""
+    w = words()
+    phrases = set(w["sides_phrases"])
+    out = []
+    done = set()
+    for e in events:
+        t = e["target"] or {}
+        text = (t.get("text") or "").lower().strip()
+        if text not in phrases:
+            out.append(e)
+            continue
+        key = (e["sentence_index"], e["_verb_i"], e["cameo"], (e["source"] or {}).get("code"))
+        if key in done:
+            continue
+        done.add(key)
+        sides = _conflict_sides(events, e, w)
+        if not sides:
+            out.append(dict(e, target=None))
+            continue
+        for side in sides:
+            out.append(dict(e, target=side))
+    return out
+
+
+def _conflict_sides(events, e, w):
+    for root in w["conflict_roots"]:
+        for p in events:
+            if p["sentence_index"] > e["sentence_index"]:
+                break
+            if p is e or p["negated"] or p["cameo_root"] != root:
+                continue
+            s, t = p["source"], p["target"]
+            if not (_identified(s) and _identified(t)) or _same_actor(s, t) or \
+                    _same_actor(s, e["source"]) or _same_actor(t, e["source"]):
+                continue
+            if s.get("country") and s.get("country") == t.get("country") and s.get("agent") == t.get("agent"):
+                continue
+            return [implied(s, "conflict-side", p), implied(t, "conflict-side", p)]
+    return []
+
+
+# ---------------------------------------------------------------- entry
+
+def code_quotes(doc, events: list[dict], actors: ActorIndex, lex) -> list[dict]:
+    """The document's records (in text order) with reported speech handled as above."""
+    from ..actors.quotes import quotations
+    from .coder import make_event
+    quotes = [q for q in quotations(doc, lex["speech_verbs"]) if q.verb is not None]
+    quoted_speakers(doc, events, actors, lex, quotes)
+    pronoun_topics(doc, events, lex, quotes, actors)
+    sents = list(doc.sents)
+    added, replaced = quoted_acts(doc, events, actors, lex, quotes, sents, make_event)
+    if replaced:
+        # (a demand's record on the frame stays: it is the demand)
+        events = [e for e in events if (e["sentence_index"], e["_verb_i"]) not in replaced
+                  or e["cameo_root"] == "10" or e["target"] is not None and e["cameo_root"] in ("11", "12")]
+    events = sorted(events + added, key=lambda e: (e["sentence_index"], e["_verb_i"]))
+    events = drop_frame_copies(doc, events, lex)
+    return both_sides(events)
+
+
+def quoted_speakers(doc, events: list[dict], actors, lex, quotes=None) -> None:
+    """An event in a quotation that runs over several sentences ("“We will not accept
+    this. We will send troops,” the minister said.") is reported by the quotation's
+    speaker, also in the sentences before the one with "said": ``attribution`` and
+    modality ``reported`` (the sentence with "said" gets them from its own parse)."""
+    if not events:
+        return
+    if quotes is None:
+        from ..actors.quotes import quotations
+        quotes = [q for q in quotations(doc, lex["speech_verbs"]) if q.verb is not None]
+    for e in events:
+        if e.get("attribution"):
+            continue
+        pos = doc[e["_verb_i"]].idx
+        q = next((q for q in quotes if q.span[0] <= pos < q.span[1]), None)
+        if q is None or doc[e["_verb_i"]].sent == q.verb.sent:
+            continue
+        e["attribution"] = speaker_of(q.verb, lex, actors)
+        if e["modality"] == "asserted":
+            e["modality"] = "reported"

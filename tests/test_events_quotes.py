@@ -1,0 +1,115 @@
+"""Quoted and reported speech (events/quotes.py), one short text at a time.
+
+``text | SOURCE TARGET CODE [asserted MODALITY]``: the expected record must be among those
+coded. Every text is our own.
+"""
+import pytest
+
+from test_events_helpers import code, parse_case
+
+CASES = [
+    # a quoted evaluation of a named actor or of its act: criticism from the speaker
+    '"The Peruvian government\'s plan is a disgrace," Chile\'s foreign minister said. | CHLGOV PERGOV 111 asserted reported',
+    'Chile\'s foreign minister said: "The Peruvian government has been reckless." | CHLGOV PERGOV 111',
+    'Chile\'s foreign minister told reporters the Bolivian cabinet had shown contempt for its neighbours. | CHLGOV BOLGOV 111',
+    # an accusation in reported speech
+    "Argentina's foreign minister said the Chilean government had misled its neighbours. | ARGGOV CHLGOV 112",
+    '"The Uruguayan president lied to everyone," Paraguay\'s foreign minister said. | PRYGOV URYGOV 112',
+    # X must resign / step down: a demand for a change of leadership from the speaker
+    '"The Peruvian president must resign," Bolivia\'s foreign minister said on Monday. | BOLGOV PERGOV 1041',
+    'The Kenyan opposition leader told reporters: "The Kenyan government has lied and must step down." | KENOPP KENGOV 1041',
+    # X called Y <evaluation>
+    "Venezuela called the Colombian government dishonest on Friday. | VEN COLGOV 111",
+    "Venezuela described the Colombian president as incompetent. | VEN COLGOV 111",
+    # the quoted act coded as itself, its "it" what the speech act is said of
+    ('Russian troops shelled the Ukrainian city of Kharkiv on Monday. "We condemn it," the French '
+     'foreign minister said of the shelling. | FRAGOV RUSMIL 111 asserted reported'),
+]
+
+# (text, cameo): no such record
+NOT_CODED = [
+    # the speaker about itself is no criticism of anyone
+    ('"We have misled our people," Chile\'s foreign minister said.', "111"),
+    # negated evaluations say the opposite
+    ('Chile\'s foreign minister said: "The Peruvian plan is not a disgrace."', "111"),
+    # a resignation demanded is not done
+    ('"The Peruvian president must resign," Bolivia\'s foreign minister said.', "0831"),
+    # "called" with no evaluation is naming, not criticism
+    ("Venezuela called the Colombian envoy a friend.", "111"),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_quote_case(pipeline, case):
+    text, exp = parse_case(case)
+    events = code(pipeline, text)
+    assert any(exp.matches(e) for e in events), \
+        f"{text!r}: expected {exp}, got " + repr(
+            [(ev['source'] and ev['source']['code'], ev['target'] and ev['target']['code'],
+              ev['cameo'], ev['pattern'], ev['modality']) for ev in events])
+
+
+@pytest.mark.parametrize("text,cameo", NOT_CODED)
+def test_quote_not_coded(pipeline, text, cameo):
+    got = [(e["cameo"], e["pattern"]) for e in code(pipeline, text) if not e["negated"]]
+    assert not [c for c, _ in got if c == cameo], f"{text!r}: {cameo} coded: {got}"
+
+
+def test_one_record_per_quoted_act(pipeline):
+    """The quoted condemnation and the "said" that frames it are one act: one record,
+    reported, with the speaker as attribution."""
+    text = ('Russian troops shelled the Ukrainian city of Kharkiv. "This is an outrageous crime and '
+            'we condemn it," the French foreign minister said of the shelling.')
+    got = [e for e in code(pipeline, text) if e["cameo_root"] == "11"]
+    assert len(got) == 1, [(e["cameo"], e["pattern"], e["modality"]) for e in got]
+    assert got[0]["modality"] == "reported"
+    assert (got[0]["attribution"] or {}).get("code", "").startswith("FRA")
+
+
+def test_both_sides_are_the_conflict(pipeline):
+    """"both sides" in an appeal are the two sides of the story's fighting, not the two
+    countries the text named last."""
+    text = ("The Sudanese army clashed with the Rapid Support Forces in Khartoum on Sunday. "
+            "Egypt and Saudi Arabia hosted earlier rounds of talks. "
+            '"We urge both sides to return to talks," a spokesman for the United Nations said.')
+    appeals = [e for e in code(pipeline, text) if e["cameo_root"] == "02"]
+    assert appeals
+    targets = {(e["target"] or {}).get("country") for e in appeals}
+    assert not targets & {"EGY", "SAU"}, targets
+
+
+def test_both_sides_without_conflict_no_target(pipeline):
+    text = ('Egypt and Saudi Arabia hosted talks on Sunday. '
+            '"We urge both sides to be patient," a spokesman for the United Nations said.')
+    appeals = [e for e in code(pipeline, text) if e["cameo_root"] == "02"]
+    assert all(e["target"] is None for e in appeals), [(e["target"] or {}).get("code") for e in appeals]
+
+
+def test_the_act_a_noun_names_is_its_doers(pipeline):
+    """"said the launch was unacceptable": criticism of whoever launched, one record (not a
+    second, targetless one on "said")."""
+    text = ("North Korea launched a ballistic missile over Japan on Tuesday. "
+            "Japan's prime minister said the launch was totally unacceptable.")
+    got = [e for e in code(pipeline, text) if e["sentence_index"] == 1 and e["cameo_root"] in ("11", "12")]
+    assert [(e["cameo"], (e["target"] or {}).get("country")) for e in got] == [("111", "PRK")], \
+        [(e["cameo"], e["pattern"], (e["target"] or {}).get("code")) for e in got]
+
+
+def test_quote_over_sentences_with_the_prefilter_on(pipeline, monkeypatch):
+    """A quotation whose first sentence the prefilter blanks (no actor, no event cue) still
+    has its speaker: the demand in its second sentence is his."""
+    from eventwire import pipeline as pipeline_module
+    from eventwire.config import Settings
+    from eventwire.pipeline import ChunkCoder
+    monkeypatch.setattr(pipeline_module, "MIN_MASKED_SHARE", 0.0)
+    on = ChunkCoder(Settings(), pipeline, prefilter=True)
+    if on.checks is None:
+        pytest.skip("no prefilter checks: everything is parsed")
+    text = ('"The Iranian regime is brutal," the Israeli prime minister said on Monday. '
+            '"We will not be silent. The Iranian foreign minister should resign."')
+    [(events, err)] = on.code([("d", text, "2024-03-05", None)])
+    assert err is None
+    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code"),
+              e["modality"]) for e in events}
+    assert ("1041", "ISRGOV", "IRNGOV", "reported") in found, found
+    assert not [f for f in found if f[0] == "0831"], found
