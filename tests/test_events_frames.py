@@ -16,7 +16,7 @@ FRAME_IS_THE_EVENT = [
     "The Kenyan government wants Somalia to release the prisoners. | KEN SOM 100",
     "The American president was commanding North Korea to stop its missile tests. | USA PRK 100",
     "Uganda appealed to Kenya to let Somali refugees return home. | UGA KEN 020",
-    "The Kenyan president would like to visit Uganda. | KEN UGA 04 asserted intended",
+    "The Kenyan president would like to visit Uganda. | KEN UGA 036 asserted intended",
     "France wants to meet Germany next week. | FRA DEU 036",
 ]
 

@@ -33,13 +33,14 @@ REFUSAL_IS_AN_EVENT = [
     "North Korea refused to negotiate with the United States. | PRK USA 125 asserted",
 ]
 
+# (a plan is coded as the intent to act, 03x/13x, with modality intended: events/plans.py)
 MODALITY = [
     "There are signs that Iran attacked the Saudi tanker. | IRN SAU 19 asserted asserted",
-    "Beijing will send an envoy to North Korea. | CHN PRK 042 asserted intended",
-    "China plans to send an envoy to North Korea. | CHN PRK 042 asserted intended",
-    "Japan intends to visit China next month. | JPN CHN 042 asserted intended",
-    "Russia is expected to sign a trade deal with Belarus. | RUS BLR 057 asserted intended",
-    "The Indian prime minister is going to visit Nepal. | IND NPL 042 asserted intended",
+    "Beijing will send an envoy to North Korea. | CHN PRK 036 asserted intended",
+    "China plans to send an envoy to North Korea. | CHN PRK 036 asserted intended",
+    "Japan intends to visit China next month. | JPN CHN 036 asserted intended",
+    "Russia is expected to sign a trade deal with Belarus. | RUS BLR 03 asserted intended",
+    "The Indian prime minister is going to visit Nepal. | IND NPL 036 asserted intended",
     "If China attacks Taiwan, the United States will respond. | CHN TWN 190 asserted hypothetical",
     "Will China send an envoy to North Korea? | CHN PRK 042 asserted hypothetical",
     "Would Russia impose sanctions on Turkey? | RUS TUR 163 asserted hypothetical",
@@ -55,7 +56,7 @@ MODALITY = [
 REPORTED = [
     # (sentence, expected embedded event, the speaker's actor id in its attribution)
     ("Japan said that China had attacked Vietnam. | CHN VNM 190 asserted reported", "country:JPN"),
-    ("Geng Shuang said that Song Tao will visit North Korea. | CHN PRK 042 asserted intended",
+    ("Geng Shuang said that Song Tao will visit North Korea. | CHN PRK 036 asserted intended",
      "person:geng-shuang"),
     ("The Pentagon said Russia deployed troops to Syria. | RUS SYR 154 asserted reported", "org:pentagon"),
     ("Iran told reporters that Israel had bombed Syria. | ISR SYR 19 asserted reported", "country:IRN"),
@@ -69,11 +70,11 @@ REPORTED_BY_TITLE = [
     # (sentence, expected embedded event, the speaker's actor code in its attribution): a
     # speaker known by title and country only; an announced act is intended
     ("Kenya's foreign minister announced on Monday that Japan will give Kenya two patrol boats. "
-     "| JPN KEN 072 asserted intended", "KENGOV"),
+     "| JPN KEN 0332 asserted intended", "KENGOV"),
     ("Peru's interior minister said that Chile had expelled two Peruvian diplomats. "
      "| CHL PER 166 asserted reported", "PERGOV"),
     ("Colombia's defence minister said on Friday that Venezuela would send tanks to the border "
-     "with Colombia. | VEN COL 15 asserted intended", "COLGOV"),
+     "with Colombia. | VEN COL 138 asserted intended", "COLGOV"),
 ]
 
 NO_EVENT = [

@@ -256,7 +256,7 @@ CASES = [
     # codebook frames added for issue 4 (aid, yield, disapprove, reject, posture, reduce
     # relations, coerce, mass violence)
     "Red Cross teams evacuated injured civilians from Aleppo. | NGO SYR 073",
-    "Canada will send 500 soldiers to the UN peacekeeping mission in Mali. | CAN - 074",
+    "Canada will send 500 soldiers to the UN peacekeeping mission in Mali. | CAN - 0334",   # a plan: the intent to keep the peace (events/plans.py)
     "Nigeria committed 1,500 soldiers to the African Union peace force in Somalia. | NGA - 074",
     "Pakistani peacekeepers landed in Somalia on Tuesday. | PAK SOM 074",
     "Turkey has accepted thousands of Syrian refugees. | TUR SYR 073",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from .events.plans import recode_plans
 from .records import Document, EVENT_FIELDS, Event, doc_id_for, empty_event, event_id_for
 
 
@@ -40,7 +41,8 @@ class RecordsComponent:
         ensure_extensions()
 
     def __call__(self, doc):
-        events = doc._.events or []
+        # a plan is coded as the intent to act (gold rule 10, CAMEO), now that it is dated
+        events = recode_plans(doc._.events or [], doc._.published)
         if events:
             document = _doc_document(doc)
             done = []

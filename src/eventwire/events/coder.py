@@ -24,7 +24,8 @@ from .arguments import ActorIndex, actor_object, compose, compose_org  # noqa: F
 from .codebook import get_codebook
 from .grammar import (clause_span, complement_heads, complement_words, conjuncts, forget_doc, governor,  # noqa: F401
                       inflections, is_passive, object_phrase, objects, subjects, _inflected)
-from .modality import _infinitive, _own_actor, habitual, modality, negation, non_factive, speaker_of  # noqa: F401
+from .modality import (_infinitive, _own_actor, habitual, modality, negation, non_factive,  # noqa: F401
+                       planned, speaker_of)
 from .patterns import Pattern, PatternSet, get_patterns
 from .roles import implicit_government, pairs_for, slot_tokens, state_sector  # noqa: F401
 
@@ -217,6 +218,7 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
         "_clause": [start, end],
         "_negation_cue": neg,
         "_reporting": p.reporting,
+        "_plan": mod == "intended" and planned(v, lex),   # recoded as an intent (events/plans.py)
     }
 
 
@@ -281,7 +283,8 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
             if best.pattern.paired and s is not None and t is not None:
                 # the mirror event ("A visits B" -> "B hosts A")
                 mirror = make_event(best.pattern, v, t, s, sent, sent_index, lex, actors)
-                mirror.update(cameo=best.pattern.paired, cameo_root=best.pattern.paired[:2])
+                mirror.update(cameo=best.pattern.paired, cameo_root=best.pattern.paired[:2],
+                              _mirror=True)
                 events.append(mirror)
     # A nominal event inside a coded verb's phrase repeats it ("announced sanctions
     # against X", "held talks with Y"): keep the verbal one.

@@ -183,6 +183,18 @@ def _once_more(once) -> bool:
     return nxt is not None and nxt.lower_ in ("again", "more")
 
 
+def planned(v, lex) -> bool:
+    """Is the intended event on ``v`` a plan ("will visit", "plans to send", "agreed to
+    meet") rather than an attempt or a beginning ("tried to storm", "began to withdraw")?"""
+    attempts = lex.get("attempt_governors", ())
+    for dep, g in governors(v, limit=3):
+        if dep != "xcomp":
+            break
+        if g.lemma_ in attempts:
+            return False
+    return True
+
+
 def _addressee(g) -> bool:
     """The appeal names whom it is addressed to: "appealed to X", "called on X"."""
     return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
