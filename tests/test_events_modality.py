@@ -38,7 +38,7 @@ MODALITY = [
     "There are signs that Iran attacked the Saudi tanker. | IRN SAU 19 asserted asserted",
     "Beijing will send an envoy to North Korea. | CHN PRK 036 asserted intended",
     "China plans to send an envoy to North Korea. | CHN PRK 036 asserted intended",
-    "Japan intends to visit China next month. | JPN CHN 036 asserted intended",
+    "Japan intends to visit China next month. | JPN CHN 036",
     "Russia is expected to sign a trade deal with Belarus. | RUS BLR 03 asserted intended",
     "The Indian prime minister is going to visit Nepal. | IND NPL 036 asserted intended",
     "If China attacks Taiwan, the United States will respond. | CHN TWN 190 asserted hypothetical",

@@ -127,7 +127,7 @@ def test_domestic_country_not_given_to_a_visitor(pipeline, sentence, source, tar
     assert_dyad(pipeline, sentence, source, target)
 
 
-@pytest.mark.parametrize("sentence, source, target", [
+@pytest.mark.parametrize("sentence, source, target, root", [
     # the recipient named in a purpose clause ("to help defend X")
     # (a readiness to send is the intent to give aid, 03: events/plans.py)
     ("Norway is ready to send equipment to help defend Estonia.", "NOR", "EST", "03"),

@@ -218,7 +218,8 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
         "_clause": [start, end],
         "_negation_cue": neg,
         "_reporting": p.reporting,
-        "_plan": mod == "intended" and planned(v, lex),   # recoded as an intent (events/plans.py)
+        # recoded as an intent (events/plans.py); our patterns only: a user's keeps its codes
+        "_plan": mod == "intended" and p.id in lex.get("own_patterns", ()) and planned(v, lex),
     }
 
 

@@ -252,12 +252,16 @@ def load_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
     seen: set = set()
     for f in sorted(PATTERN_DIR.glob("[0-9]*.yaml")) if builtin else ():
         load_pattern_file(f, pset, seen)
+    own = frozenset(p.id for p in pset.patterns)
     for f in extra_files:
         load_pattern_file(f, pset, seen)
     pset.lexicon = load_lexicon(PATTERN_DIR / "lexicon.yaml")
     # our conventions (a sector-only actor takes the country of a single-country sentence)
     # hold with our patterns; a PETRARCH dictionary that replaces them keeps PETRARCH's
     pset.lexicon["domestic_sectors"] = bool(builtin)
+    # ... and so does recoding plans as intents (events/plans.py): a user's dictionary
+    # (PETRARCH's) keeps its own codes for future acts
+    pset.lexicon["own_patterns"] = own
     return pset
 
 
