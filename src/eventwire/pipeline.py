@@ -195,12 +195,24 @@ def refers_back(sentence: str, named: set[str]) -> bool:
     return any(w in named for w in _NAME_WORD.findall(sentence))
 
 
+def _lead_cue() -> Callable[[str], bool] | None:
+    try:
+        from .events.leads import has_lead_cue
+    except ImportError:   # (a stripped-down install without the events stage)
+        return None
+    return has_lead_cue
+
+
 def prefilter_text(text: str, has_actor: Callable[[str], bool],
-                   has_event_cue: Callable[[str], bool], keep_dates: bool = False) -> Prefiltered:
+                   has_event_cue: Callable[[str], bool], keep_dates: bool = False,
+                   has_lead: Callable[[str], bool] | None = None) -> Prefiltered:
     """Mask the sentences that cannot hold an event (offsets are preserved).
 
     ``keep_dates`` leaves the date expressions of masked sentences visible (for a
     date stage that reads only ``doc.text``; ours reads ``doc._.full_text``).
+    ``has_lead``: a sentence it says yes to is kept even with no actor of its own (a
+    passive legal act, "a man was arrested": its patient is often a person no
+    dictionary knows; events/leads).
     """
     sentences = split_sentences(text)
     kept: list[int] = []
@@ -213,7 +225,7 @@ def prefilter_text(text: str, has_actor: Callable[[str], bool],
                 named.update(name_words(sent))
                 kept.append(i)
                 continue
-            if named and refers_back(sent, named):
+            if named and refers_back(sent, named) or has_lead is not None and has_lead(sent):
                 kept.append(i)
                 continue
         elif has_actor(sent):
@@ -404,7 +416,7 @@ class ChunkCoder:
         texts, pfs = [], []
         for _doc_id, text, _pub, _title in items:
             text = text[: self.settings.max_chars]
-            pf = prefilter_text(text, *self.checks) if self.checks else None
+            pf = prefilter_text(text, *self.checks, has_lead=_lead_cue()) if self.checks else None
             if pf is not None and pf.kept and _masked_share(pf, text) < MIN_MASKED_SHARE:
                 pf = None        # hardly anything to skip: parse it whole
             texts.append(text)

@@ -27,6 +27,7 @@ from ..syntax import clause_head, span_root
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
 from .grammar import conjuncts, objects, prep_objects, subjects
+from .leads import passive_leads
 from .patterns import Pattern, PatternSet
 from .roles import _located, state_sector
 
@@ -109,6 +110,7 @@ def fill_from_context(doc, events: list[dict], actors: ActorIndex, pset: Pattern
     lex = pset.lexicon
     added = nominal_events(doc, events, actors, pset, w)
     events = sorted(events + added, key=lambda e: (e["sentence_index"], e["_verb_i"]))
+    events = passive_leads(doc, events, actors, pset)   # (events/leads.py)
     out: list[dict] = []
     for e in events:
         got = _fill(doc, events, e, actors, w, lex)
