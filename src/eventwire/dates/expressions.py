@@ -279,6 +279,8 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
         if dl_day is not None and dateline is not None and s >= dateline.span[0]:
             pub = dl_day
         citation = _is_citation(text, s, parens, enclosing)
+        if name in ANCHORED and disc is _NO_ANCHOR:
+            continue   # "a week later" after "from 2009 to 2013": later than what?
         future = _future_context(text, s, e)
         ref = pub or (disc[0] if disc else None)
         res = _resolve(name, m, ref, disc, future)
@@ -308,8 +310,14 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
             expr.text = text[prev.span[0]:e]
         out.append(expr)
         if not citation and expr.role == "time" and d is not None:
-            disc = (d, precision)
+            # a span of years ("served from 2009 to 2013", "in the 1990s") is a period,
+            # no point that "a week later" could count from
+            disc = _NO_ANCHOR if end is not None and precision == "year" else (d, precision)
     return out
+
+
+# The discourse anchor after a multi-year span: anchored expressions are left undated.
+_NO_ANCHOR = (date.min, "none")
 
 
 _APPROX = re.compile(r"\b(?:more than|less than|nearly|almost|about|around|roughly|some|over|"

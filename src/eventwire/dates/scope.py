@@ -169,6 +169,8 @@ class DocDates:
         self._text: str | None = None
         # sentence start -> [(event key, expression, date)] of the events dated by their text
         self._dated: dict[int, list[tuple[tuple, TimeExpression, str | None]]] = {}
+        # the speakers whose statements the text dated: [(speaker, expression, date)]
+        self._spoken: list[tuple[dict, TimeExpression, str]] = []
 
     # ------------------------------------------------------------------ the parse
     def _group(self, v) -> list:
@@ -275,13 +277,16 @@ class DocDates:
         it has one, else the reading nearest publication."""
         if t == "future" or ev.get("modality") in _FUTURE_MODALITIES:
             g = v if v.pos_ in PREDICATE_POS else clause_head(v)
+            # the event's own expressions are not the speech's date: "were expected to
+            # sign in October" (the governing verb's xcomp chain holds the event's verb)
+            mine = set(self._own(self._group(v)))
             for _ in range(4):
                 if g.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or g.head.i == g.i:
                     break
                 g = g.head
                 if tense(g) == "past":
-                    said = self._pick(self._own(self._group(g)), {"modality": None}, g, "past",
-                                      False)
+                    said = self._pick([k for k in self._own(self._group(g)) if k not in mine],
+                                      {"modality": None}, g, "past", False)
                     return "near", (said[1] if said else None)
             return "future", None
         if t in ("past", "perfect"):
@@ -398,6 +403,8 @@ class DocDates:
         if len(cands) != 1:
             return None     # none, or several: which one the sentence continues is a guess
         x = self.exprs[cands[0]]
+        if x.end is not None and x.precision == "year":
+            return None     # "served from 2009 to 2013. Later, ...": a span, not a point
         d = self._reading(x, "past")
         return (x, d) if self._acceptable(d, x, ev, t, True) else None
 
@@ -428,6 +435,30 @@ class DocDates:
             if k == key and d is not None and (not self.published or d <= self.published
                                                or ev.get("modality") in _FUTURE_MODALITIES):
                 return (x, d, "continued")
+        return None
+
+    def _speaker(self, ev: dict) -> dict | None:
+        """Who speaks in ``ev``: its attribution, else the source of an act done by
+        speaking (CAMEO's verbal quad classes, 1 and 3: comment, appeal, demand, accuse,
+        reject, threaten ...): {id, heads, code}, or None."""
+        att = ev.get("attribution")
+        if isinstance(att, dict) and (att.get("speaker") or att.get("actor_id")):
+            return _speaker_keys(att.get("actor_id"), [att.get("speaker")], att.get("code"))
+        src = ev.get("source")
+        if isinstance(src, dict) and ev.get("quad_class") in VERBAL_QUAD_CLASSES:
+            texts = [src.get("text")]
+            how = src.get("resolved_by")
+            if isinstance(how, dict):   # "he", "the spokesman": the mentions they stand for
+                texts += [step.get("text") for step in how.get("chain") or []]
+            return _speaker_keys(src.get("actor_id"), texts, src.get("code"))
+        return None
+
+    def _speaker_before(self, speaker: dict):
+        """The date of the same speaker's latest statement the text dated (a spokesman
+        dated once and quoted again: the quotes are of that day)."""
+        for other, x, d in reversed(self._spoken):
+            if _same_speaker(speaker, other):
+                return (x, d, "speaker")
         return None
 
     def _full_text(self) -> str:
@@ -461,6 +492,13 @@ class DocDates:
         v = event_verb(self.doc, ev)
         if got is None and v is not None:
             got = self._same_event_before(v, ev)
+        speaker = self._speaker(ev)
+        if got is None and speaker is not None:
+            got = self._speaker_before(speaker)
+        elif got is not None and speaker is not None and got[2] in ("own", "inherited") \
+                and got[1] is not None and got[0].precision == "day" and self.story \
+                and 0 <= _days(self.story) - _days(got[1]) <= SPEAKER_DAYS:
+            self._spoken.append((speaker, got[0], got[1]))
         if got is not None and got[2] in ("own", "inherited", "offset") and v is not None:
             key = _event_key(ev)
             if key is not None:
@@ -479,6 +517,43 @@ class DocDates:
             return {"date": self.story, "date_precision": "day", "date_basis": "publication",
                     "historical": is_historical(self.story, "day", pub, self.historical_days)}
         return {"date": None, "date_precision": "unknown", "date_basis": None, "historical": False}
+
+
+# CAMEO QuadClass: 1 verbal cooperation, 3 verbal conflict (acts done by speaking).
+VERBAL_QUAD_CLASSES = (1, 3)
+# A speaker's dated statement is carried to the same speaker's undated quotes only when it
+# is of the story's week (the news of the day, not a statement recalled from long ago).
+SPEAKER_DAYS = 7
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "who"}
+
+
+def _speaker_keys(actor_id, texts, code) -> dict | None:
+    """A speaker who is a person (a known one, or one named by a title: "the spokesman").
+    A state or an organisation speaks on many days through many people: its statements
+    are not carried."""
+    state = str(actor_id or "").startswith("country:")
+    if actor_id and not str(actor_id).startswith("person:"):
+        actor_id = None     # (the spokesman's organisation or country: see the heads)
+    # the head word: a title ("an EU spokesman", "the minister") or a name ("UN spokesperson
+    # Ana Reyes", "the Foreign Ministry"); a capitalised head of a country's mention names
+    # the state itself ("Beijing", "China")
+    heads = {w.lower() for t in texts if t and t.split() for w in [t.split()[-1].strip(".,'\"")]
+             if w and not (state and not w.islower())} - _PRONOUNS
+    if not actor_id and not heads:
+        return None
+    return {"id": actor_id, "heads": heads, "code": code or ""}
+
+
+def _same_speaker(a: dict, b: dict) -> bool:
+    """The same person or body: one actor id, or one head noun ("an EU spokesman" ...
+    "the spokesman") with no conflicting code (two known codes must agree)."""
+    if a["id"] and b["id"]:
+        return a["id"] == b["id"]
+    if not a["heads"] & b["heads"]:
+        return False
+    ca, cb = a["code"], b["code"]
+    return ca == cb or len(ca) <= 3 or len(cb) <= 3 or not ca[:3].isupper() or \
+        ca[:3] == cb[:3]
 
 
 _OFFSET_MARKS = {"after", "before", "since", "until", "till", "once", "when", "because", "if",
