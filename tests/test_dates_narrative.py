@@ -75,3 +75,13 @@ def test_a_span_of_years_is_not_carried_to_the_next_sentence(pipeline):
             "foreign minister from 2009 to 2013. Later, the Nicaraguan opposition condemned "
             "the judge.")
     assert _one(_dated(pipeline, text), "condemned")[2:4] == (WED, "publication")
+
+
+def test_a_span_of_years_without_a_publication_date():
+    # no publication date: what follows the span is resolved as before (a weekday with no
+    # reference is left out), nothing counts from the span
+    exprs = find_dates("She chaired the board from 2009 to 2013. On Monday the board met. "
+                       "In 2015 it merged. A week later it resigned.", None)
+    assert [(x.text, x.date) for x in exprs] == [
+        ("from 2009 to 2013", "2009-01-01"), ("2015", "2015-01-01"),
+        ("A week later", "2015-01-01")]

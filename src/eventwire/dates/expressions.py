@@ -282,8 +282,9 @@ def find_dates(text: str, published: str | None, anchor: str | None = None) -> l
         if name in ANCHORED and disc is _NO_ANCHOR:
             continue   # "a week later" after "from 2009 to 2013": later than what?
         future = _future_context(text, s, e)
-        ref = pub or (disc[0] if disc else None)
-        res = _resolve(name, m, ref, disc, future)
+        known = None if disc is _NO_ANCHOR else disc
+        ref = pub or (known[0] if known else None)
+        res = _resolve(name, m, ref, known, future)
         if res is None:
             continue
         d, precision, kind, start, end, *readings = res
