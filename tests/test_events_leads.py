@@ -104,3 +104,9 @@ def test_lead_cue_for_the_prefilter(sentence, cue):
 def test_leads_words_are_data():
     w = leads.words()
     assert w["legal_verbs"]["arrest"] == ["COP"] and "custody" in w["words_needed"]["take"]
+
+
+def test_an_arrest_told_again_is_one_record(pipeline):
+    events = code(pipeline, "Jean-Paul Marchetti was arrested in Lyon on Tuesday. Police said "
+                            "Marchetti was arrested after a long chase.", "2021-03-12")
+    assert len([e for e in events if e["cameo"] == "173"]) == 1, _got(events)

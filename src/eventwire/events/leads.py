@@ -111,6 +111,16 @@ def _patients(v) -> list:
     return objects(head) if head is not None else []
 
 
+def _patient_key(ev: dict) -> tuple:
+    """The act and whom it was done to: the actor's id, else its name's last word ("Jan
+    Novak" ... "Novak"), else its code."""
+    t = ev.get("target") or {}
+    words = (t.get("text") or "").split()
+    who = t.get("actor_id") or (words[-1].lower() if words and words[-1][:1].isupper() else None) \
+        or (t.get("code"), tuple(t.get("span") or ()))
+    return ev["cameo"], who
+
+
 def _generic(v, patient) -> bool:
     """"a person who was convicted of ...", "anyone who is arrested": a word for people in
     general described by the relative clause of the act is a kind of person, not someone
@@ -340,14 +350,21 @@ def passive_leads(doc, events: list[dict], actors: ActorIndex, pset: PatternSet)
     if not added and not filled:
         return events
     # "was detained and charged": one legal act against the patient in the sentence
+    # ... and one real event, one record: the story's arrest of someone told again later
+    # ("Ortiz, who was arrested on Monday, ...") is the act already coded
+    told = {_patient_key(e) for e in events if e["cameo"] in w["legal_codes"]}
     seen, kept = set(), []
     for ev in added:
         key = (ev["sentence_index"], ev["cameo"], (ev["source"] or {}).get("code"),
                (ev["target"] or {}).get("code"), tuple((ev["target"] or {}).get("span") or ()))
-        if key not in seen:
+        again = _patient_key(ev)
+        if key not in seen and again not in told:
             seen.add(key)
+            told.add(again)
             kept.append(ev)
     added = kept
+    if not added and not filled:
+        return events
     busy = {e["sentence_index"] for e in events}
     for ev in added:
         # the sentence's main event when the coder found none there ("A man was arrested.")
