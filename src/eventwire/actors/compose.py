@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..textutil import has_ner
 from .dictionary import INTERNATIONAL
+from .codes import org_code
 from .fuzzy import add_fuzzy
 from .hits import (NOT_NAMES, after_honorifics, drop_agents_in_compounds,
                    drop_cities_inside_names, drop_people_inside_longer_names,
@@ -328,8 +329,11 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
             agent = _head_agent(r, toks, after)
             m["span"][1] = toks[after[-1].j - 1].end
             m["text"] = text[m["span"][0]:m["span"][1]]
-            m["agent"] = agent
-            m["code"] = (actor.code or actor.country or "") + agent
+            if actor.code and actor.code[:3] in INTERNATIONAL:
+                m["code"], m["agent"] = org_code(actor.code, agent)
+            else:
+                m["agent"] = agent
+                m["code"] = (actor.code or actor.country or "") + agent
         return
     country_hit = countries[0] if countries else None
     if agents:

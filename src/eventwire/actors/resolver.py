@@ -84,6 +84,12 @@ class Hit:
     used: bool = False
 
 
+# A role that starts this many days after the day codes its holder already: between an
+# election and the inauguration (US: about 75 days) the winner acts for the incoming
+# government.
+DESIGNATE_DAYS = 80
+
+
 def parse_day(value) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -324,6 +330,11 @@ class ActorResolver:
                 # before a Phoenix person's first dated role Phoenix knows nothing of
                 # them (a future minister may be a UN envoy today): the text decides
                 country, agent, office = None, None, None
+            elif status == "future" and day is not None and role.start is not None \
+                    and (role.start - day).days <= DESIGNATE_DAYS:
+                # elected or designated, taking office within weeks ("the president-
+                # elect"): already acts for the incoming government
+                country, agent, office = role.country, role.agent, role.office
             elif status == "future":   # not yet in office: country only
                 country, agent, office = role.country, None, None
             else:
@@ -639,6 +650,10 @@ class ActorResolver:
                 day = max(best.start or lo, lo)
         override = actor.get("agent") if actor.get("kind") == "metonym" else None
         code, country, agent, office = self.code_of(a, day, override)
+        if agent is None and actor.get("agent") and country and actor.get("country") == country:
+            # the dictionary knows no role then, the text's title does ("Transport
+            # Secretary X", "Tory MP X"): a person never falls back to a bare country
+            return dict(actor)
         out = dict(actor)
         out.update(code=code, country=country, agent=agent)
         if office:

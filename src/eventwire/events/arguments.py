@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..actors.codes import org_code
 from ..records import ACTOR_FIELDS
 from .grammar import conjuncts
 
@@ -194,7 +195,8 @@ def compose_org(agent: dict, org: dict) -> dict:
     base = org.get("code") or ""
     if org.get("agent") and base.endswith(org["agent"]):
         base = base[: -len(org["agent"])]
-    out.update(code=base + (agent.get("agent") or ""), agent=agent.get("agent"),
+    code, sector = org_code(base, agent.get("agent"))
+    out.update(code=code, agent=sector,
                text=agent.get("text"), span=agent.get("span"),
                token_span=agent.get("token_span"))
     return out

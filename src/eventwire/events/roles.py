@@ -230,6 +230,14 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     elif s.get("agent") == t0.get("agent"):
                         # "the minister met the Norwegian envoy": not the envoy's colleague
                         s = _domestic(s0, actors.home) if other_home else s0
+                if s is not s0 and t0 is not None and t_slot != "place" \
+                        and p.cameo[:2] in THING_ACT_ROOTS and _thing_demonym(t0, v.doc, lex) \
+                        and s.get("country") == t0.get("country") \
+                        and actors.home != t0.get("country"):
+                    # "the navy seized a Vietnamese fishing boat", "protesters burned an
+                    # American flag": the only country named is the nationality of the
+                    # thing acted on, not the actor's (the document's own country is)
+                    s = _domestic(s0, actors.home) if actors.home else s0
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
             if not _identified(s) and not _identified(t):
@@ -384,6 +392,27 @@ def implicit_government(country: str) -> dict:
         pass
     return {"text": None, "name": name, "code": country + "GOV", "country": country,
             "agent": "GOV", "actor_id": f"country:{country}", "span": None}
+
+
+# Acts done to things (sanction, seize, destroy, attack): a nationality on the thing
+# ("banned Chinese imports", "shelled Syrian positions") is whose it is, not the actor's.
+# (Talking to "the Iraqi news agency" is another matter: an audience is often the
+# speaker's own.)
+THING_ACT_ROOTS = ("16", "17", "18", "19", "20")
+
+
+def _thing_demonym(a: dict, doc, lex) -> bool:
+    """A bare nationality word on a thing ("a Vietnamese boat", "Iranian oil platforms"):
+    a modifier the demonym found no agent noun to make a people of ("Americans" alone
+    are people, not a thing)."""
+    ts = a.get("token_span")
+    if not ts or a.get("resolved_by") != "demonym" or a.get("agent") \
+            or not (a.get("actor_id") or "").startswith("country:"):
+        return False
+    tok = doc[ts[1] - 1]
+    # (on a place it says where: "rebels took a Syrian town" are Syria's rebels)
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() not in lex.get("place_nouns", ())
 
 
 def _identified(a: dict | None) -> bool:
