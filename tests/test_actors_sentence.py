@@ -1,6 +1,8 @@
 """Take the actors the sentence hands you (issue 14, blind audit 0.2 item 3): office titles
 are whole names, a person never gets a bare country, an organisation's spokesperson is
-the organisation, a nationality on a thing acted on is not the actor's. Our own sentences;
+the organisation, a nationality on a thing acted on is not the actor's, a name in
+apposition to a title is that person, an object pronoun is not the doer of its own
+clause, a visit abroad is to the host government. Our own sentences;
 each case: text | SOURCE TARGET CODE ("-": no actor on that side; CODE a prefix), the
 event coded from the text's last sentence.
 """
@@ -81,3 +83,71 @@ def test_golden_records_have_well_formed_codes():
                 if code_problem(c, countries):
                     bad.append((path.name, side, c, code_problem(c, countries)))
     assert not bad, bad
+
+
+DOCUMENT_CASES = [
+    # a name the dictionary does not know, in apposition to a titled person, is that person;
+    # the surname later in the document refers back to it
+    ("Nigeria's foreign minister, Adaeze Okafor, met the French envoy on Monday. "
+     "Okafor later criticised Ghana. | NGAGOV GHAGOV 111", "2019-05-03"),
+    ("Tomas Varga, the Slovak ambassador, met Hungarian officials on Monday. On Tuesday, "
+     "Varga criticised Hungary. | SVKGOV HUNGOV 111", "2019-05-03"),
+    # ... without a country only when nothing follows the title (the union may say more)
+    ("Ada Obi, president of the teachers' union, met the Kenyan minister on Monday. On "
+     "Tuesday, Obi criticised Kenya. | - KENGOV 111", "2019-05-03"),
+    # an object pronoun is not the doer of its own (subjectless) clause: the doer of
+    # "telling" is who sent the alert, so "them" are the residents
+    ("Kenyan police sent residents an alert telling them to stay indoors. | KENCOP KENCVL 01",
+     "2019-05-03"),
+    ("The Ghanaian president met Nigerian officials, urging them to reopen the border. "
+     "| GHAGOV NGAGOV 02", "2019-05-03"),
+    # ... and in "the unions backing him" the unions back him
+    ("The Kenyan president thanked the labor unions backing him. | KENLAB KENGOV 05", "2019-05-03"),
+]
+
+
+@pytest.mark.parametrize("case,published", DOCUMENT_CASES)
+def test_actors_from_the_document(pipeline, case, published):
+    test_sentence_actors(pipeline, case, published)
+
+
+def test_apposition_chain_leads_to_the_title(pipeline):
+    events = _last(pipeline, "Nigeria's foreign minister, Adaeze Okafor, met the French envoy "
+                   "on Monday. Okafor later criticised Ghana.", "2019-05-03")
+    src = events[0]["source"]
+    assert src["resolved_by"]["how"] == "surname"
+    chain = src["resolved_by"]["chain"]
+    assert chain[0]["text"] == "Adaeze Okafor" and chain[0]["resolved_by"] == "apposition"
+    assert chain[1]["text"] == "Nigeria's foreign minister"
+
+
+MORE_CASES = [
+    # a visit's destination abroad is its host government; a trip at home stays the place
+    ("The Kenyan president arrived in Osaka on Sunday. | KENGOV JPNGOV 042", "2019-05-03"),
+    ("The Kenyan president visited Mombasa on Sunday. | KENGOV KEN 042", "2019-05-03"),
+    # a person named by no office is a civilian of the place named with them
+    ("A Kenyan man attacked two police officers in Nairobi. | KENCVL KENCOP 19", "2019-05-03"),
+    ("A Texas woman threatened a congresswoman on Monday. | USACVL USALEG 13", "2019-05-03"),
+]
+
+
+@pytest.mark.parametrize("case,published", MORE_CASES)
+def test_more_sentence_actors(pipeline, case, published):
+    test_sentence_actors(pipeline, case, published)
+
+
+PRONOUN_CASES = [
+    # a description said of someone ("portrayed X as a man who ...") is no new referent
+    ("The report portrayed Uhuru Kenyatta as a man who did not care. He rejected the report "
+     "on Monday. | KENGOV - 01", "2019-05-03"),
+    # "his men" are the owner's people, not civilians
+    ("The Kenyan army chief said his men had attacked the rebels near Garissa. | KENMIL KENREB 19",
+     "2019-05-03"),
+    # "men" and "women" say less than the sector word before them
+    ("Military men in Brazil denied the rumours of a coup. | BRAMIL - 01", "2019-05-03"),
+]
+
+
+@pytest.mark.parametrize("case,published", PRONOUN_CASES)
+def test_pronoun_and_head_cases(pipeline, case, published):
+    test_sentence_actors(pipeline, case, published)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dictionary import INTERNATIONAL
+from .records import INTERNATIONAL
 from .phoenix import AGENT_CODES, REGIONS
 
 BLOCKS_RE = re.compile(r"^(?:[A-Z]{3})+$")

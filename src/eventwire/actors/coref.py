@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .introduced import apposed_names, chain_to, refer, surnames, titled_people
 from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
@@ -38,6 +39,8 @@ LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_hea
                    "armed_group_sectors", "people_quantifiers"})
 MAPS = frozenset({"person_pronouns", "pair_heads"})
 SUBJ = ("nsubj", "nsubjpass")
+# Clauses without a subject of their own whose doer is the governing clause's subject
+CONTROLLED = ("conj", "advcl", "xcomp", "acl")
 HOME_KEY = "eventwire.home_country"
 # Sentences back (from the anaphor's own) where a pronoun's antecedent may sit.
 PRONOUN_WINDOW = 2
@@ -208,27 +211,6 @@ def _is_place(m: dict, doc, text: str) -> bool:
     return bool(before) and before[-1] in LOCATIVE_PREPS
 
 
-def _step(m: dict) -> dict:
-    return {"text": m.get("text"), "span": list(m["span"]) if m.get("span") else None,
-            "resolved_by": m.get("resolved_by")}
-
-
-def _chain(ante: dict) -> list[dict]:
-    return [_step(ante)] + list(ante.get("chain") or [])
-
-
-def refer(ante: dict, text: str, span, resolved_by: str, confidence: float) -> dict:
-    """A mention at ``span`` naming the same actor as ``ante``."""
-    m = {"text": text, "name": ante.get("name"), "code": ante.get("code"),
-         "country": ante.get("country"), "agent": ante.get("agent"),
-         "actor_id": ante.get("actor_id"), "span": [span[0], span[1]], "kind": "coref",
-         "resolved_by": resolved_by, "confidence": round(min(confidence, ante.get("confidence") or 1), 2),
-         "chain": _chain(ante)}
-    if ante.get("role"):
-        m["role"] = ante["role"]
-    return m
-
-
 class Discourse:
     """The actors named so far, in text order, with what a later reference needs."""
 
@@ -302,7 +284,8 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
     for m in context:
         disc.add(m)
     for m in mentions:
-        disc.add(m)
+        if not _predicative(m, doc):
+            disc.add(m)
     disc.mark_first_subjects()
     for g, members, subj in _lists(list(disc.cands), text):
         disc.add(g, subject=subj, members=members)
@@ -314,8 +297,11 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
     covered = _covered(mentions)
     _counted_people(doc, mentions, w)
     _definites(doc, mentions, disc, sents, sent_countries, home, w)
-    _titled_people(mentions + context, home)
-    for m in _surnames(r, doc, mentions, context, covered, w):
+    titled_people(mentions + context, home)
+    for m in apposed_names(doc, mentions, covered, w.person_heads):
+        new.append(m)
+        disc.add(m)
+    for m in surnames(r, doc, mentions + new, context, covered, w):
         new.append(m)
         disc.add(m)
         covered.update(range(m["token_span"][0], m["token_span"][1]))
@@ -334,6 +320,16 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
             by_token.setdefault(i, m)
     new += _quoted_first_person(doc, by_token, covered, w)
     return new
+
+
+def _predicative(m: dict, doc) -> bool:
+    """A description said of someone named before ("portrayed X as a man who ...", "he is
+    a lawyer") is no new referent for a later pronoun."""
+    ts = m.get("token_span")
+    if doc is None or not ts or m.get("actor_id") or ts[1] > len(doc):
+        return False
+    tok = doc[ts[1] - 1]
+    return tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
 
 
 def _covered(mentions) -> set[int]:
@@ -413,7 +409,7 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             if group is not None:
                 m.update(country=group["country"], agent=group["agent"],
                          code=group["country"] + group["agent"], resolved_by="armed-group",
-                         chain=_chain(group), confidence=0.5)
+                         chain=chain_to(group), confidence=0.5)
                 continue
         if same and (head not in w.home_heads or home is None or s - same[0].sent <= 1):
             ante = same[0].m
@@ -434,7 +430,7 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
                     continue
                 how = "home-country"
         if ante is not None:
-            country, chain = ante["country"], _chain(ante)
+            country, chain = ante["country"], chain_to(ante)
         else:
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
@@ -476,62 +472,6 @@ def _armed_group_before(disc: Discourse, pos: int, sent: int, w):
     return next((c.m for c in disc.before(pos, sent, ARMED_WINDOW)
                  if c.members is None and c.m.get("country") and c.m.get("agent") in w.armed_groups),
                 None)
-
-
-def _titled_people(mentions, home) -> None:
-    """"Foreign Minister Jan Smit" (a title and a name the dictionary does not know, no
-    country in the phrase) holds that office in the country the document is about."""
-    if home is None:
-        return
-    for m in mentions:
-        if m.get("kind") == "person" and not m.get("actor_id") and not m.get("country") \
-                and m.get("agent") and not m.get("candidates"):
-            m.update(country=home, code=home + m["agent"], resolved_by="home-country",
-                     chain=[], confidence=0.5)
-
-
-# -- surnames of people the dictionary does not know ----------------------------------------------
-
-def _surnames(r, doc, mentions, context, covered: set, w) -> list[dict]:
-    """"Botha" after "Foreign Minister Pik Botha": a person introduced with a title and a
-    name the dictionary does not know is that person again when named by surname (alone,
-    or after an honorific: "Mr. Botha")."""
-    if doc is None:
-        return []
-    people: dict[str, list[dict]] = {}
-    for m in sorted(mentions + context, key=lambda x: x["span"][0]):
-        if m.get("kind") == "person" and not m.get("actor_id") and m.get("name") and m.get("code"):
-            parts = m["name"].split()
-            if len(parts) >= 2:
-                people.setdefault(parts[-1].lower(), []).append(m)
-    if not people:
-        return []
-    places = {i: m for m in mentions if m.get("kind") in ("place",) and m.get("token_span")
-              for i in range(*m["token_span"])}
-    out = []
-    for tok in doc:
-        key = tok.lower_
-        if key not in people or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-            continue
-        if tok.i in covered and tok.i not in places:
-            continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        start = tok.idx
-        if prev is not None and prev.lower_.rstrip(".") in w.honorifics:
-            start = prev.idx
-        elif prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
-                and prev.sent.start != tok.i and prev.i not in covered:
-            continue   # another first name: another person
-        antes = [m for m in people[key] if m["span"][1] <= tok.idx]
-        if not antes:
-            continue
-        ante = antes[-1]
-        m = refer(ante, doc.text[start:tok.idx + len(tok.text)], (start, tok.idx + len(tok.text)),
-                  "surname", 0.7)
-        m["token_span"] = [prev.i if start != tok.idx else tok.i, tok.i + 1]
-        m["_person"] = True
-        out.append(m)
-    return out
 
 
 # -- "the two sides" ---------------------------------------------------------------------------------
@@ -665,9 +605,16 @@ def _clause_subject_ids(tok, made: list[dict], by_token: dict) -> set:
         v = v.head
     for _ in range(3):
         subj = [c for c in v.children if c.dep_ in SUBJ]
-        if subj or v.dep_ != "conj" or v.head is v:
+        if subj or v.dep_ not in CONTROLLED or v.head is v:
             break
-        v = v.head   # "he met Putin and thanked him": the subject of "met"
+        # "he met Putin and thanked him": the subject of "met"; "unions backing him": the
+        # unions; "police sent residents an alert telling them": the subject of "sent"
+        v = v.head
+        if v.pos_ in ("NOUN", "PROPN") and v.i in by_token:
+            subj = [v]
+            break
+        if v.pos_ in ("NOUN", "PROPN") and v.head is not v:
+            v = v.head
     out = set()
     for t in subj:
         for m in [by_token.get(t.i)] + [x for x in made if x.get("token_span", [0, 0])[0] == t.i]:
@@ -768,7 +715,7 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
             members = [refer(x, tok.text, span, "pronoun", 0.55) for x in c.members]
             m = dict(members[0])
             m.update(members=members, code=None, country=None, agent=None, actor_id=None,
-                     name=None, chain=_chain(c.m))
+                     name=None, chain=chain_to(c.m))
             for x in members:
                 x["token_span"] = [tok.i, tok.i + 1]
         else:

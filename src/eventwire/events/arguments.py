@@ -13,6 +13,8 @@ from ..actors.codes import org_code
 from ..records import ACTOR_FIELDS
 from .grammar import conjuncts
 
+# Nouns of people that say nothing of whose they are: "its men" are the owner's.
+PEOPLE_NOUNS = ("man", "woman", "men", "women")
 NOMINAL_MODS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod")
 
 
@@ -57,6 +59,10 @@ class ActorIndex:
             # "the diplomats who accused him", "rebels, who attacked the base": the relative
             # pronoun is the noun its clause hangs on
             return [relative(a, tok) for a in self.at_all(tok.head.head)]
+        if own is not None and tok.lemma_.lower() in PEOPLE_NOUNS and not own.get("country"):
+            owner = [self.by_token[c.i] for c in tok.children if c.dep_ == "poss" and c.i in self.by_token]
+            if owner:
+                return owner[:1]   # "the police and its men", "the general's men": the owner's people
         if own is not None and own.get("members"):
             # "they", "the two sides": every actor the reference stands for
             return list(own["members"])

@@ -167,7 +167,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # (a demonym found on a noun of a prepositional slot is on the noun of the act:
         # "under Israeli control", "fire from Syrian positions": as on an event noun)
         return [(state_sector(a, "source", p.cameo, lex, nominal=p.nominal or s_slot.startswith("prep:")),
-                 b if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
+                 _host(b, a, p.cameo) if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
                 for a, b in pairs]
 
     def distinct(pairs):
@@ -413,6 +413,18 @@ def _thing_demonym(a: dict, doc, lex) -> bool:
     # (on a place it says where: "rebels took a Syrian town" are Syria's rebels)
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ == "NOUN" \
         and tok.head.lemma_.lower() not in lex.get("place_nouns", ())
+
+
+def _host(place: dict | None, visitor: dict | None, cameo: str) -> dict | None:
+    """A visit's destination abroad is its host, the country's government ("the Kenyan
+    president arrived in Japan" -> JPNGOV, as CAMEO codes a state visit); a trip at home
+    ("visited Nevada") stays the place."""
+    if place is None or cameo != "042" or place.get("agent") or not place.get("country") \
+            or visitor is None or not visitor.get("country") \
+            or visitor["country"] == place["country"] \
+            or not (place.get("actor_id") or "").startswith(("country:", "place:")):
+        return place
+    return {**place, "agent": "GOV", "code": place["country"] + "GOV"}
 
 
 def _identified(a: dict | None) -> bool:
