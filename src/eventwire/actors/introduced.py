@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from ..textutil import has_ner
 
-# Capitalised words before a surname that are no first name ("On Tuesday Obi said")
+# Capitalised words before a surname that are no first name ("On Tuesday Obi said"); the
+# weekday and month words of hits.NOT_NAMES (importing hits here would be a circle:
+# resolver -> coref -> introduced)
 CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
                            "february march april may june july august september october "
                            "november december".split())
