@@ -272,16 +272,25 @@ def _attacker(doc, events, e, w, lex):
                      for c in o.children)]
     if not nouns:
         return None
+    return story_attacker(events, e, w, "attacker", before_verb=True)
+
+
+def story_attacker(events, e, w, how: str, *, before_verb: bool):
+    """The source of the story's first attack told before ``e`` whose source is known and
+    is not ``e``'s own, as an implied actor (``how`` names the rule); None when there is
+    none or when the story's attacker is unnamed ("gunmen"). ``before_verb``: in ``e``'s
+    own sentence only events whose verb comes first count."""
     for p in events:
-        if p is e or p["sentence_index"] > e["sentence_index"] or \
-                (p["sentence_index"] == e["sentence_index"] and p["_verb_i"] >= e["_verb_i"]):
+        if p is e or p["sentence_index"] > e["sentence_index"] or (
+                before_verb and p["sentence_index"] == e["sentence_index"]
+                and p["_verb_i"] >= e["_verb_i"]):
             break
         if p["negated"] or not _has(w["attack_roots"], p["cameo"]) or not _identified(p["source"]) \
                 or _same_actor(p["source"], e["source"]):
             continue
         if p["source"].get("agent") in w["unnamed_attacker_sectors"]:
             return None   # the story's attacker is not known
-        return implied(p["source"], "attacker", p)
+        return implied(p["source"], how, p)
     return None
 
 

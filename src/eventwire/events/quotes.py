@@ -28,7 +28,7 @@ import functools
 from ..actors.docdata import cached_sections
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
-from .context import _attack_noun, _has, _identified, _same_actor, _stem, implied
+from .context import _attack_noun, _identified, _same_actor, _stem, implied, story_attacker
 from .context import words as context_words
 from .grammar import governors, subjects
 from .modality import negation, speaker_of
@@ -142,17 +142,7 @@ def _doer(noun, events, sent_index, lex):
 def _attacker_of(noun, doc, events, e):
     """The source of the story's first attack before ``e`` (a definite "the strikes" names
     it): the attacker, or None when unknown."""
-    cw = context_words()
-    for p in events:
-        if p is e or p["sentence_index"] > e["sentence_index"]:
-            break
-        if p["negated"] or not _has(cw["attack_roots"], p["cameo"]) or not _identified(p["source"]) \
-                or _same_actor(p["source"], e["source"]):
-            continue
-        if p["source"].get("agent") in cw["unnamed_attacker_sectors"]:
-            return None
-        return implied(p["source"], "quote-topic", p)
-    return None
+    return story_attacker(events, e, context_words(), "quote-topic", before_verb=False)
 
 
 def _negated(tok, lex) -> bool:
