@@ -15,16 +15,7 @@ from .coder import ActorIndex, code_sentence, forget_doc, is_caption
 from .context import fill_from_context
 from .patterns import get_patterns
 from .quotes import code_quotes
-from . import segment as _segment  # noqa: F401  (registers eventwire_paragraphs)
-
-
-def _looks_like_headline(sent, doc) -> bool:
-    """A title line: the first sentence, no final punctuation, or equal to doc._.title."""
-    text = sent.text.strip()
-    title = (doc._.title or "").strip()
-    if title and text == title:
-        return True
-    return sent.start == 0 and not text.endswith((".", "!", "?", '"', "”", "'"))
+from .segment import looks_like_headline  # the module also registers eventwire_paragraphs
 
 
 def _event_key(ev: dict):
@@ -54,7 +45,7 @@ def _code_doc(doc, pset, trace) -> list[dict]:
                 trace.append(("caption", k, sent.text))
             continue
         evs = code_sentence(sent, k, actors, pset, trace=trace)
-        if evs and _looks_like_headline(sent, doc):
+        if evs and looks_like_headline(sent, doc):
             headline_events.extend(evs)
         else:
             events.extend(evs)

@@ -30,8 +30,9 @@ import re
 from ..actors.docdata import cached_sections
 from ..syntax import span_root
 from .arguments import ActorIndex
-from .grammar import conjuncts, is_passive, objects
+from .grammar import is_passive, objects
 from .patterns import PatternSet
+from .segment import looks_like_headline
 
 LISTS = frozenset({"person_nouns", "person_pronouns", "legal_codes", "not_authority"})
 MAPS = frozenset({"legal_verbs", "words_needed"})
@@ -58,13 +59,6 @@ def has_lead_cue(text: str) -> bool:
     ("was arrested", "were charged")? Such a sentence is parsed even when it names no
     known actor: its patient is often a person no dictionary knows."""
     return bool(_cue_regex().search(text))
-
-
-def _headline(sent, doc) -> bool:
-    text = sent.text.strip()
-    title = (getattr(doc._, "title", None) or "").strip()
-    return bool(title and text == title) or (
-        sent.start == 0 and not text.endswith((".", "!", "?", '"', "”", "'")))
 
 
 def _passive_head(v):
@@ -272,7 +266,7 @@ def passive_leads(doc, events: list[dict], actors: ActorIndex, pset: PatternSet)
     added: list[dict] = []
     filled: dict[int, dict] = {}
     for k, sent in enumerate(doc.sents):
-        if not any(t.lemma_.lower() in w["legal_verbs"] for t in sent) or _headline(sent, doc):
+        if not any(t.lemma_.lower() in w["legal_verbs"] for t in sent) or looks_like_headline(sent, doc):
             continue
         for v in sent:
             if not _passive_legal(v, w):

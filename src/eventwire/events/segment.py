@@ -27,3 +27,13 @@ def paragraphs(doc):
             if nxt < len(doc):
                 doc[nxt].is_sent_start = True
     return doc
+
+
+def looks_like_headline(sent, doc) -> bool:
+    """A title line: the first sentence with no final punctuation, or equal to
+    ``doc._.title`` (the coder and the lead-event rules skip it: the story tells it again)."""
+    text = sent.text.strip()
+    title = (getattr(doc._, "title", None) or "").strip()
+    if title and text == title:
+        return True
+    return sent.start == 0 and not text.endswith((".", "!", "?", '"', "”", "'"))
