@@ -135,11 +135,11 @@ def _doer(noun, events, sent_index, lex):
         if _stem(noun.doc[p["_verb_i"]].lemma_) == stem:
             return implied(p["source"], "quote-act", p)
     if _attack_noun(noun, context_words(), lex) or noun.lemma_.lower() in words()["attack_nouns"]:
-        return _attacker_of(noun, noun.doc, events, {"sentence_index": sent_index, "source": None})
+        return _attacker_of(events, {"sentence_index": sent_index, "source": None})
     return None
 
 
-def _attacker_of(noun, doc, events, e):
+def _attacker_of(events, e):
     """The source of the story's first attack before ``e`` (a definite "the strikes" names
     it): the attacker, or None when unknown."""
     return story_attacker(events, e, context_words(), "quote-topic", before_verb=False)
@@ -407,7 +407,7 @@ def pronoun_topics(doc, events: list[dict], lex, quotes, actors) -> None:
             if _identified(topic) and not _same_actor(topic, e["source"]):
                 e["target"] = actor_object(topic)
         elif _attack_noun(topic, context_words(), lex) or topic.lemma_.lower() in w["attack_nouns"]:
-            got = _attacker_of(topic, doc, events, e)
+            got = _attacker_of(events, e)
             if got is not None:
                 e["target"] = got
 
