@@ -277,6 +277,59 @@ def test_doc_timeout_zero_means_no_watchdog(tmp_path, coder):
     assert coded[0].error is None and seen == [0.0]
 
 
+def _fire_from(where: str):
+    """Call the watchdog's signal handler as if the alarm arrived in ``where``."""
+    import gc
+    import signal
+    import sys
+    from eventwire.pipeline import DocTimeout, DocWatchdog
+    seen = {}
+
+    def probe(frame):
+        try:
+            DocWatchdog._fire(signal.SIGALRM, frame)
+            seen["outcome"] = "returned"
+        except DocTimeout:
+            seen["outcome"] = "raised"
+        seen["refire"] = signal.setitimer(signal.ITIMER_REAL, 0)[0]   # disarm at once
+
+    def in_gc_callback(phase, _info):
+        if phase == "start" and not seen:
+            probe(sys._getframe())
+
+    class Finalised:
+        def __del__(self):
+            probe(sys._getframe())
+
+    old = signal.signal(signal.SIGALRM, signal.SIG_IGN)  # a late re-fire must not kill pytest
+    try:
+        if where == "gc callback":
+            gc.callbacks.append(in_gc_callback)
+            try:
+                gc.collect()
+            finally:
+                gc.callbacks.remove(in_gc_callback)
+        elif where == "finaliser":
+            Finalised()
+        else:
+            probe(sys._getframe())
+    finally:
+        signal.signal(signal.SIGALRM, old)
+    return seen
+
+
+@pytest.mark.parametrize("where, outcome", [
+    ("coder", "raised"),
+    # There the interpreter would print the DocTimeout as "ignored" and go on.
+    ("gc callback", "returned"),
+    ("finaliser", "returned"),
+])
+def test_watchdog_never_raises_where_the_interpreter_swallows_it(where, outcome):
+    seen = _fire_from(where)
+    assert seen["outcome"] == outcome
+    assert 0 < seen["refire"] <= 0.5       # either way it fires again soon
+
+
 # --------------------------------------------------------------------------------------
 # 3. Whole batches through the CLI
 # --------------------------------------------------------------------------------------
