@@ -27,7 +27,13 @@ from .grammar import (clause_span, complement_heads, complement_words, conjuncts
 from .modality import (_infinitive, _own_actor, habitual, modality, negation, non_factive,  # noqa: F401
                        planned, speaker_of)
 from .patterns import Pattern, PatternSet, get_patterns
+from .nominal import implied_workers, unrealised
 from .roles import implicit_government, pairs_for, slot_tokens, state_sector  # noqa: F401
+
+
+# Roots of acts done by saying (appeal, demand, threaten): as nouns under a verb of
+# refusal or proposal ("rejected the demand that ...") they were still made.
+SPOKEN_ROOTS = ("02", "10", "13")
 
 
 @dataclass
@@ -85,6 +91,9 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
             return f"no particle {'/'.join(p.particle)}"
     if p.object or p.not_object:
         lemmas = {t.lemma_.lower() for t in object_phrase(v)}
+        if p.nominal:   # the noun's own kind: "a prisoner swap", "a threatened strike"
+            lemmas |= {w for c in v.children if c.dep_ in ("compound", "amod", "nmod")
+                       for w in (c.lemma_.lower(), c.lower_)}
         if p.prep:  # the pattern's own preposition: "put under investigation", "on alert"
             lemmas |= {g.lemma_.lower() for c in v.children
                        if c.dep_ == "prep" and c.lower_ in p.prep
@@ -99,7 +108,9 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
             return f"no complement verb in {list(p.xcomp)[:6]}"
     if p.prep:
         heads = [v] + object_phrase(v)
-        have = {c.lower_ for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")}
+        # (not a time: "launched a strike on Monday" names no one struck)
+        have = {c.lower_ for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")
+                and not any(g.dep_ == "pobj" and g.lower_ in lex.get("time_nouns", ()) for g in c.children)}
         if not have & set(p.prep):
             return f"no preposition {'/'.join(p.prep)}"
     return None
@@ -257,10 +268,21 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
                 why = f"only proposed/demanded under '{blocked}' (the governing verb is coded)"
             if why is None and habit and not p.nominal:
                 why = f"a habit or a life's story ('{habit}'), no discrete occurrence"
+            if why is None and p.nominal:
+                why = unrealised(v, lex)
             pairs = None
             if why is None:
                 pairs, why = pairs_for(p, v, lex, actors)
                 why = why or None
+            if why is None and p.source_agents:
+                pairs = [(s, t) for s, t in pairs if _agent(s) in p.source_agents]
+                if not pairs:
+                    why = f"no source of sector {'/'.join(p.source_agents)}"
+            if why is not None and p.source_agents and "LAB" in p.source_agents and \
+                    check_pattern(p, v, lex) is None and not unrealised(v, lex):
+                # "a strike by 3,000 pilots": whoever strikes is labour
+                pairs = implied_workers(p, v, lex, actors)
+                why = None if pairs else why
             if trace is not None:
                 trace.append(Try(v.i, v.text, p.id, p.cameo, why is None, why or "fired"))
             if why is None:
@@ -293,7 +315,9 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         lex.get("refusal_governors", set())
     for ev in nominal:
         noun = sent.doc[ev["_verb_i"]]
-        if any(sent.doc[ve["_verb_i"]].lemma_.lower() in proposing and noun.i != ve["_verb_i"]
+        # (a request, demand or threat was made even when it is rejected or renewed)
+        if ev["cameo_root"] not in SPOKEN_ROOTS and any(
+                sent.doc[ve["_verb_i"]].lemma_.lower() in proposing and noun.i != ve["_verb_i"]
                and noun in object_phrase(sent.doc[ve["_verb_i"]]) for ve in events):
             # "proposed a meeting", "called for talks", "rejected a ceasefire": the coded
             # proposal is the event; the thing proposed has not happened
@@ -302,7 +326,8 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         for ve in events:
             verb = sent.doc[ve["_verb_i"]]
             if ve["cameo_root"] == ev["cameo_root"] and (
-                    verb.i == noun.head.i or noun in verb.subtree and noun.i != verb.i):
+                    verb.i == noun.head.i or noun in verb.subtree and noun.i != verb.i) \
+                    and not _time_adjunct(noun, verb):
                 dup = True
                 break
             if ve["cameo_root"] == ev["cameo_root"] and \
@@ -317,6 +342,22 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
     events.sort(key=lambda e: e["_verb_i"])
     mark_main_event(events, sent, lex)
     return events
+
+
+# Prepositions of an earlier or later event: "after talks with X, S flew to Y" tells two
+# events, not one.
+SEQUENCE_PREPS = ("after", "following", "before", "during", "since", "until", "ahead")
+
+
+def _time_adjunct(noun, verb) -> bool:
+    """Is ``noun`` inside a time adjunct of ``verb`` ("after talks with X", "following a
+    meeting with Y"), another event than the verb's?"""
+    t = noun
+    while t.i != verb.i and t.head.i != t.i:
+        if t.lower_ in SEQUENCE_PREPS and t.dep_ in ("prep", "mark", "advcl", "advmod"):
+            return True
+        t = t.head
+    return False
 
 
 def _is_media(a: dict) -> bool:

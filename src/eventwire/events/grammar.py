@@ -188,9 +188,11 @@ def complement_heads(v) -> list:
     "said it was [concerned]", "said she [hoped] ...", "said the offer was a [fair] and
     [constructive] [step]"."""
     out = []
+    noun = v.pos_ in ("NOUN", "PROPN")
     for c in v.children:
-        if c.dep_ not in ("ccomp", "parataxis") or c.pos_ not in ("VERB", "AUX"):
-            continue
+        if c.pos_ not in ("VERB", "AUX") or not (c.dep_ in ("ccomp", "parataxis") or noun and (
+                c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))):
+            continue   # (an event noun's that-clause: "the demand that the minister [resign]")
         if any(x.dep_ == "neg" for x in c.children):
             continue   # "said the plan was not feasible" says the opposite
         out.append(c)

@@ -22,6 +22,8 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
                                     # concerned", "said the plan was unacceptable"); the
                                     # slot `complement` is what the clause is about
       not_prep: [on, upon]          # not with this preposition on the verb ("seized on a remark")
+      source_agents: [LAB, CVL]     # only sources of these sectors ("a strike by miners" is
+                                    # labour's; "a strike by warplanes" is no walkout)
       own_subject: true             # its infinitive complement has a doer of its own ("wants
                                     # Japan to lift tariffs"; not "wants to meet")
       not_predicative: true         # not when the object has a predicate: "called them an
@@ -40,7 +42,13 @@ about/over/on/with/at/against on its predicate: "said the Bolivian proposal was
 unacceptable", "said it was concerned about the Ugandan build-up"),
 ``after`` (the first actor after the verb in its clause: TABARI's rule, used for
 imported PETRARCH dictionaries), ``captor`` (who held the captives whose release the
-object is: "the release of ten students kidnapped by X", "... of the hostages from X").
+object is: "the release of ten students kidnapped by X", "... of the hostages from X"),
+``host:after|at`` (for an event noun that is the object of one of these prepositions on a
+verb: that verb's subject -- "after talks with X, S announced ...": S held the talks;
+"S sent troops at the request of X": S was asked).
+
+For an event noun, ``object`` / ``not_object`` also read the noun's own compounds and
+adjectives ("a prisoner swap", "a threatened strike", "a hunger strike").
 
 A bad entry raises ``DataFileError(file, line, reason)``.
 """
@@ -57,7 +65,8 @@ from ..errors import DataFileError
 from .codebook import get_codebook
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
-SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|complement|after|captor|prep:[a-z_]+(\|[a-z_]+)*)$")
+SLOT_RE = re.compile(r"^(subj|dobj|iobj|poss|amod|ccomp\.subj|complement|after|captor|"
+                     r"(prep|host):[a-z_]+(\|[a-z_]+)*)$")
 
 
 class _Loader(yaml.SafeLoader):
@@ -78,7 +87,7 @@ def yaml_load(text: str):
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
-        "complement", "not_predicative", "subject", "own_subject", "not_prep"}
+        "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,7 @@ class Pattern:
     subject: tuple[str, ...] = ()  # the subject's head noun is one of these
     own_subject: bool = False    # its infinitive complement has a doer of its own
     not_prep: tuple[str, ...] = ()  # not with this preposition on the verb ("seized on")
+    source_agents: tuple[str, ...] = ()  # only sources of these sectors (upper case)
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -120,7 +130,7 @@ class Pattern:
         return (2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.particle)
                 + bool(self.prep) + 1.5 * (len(self.before) + len(self.after))
                 + 2 * bool(self.complement_aux) + 2 * bool(self.complement) + 2 * bool(self.subject)
-                + 2 * self.own_subject
+                + 2 * self.own_subject + 2 * bool(self.source_agents)
                 + 0.1 * (len(self.cameo) - 2))
 
 
@@ -156,6 +166,15 @@ def _strs(path, line, raw, key) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
         raise DataFileError(path, line, f"{key} must be a list of words")
     return tuple(x.strip().lower() for x in raw)
+
+
+def _agents(path, line, pid, raw) -> tuple[str, ...]:
+    """Sector codes ("LAB", "CVL"): three letters each."""
+    out = tuple(a.upper() for a in _strs(path, line, raw, "source_agents"))
+    bad = [a for a in out if not re.fullmatch(r"[A-Z]{3}", a)]
+    if bad:
+        raise DataFileError(path, line, f"{pid}: source_agents wants sector codes (LAB, CVL), not {bad[0]!r}")
+    return out
 
 
 def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
@@ -208,6 +227,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         own_subject=bool(raw.get("own_subject", False)),
         not_prep=_strs(path, line, raw.get("not_prep"), "not_prep"),
         subject=_strs(path, line, raw.get("subject"), "subject"),
+        source_agents=_agents(path, line, pid, raw.get("source_agents")),
         origin=f"{Path(path).name}:{line}")
 
 

@@ -31,12 +31,15 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
     if slot == "after":
         start, end = clause_span(v)
         return [t for t in v.doc[v.i + 1:end] if t.pos_ in ("PROPN", "NOUN", "ADJ")][:8]
-    if slot == "ccomp.subj":
-        return [s for c in v.children if c.dep_ == "ccomp" for s in subjects(c, lex)]
+    if slot == "ccomp.subj":   # (an event noun's that-clause: "the demand that X resign")
+        return [s for c in v.children if c.dep_ == "ccomp" or (nominal and _that_clause(c))
+                for s in subjects(c, lex)]
     if slot == "complement":
         return complement_topics(v)
     if slot == "captor":
         return captors(v, lex)
+    if slot.startswith("host:"):
+        return host_subjects(v, set(slot[5:].split("|")), lex) if nominal else []
     if slot.startswith("prep:"):
         preps = set(slot[5:].split("|"))
         heads = [v] + object_phrase(v)
@@ -44,6 +47,21 @@ def slot_tokens(v, slot: str, lex, nominal=False) -> list:
         return [t for t in prep_objects(heads, preps)
                 if t.lemma_.lower() not in lex.get("beneficiary_nouns", ())]
     return []
+
+
+def _that_clause(c) -> bool:
+    return c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+
+
+def host_subjects(n, preps: set, lex) -> list:
+    """The subject of the verb on which the event noun ``n`` is the object of one of
+    ``preps``: "after talks with X, S did Y" (S held the talks), "S acted at the request
+    of X" (S was asked)."""
+    p = n.head
+    if n.dep_ != "pobj" or p.lower_ not in preps or p.head.i == p.i or \
+            p.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return subjects(p.head, lex)
 
 
 def _slot_actors(p, v, slot, lex, actors) -> list:
@@ -205,7 +223,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     out = []
     home = _sentence_country(v, actors) if lex.get("domestic_sectors", True) else None
     implicit = not targets and lex.get("domestic_sectors", True) and \
-        p.cameo[:2] in lex.get("implicit_target_roots", ())
+        (p.cameo[:2] in lex.get("implicit_target_roots", ()) or p.cameo in lex.get("implicit_target_roots", ()))
     for s in sources or [None]:
         for t in targets or [None]:
             if s is not None and t is not None and _same(s, t):
