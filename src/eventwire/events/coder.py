@@ -20,15 +20,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .arguments import ActorIndex, actor_object, compose, compose_org  # noqa: F401
+from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
-from .grammar import (clause_span, complement_heads, complement_words, conjuncts, forget_doc, governor,  # noqa: F401
-                      inflections, is_passive, object_phrase, objects, subjects, _inflected)
-from .modality import (_infinitive, _own_actor, habitual, modality, negation, non_factive,  # noqa: F401
-                       planned, speaker_of)
+from .grammar import (clause_span, complement_words, inflections, object_phrase, subjects,
+                      _inflected)
+from .modality import _infinitive, _own_actor, habitual, modality, negation, non_factive, planned
 from .patterns import Pattern, PatternSet, get_patterns
 from .nominal import implied_workers, unrealised
-from .roles import implicit_government, pairs_for, slot_tokens, state_sector  # noqa: F401
+from .roles import pairs_for
 
 
 # Roots of acts done by saying (appeal, demand, threaten): as nouns under a verb of

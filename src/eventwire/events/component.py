@@ -11,7 +11,8 @@ from spacy.language import Language
 
 from ..extensions import ensure_extensions
 from ..records import Event
-from .coder import ActorIndex, code_sentence, forget_doc, is_caption
+from .coder import ActorIndex, code_sentence, is_caption
+from .grammar import forget_doc
 from .context import fill_from_context
 from .patterns import get_patterns
 from .quotes import code_quotes
