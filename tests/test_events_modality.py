@@ -46,6 +46,13 @@ MODALITY = [
     "Would Russia impose sanctions on Turkey? | RUS TUR 163 asserted hypothetical",
     "Iran could attack Israel. | IRN ISR 190 asserted hypothetical",
     "Unless Iran stops, Israel might attack Iran. | ISR IRN 190 asserted hypothetical",
+    # a modal with the perfect tells what did not happen, reported or not
+    "Egypt could have expelled the Sudanese ambassador. | EGY SDN 166 asserted hypothetical",
+    "The Kenyan minister said he would have met the Somali president. | KEN SOM 040 asserted hypothetical",
+    "The Egyptian envoy said Cairo should have recalled its ambassador from Sudan. "
+    "| EGY SDN 161 asserted hypothetical",
+    # ... but "said it would" is the future seen from the past
+    "Police said they would arrest the Kenyan protesters. | KEN KEN 13 asserted intended",
     "China appears to have rejected the American ultimatum. | CHN USA 127 asserted hedged",
     "China seems to have rejected the American ultimatum. | CHN USA 127 asserted hedged",
     "Russia apparently expelled British diplomats. | RUS GBR 166 asserted hedged",

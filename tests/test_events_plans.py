@@ -14,9 +14,13 @@ PLANS = [
     # due within days: the visit itself, on its day
     "The Vietnamese foreign minister will visit Japan on Friday. | VNM JPN 042",
     "Kenyan dock workers will strike on Friday. | KEN KEN 14",
+    # a plan, threat or pledge told as a noun is a plan too
+    "Kenya's plan to send food aid to Somalia was welcomed. | KEN SOM 03",
+    "Russia's threat to impose new sanctions on Georgia angered Tbilisi. | RUS GEO 13",
     # attempts and beginnings are no plans
     "Iranian gunboats started to attack Kuwaiti tankers. | IRN KWT 19",
     "The rebels tried to storm the Kenyan embassy. | - KEN 18",
+    "The rebels' attempt to storm the Kenyan embassy failed. | - KEN 18",
 ]
 
 

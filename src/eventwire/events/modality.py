@@ -53,8 +53,14 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             found = m
 
     chain = [("self", v)] + governors(v)
+    complement = True       # still inside what the governors say (not an adjunct clause)
     for k, (dep, g) in enumerate(chain):
         own = g is v
+        complement = complement and (own or dep in COMPLEMENT_DEPS)
+        if complement and _counterfactual(g, lex):
+            # "would have vetoed", "said she would have objected to X opening an inquiry":
+            # it did not happen, and neither did what it was about
+            bump("hypothetical")
         for c in g.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or dep == "xcomp"):
                 bump("intended")
@@ -72,6 +78,10 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
                 bump("hedged")
         if own:
             continue
+        if dep == "acl" and g.pos_ in ("NOUN", "PROPN") and _infinitive(chain[k - 1][1]) and \
+                g.lemma_ in lex.get("intent_nouns", ()):
+            # "a plan to sanction Iran", "an attempt to storm the base": not (yet) done
+            bump("intended")
         if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
             bump("hedged")
         elif dep == "xcomp" and (g.lemma_ in lex["intent_governors"] or g.lower_ == "going"
@@ -101,6 +111,20 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
     if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
         bump("hypothetical")
     return found, attribution
+
+
+#: Links from a verb to what it governs as its content: a counterfactual governor makes
+#: them counterfactual too (not adverbial clauses or relative clauses: those tell
+#: something else).
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj")
+
+
+def _counterfactual(g, lex) -> bool:
+    """"would have met", "could have been stopped", "should have expelled": a modal with
+    the perfect tells what did not happen."""
+    aux = [c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")]
+    return g.tag_ == "VBN" and any(a in ("have", "'ve") for a in aux) and \
+        any(a in lex.get("counterfactual_aux", ()) for a in aux)
 
 
 def _under_speech(v, lex) -> bool:
@@ -188,6 +212,8 @@ def planned(v, lex) -> bool:
     meet") rather than an attempt or a beginning ("tried to storm", "began to withdraw")?"""
     attempts = lex.get("attempt_governors", ())
     for dep, g in governors(v, limit=3):
+        if dep == "acl" and g.pos_ in ("NOUN", "PROPN"):
+            return g.lemma_ not in attempts      # "a plan to visit", not "an attempt to storm"
         if dep != "xcomp":
             break
         if g.lemma_ in attempts:
