@@ -83,9 +83,9 @@ DOCUMENT_CASES = [
      "Okafor later criticised Ghana. | NGAGOV GHAGOV 111", "2019-05-03"),
     ("Tomas Varga, the Slovak ambassador, met Hungarian officials on Monday. On Tuesday, "
      "Varga criticised Hungary. | SVKGOV HUNGOV 111", "2019-05-03"),
-    # ... without a country only when nothing follows the title (the union may say more)
+    # ... and the president of a union is the union (LAB, of the one country named)
     ("Ada Obi, president of the teachers' union, met the Kenyan minister on Monday. On "
-     "Tuesday, Obi criticised Kenya. | - KENGOV 111", "2019-05-03"),
+     "Tuesday, Obi criticised Kenya. | KENLAB KENGOV 111", "2019-05-03"),
     # an object pronoun is not the doer of its own (subjectless) clause: the doer of
     # "telling" is who sent the alert, so "them" are the residents
     ("Kenyan police sent residents an alert telling them to stay indoors. | KENCOP KENCVL 01",

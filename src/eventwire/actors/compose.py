@@ -25,7 +25,7 @@ from ..textutil import has_ner
 from .dictionary import INTERNATIONAL
 from .codes import org_code
 from .fuzzy import add_fuzzy
-from .hits import (NOT_NAMES, after_honorifics, drop_agents_in_compounds,
+from .hits import (NOT_NAMES, after_honorifics, drop_adjective_senses, drop_agents_in_compounds,
                    drop_cities_inside_names, drop_people_inside_longer_names,
                    drop_sides_of_disputes, how_of, kind_of, name_actors)
 from .persons import contradicts, national_countries
@@ -52,6 +52,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
                                                              toks[h.i].start))]
     hits = after_honorifics(r, text, toks, hits)
     hits = drop_agents_in_compounds(r, text, toks, hits)
+    hits = drop_adjective_senses(toks, hits, doc)
     hits = drop_sides_of_disputes(r, text, toks, hits)
     hits = drop_people_inside_longer_names(r, text, toks, hits)
     hits = drop_cities_inside_names(r, text, toks, hits)
@@ -67,8 +68,10 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     share_agents(text, mentions)
     native_names(r, text, day, mentions)
     _resolve_short(r, text, toks, day, mentions, pending_short, titles, pending_title, hits)
-    resolve_titles(r, day, mentions, titles, pending_title)
+    # (before the titles: "the president of the company" acts for the company, it is
+    # not the president named earlier)
     _representatives(r, text, toks, mentions)
+    resolve_titles(r, day, mentions, titles, pending_title)
     _partitive_appositions(text, mentions)
     # pronouns and other references through the document: actors/coref.py (after the
     # datelines and credits are set aside)
@@ -585,10 +588,11 @@ def _resolve_short(r: ActorResolver, text, toks, day, mentions, pending, titles,
     document whose short form it is; 'President Moon' by office when not mentioned.
     When neither finds the person, the rest of the phrase is read as usual ("Japanese
     Prime Minister Kenji Tanaka": a title and a name the dictionary does not know)."""
-    persons = persons_in(mentions)
     for ph, h in pending:
         n = len(mentions)
-        resolve_one_short(r, text, toks, day, mentions, persons, ph, h)
+        # (persons again each time: "President Reagan ... Reagan said" resolves the first
+        # by the title, then the second as that person)
+        resolve_one_short(r, text, toks, day, mentions, persons_in(mentions), ph, h)
         rest = [x for x in ph.hits if x is not h and x.kind != "short"]
         if len(mentions) == n and rest:
             _interpret(r, text, toks, Phrase(rest, ph.start_tok, h.i), day, mentions, titles,

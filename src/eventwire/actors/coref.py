@@ -30,13 +30,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .introduced import apposed_names, chain_to, refer, surnames, titled_people
+from .introduced import CALENDAR_WORDS, apposed_names, chain_to, refer, surnames, titled_people
 from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
-                   "armed_group_sectors", "people_quantifiers"})
+                   "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps"})
 MAPS = frozenset({"person_pronouns", "pair_heads"})
 SUBJ = ("nsubj", "nsubjpass")
 # Clauses without a subject of their own whose doer is the governing clause's subject
@@ -69,6 +69,8 @@ class CorefWords:
     unnamed_armed: frozenset
     armed_groups: frozenset
     people_quantifiers: frozenset
+    posted_heads: frozenset
+    posted_preps: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,7 +88,8 @@ def words() -> CorefWords:
         first_person=low(d["first_person"]),
         unnamed_armed=frozenset(d["unnamed_armed_sectors"]),
         armed_groups=frozenset(d["armed_group_sectors"]),
-        people_quantifiers=low(d["people_quantifiers"]))
+        people_quantifiers=low(d["people_quantifiers"]),
+        posted_heads=low(d["posted_heads"]), posted_preps=low(d["posted_preps"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -292,6 +295,7 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
     home = home_country(mentions + context, dateline)
     if doc is not None:
         doc.user_data[HOME_KEY] = home   # for the event coder (events/coder.ActorIndex.home)
+    _posted_abroad(doc, mentions, home, w)
     sent_countries = _sentence_countries(mentions, sents)
     new: list[dict] = []
     covered = _covered(mentions)
@@ -313,6 +317,8 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
         if ts:
             for i in range(ts[0], max(ts[1], ts[0] + 1)):
                 by_token.setdefault(i, m)
+    for m in _unknown_people(doc, mentions + new):
+        disc.add(m, subject=_subject_rank(m, doc))
     for m in _pronouns(r, doc, disc, sents, covered, day, w, by_token):
         new.append(m)
         ts = m["token_span"]
@@ -320,6 +326,30 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
             by_token.setdefault(i, m)
     new += _quoted_first_person(doc, by_token, covered, w)
     return new
+
+
+def _unknown_people(doc, mentions) -> list[dict]:
+    """Subjects named by a proper noun that no mention covers ("Tim Vale testified ...",
+    "Vale said ..."): most are people the dictionary does not know. They are candidates
+    for a later "he"/"she" only to stop it reaching back past them to someone else (the
+    pronoun then refers to no actor); they are never actors themselves."""
+    if doc is None:
+        return []
+    covered = _covered(mentions)
+    out = []
+    for t in doc:
+        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.i in covered or not t.text[:1].isupper() \
+                or t.text.isupper() or t.lower_ in CALENDAR_WORDS or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        first = min([t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"],
+                    key=lambda x: x.i)
+        if any(i in covered for i in range(min(first.i, t.left_edge.i), t.i + 1)):
+            continue   # "President-elect Ada Obi": the titled mention is this person
+        a, b = first.idx, t.idx + len(t.text)
+        out.append({"text": doc.text[a:b], "span": [a, b], "token_span": [first.i, t.i + 1],
+                    "code": None, "country": None, "agent": None, "actor_id": None,
+                    "unknown_person": True, "_person": True})
+    return out
 
 
 def _predicative(m: dict, doc) -> bool:
@@ -435,6 +465,37 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
                  confidence=0.6 if how == "definite" else 0.5)
+
+
+def _posted_abroad(doc, mentions, home, w) -> None:
+    """"the special envoy to Ukraine", "the ambassador in Kabul": a post abroad with no
+    country of its own serves the state that sent it. The host named after to/in is
+    recorded (``posted_to``: the event coder never gives the post that country); with a
+    home country other than the host, the post is the home country's."""
+    if doc is None:
+        return
+    by_token = {i: x for x in mentions if x.get("token_span")
+                for i in range(x["token_span"][0], x["token_span"][1])}
+    for m in mentions:
+        ts = m.get("token_span")
+        if not ts or m.get("country") or m.get("actor_id") or not m.get("agent") \
+                or m.get("members") or ts[1] > len(doc):
+            continue
+        head = doc[ts[1] - 1]
+        if _singular(head.lower_) not in w.posted_heads:
+            continue
+        hosts = {x["country"] for p in head.children
+                 if p.dep_ == "prep" and p.lower_ in w.posted_preps
+                 for o in p.children if o.dep_ == "pobj"
+                 for c in [o] + list(o.conjuncts)
+                 for x in [by_token.get(c.i)] if x is not None and x.get("country")}
+        if len(hosts) != 1:
+            continue
+        host = next(iter(hosts))
+        m["posted_to"] = host
+        if home is not None and home != host:
+            m.update(country=home, code=home + m["agent"], resolved_by="home-country",
+                     chain=[], confidence=0.5)
 
 
 def _counted_people(doc, mentions, w) -> None:
@@ -664,6 +725,28 @@ def _own_clause_subject(tok, by_token: dict):
     return m
 
 
+def _governing_subject(tok, by_token: dict, w):
+    """The subject of the clause that a subject pronoun's own clause completes, named
+    before it: "Lee said (that) he would resign", "Lee told reporters he ...", "Lee denied
+    he knew": the pronoun is most likely Lee. Returns Lee's mention (a person), UNKNOWN
+    when Lee is a proper noun no mention covers (a person the dictionary does not know:
+    the pronoun then refers to no actor rather than to someone named earlier), or None."""
+    if tok.dep_ not in SUBJ or tok.head.dep_ != "ccomp":
+        return None
+    subj = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subj:
+        return None
+    t = subj[0]
+    for i in [t.i] + list(range(t.left_edge.i, t.i)):
+        m = by_token.get(i)
+        if m is not None:
+            # (a titled name: "Tory peer Lord Tebbit said he ...")
+            return m if _kind(m, w, False) == "person" and not m.get("members") else None
+    if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper():
+        return UNKNOWN
+    return None
+
+
 def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
               mentions_by_token: dict | None = None) -> list[dict]:
     if doc is None:
@@ -687,9 +770,15 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
         own = _own_clause_subject(tok, by_token) if tok.dep_ == "poss" else None
         if own is UNKNOWN:
             continue   # "its" most likely is that subject, which names no actor we know
+        gov = _governing_subject(tok, by_token, w) if want == "person" else None
+        if gov is UNKNOWN:
+            continue   # "Ana Ruiz said she met ...": the speaker, whom we cannot code
         for c in disc.before(pos, s, PRONOUN_WINDOW):
             if own is not None and c.m is own and _fits(c, want) and not c.place:
                 best = ((-1, 0), c)   # "Colombia withdrew its troops": its own clause's subject
+                break
+            if gov is not None and c.m is gov and _fits(c, want):
+                best = ((-1, 0), c)   # "Lee said he would resign": the one who said it
                 break
             if c.m.get("token_span") and c.m["token_span"][0] <= tok.i < c.m["token_span"][1]:
                 continue
@@ -700,15 +789,16 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
             if want == "group" and c.m.get("agent") == "MED" and c.members is None:
                 continue
             g = _gender(r, c.m, w)
-            if gender == "f" and g != "f" or gender == "m" and g == "f":
+            if (gender == "f" and g != "f" or gender == "m" and g == "f") \
+                    and not c.m.get("unknown_person"):
                 continue   # "she" needs evidence: most people in the news are named as men
             key = (s - c.sent, c.subject)
             if best is None or key < best[0]:
                 best = (key, c)
             if key == (0, 0):
                 break
-        if best is None:
-            continue
+        if best is None or best[1].m.get("unknown_person"):
+            continue   # (a person we cannot code: no actor, rather than someone else)
         c = best[1]
         span = (tok.idx, tok.idx + len(tok.text))
         if c.members is not None:
@@ -727,6 +817,8 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
 
 
 def _fits(c: Cand, want: str) -> bool:
+    if c.m.get("unknown_person"):
+        return want == "person"
     if c.m.get("code") is None and c.members is None:
         return False
     if want == "person":

@@ -98,6 +98,27 @@ def drop_agents_in_compounds(r: ActorResolver, text, toks, hits) -> list[Hit]:
     return out
 
 
+# Agent nouns that are also everyday adjectives: "an official visit", "the official
+# channel" name no official (the parse says which: an adjective modifying a noun).
+ADJECTIVE_SENSES = frozenset({"official"})
+
+
+def drop_adjective_senses(toks, hits, doc) -> list[Hit]:
+    """An agent noun the parser reads as an adjective on another noun ("the official
+    channel") is no actor."""
+    if doc is None:
+        return hits
+    out = []
+    for h in hits:
+        if h.kind == "agent" and h.j - h.i == 1 and toks[h.i].key in ADJECTIVE_SENSES:
+            span = doc.char_span(toks[h.i].start, toks[h.i].end)
+            if span is not None and len(span) == 1 and span[0].pos_ == "ADJ" \
+                    and span[0].dep_ == "amod" and span[0].head.pos_ == "NOUN":
+                continue
+        out.append(h)
+    return out
+
+
 def after_honorifics(r: ActorResolver, text, toks, hits) -> list[Hit]:
     """After "Mr."/"Mrs."/"Dr." comes a person's name: a place, country or organisation
     of the same spelling is not meant ("Mr. Ortega" is no town). The word stays a

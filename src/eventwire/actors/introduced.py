@@ -6,8 +6,9 @@ an earlier one, with the chain back to it (used by all of actors/coref.py).
 
 Apposition: only singular person titles (minister, spokesman, envoy, ...) lend their
 code, and without a country only when no phrase follows the title ("her lawyer, Ada Obi"
-yes; "Ada Obi, president of the workers' union" no: the union may say more than the
-code); only to a run of two to four capitalised proper nouns that no mention covers. The
+yes; "Ada Obi, president of a union" no: the union may say more than the code) or the
+title acts for the actor of its phrase ("Ada Obi, president of the Kenyan teachers'
+union": the union's code, compose._representatives); only to a run of two to four capitalised proper nouns that no mention covers. The
 name's mention says ``resolved_by`` "apposition".
 """
 from __future__ import annotations
@@ -53,11 +54,15 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
                 or m.get("members") or ts[1] > len(doc):
             continue
         head = doc[ts[1] - 1]
+        agent_of = m.get("resolved_by") == "representative"
+        if agent_of:
+            head = doc[ts[0]]   # "president of the teachers' union": the holder, coded as the union
         if head.tag_ not in ("NN", "NNP") or head.lemma_.lower() not in person_heads:
             continue
-        if not m.get("country") and any(c.dep_ == "prep" for c in head.children):
-            continue   # "president of the workers' union": the of-phrase may say more than the code
-        if any(x.get("country") and x.get("country") != m["country"]
+        if not m.get("country") and not agent_of and not m.get("posted_to") \
+                and any(c.dep_ == "prep" for c in head.children):
+            continue   # "president of a union": the of-phrase may say more than the code
+        if any(x.get("country") and x.get("country") not in (m["country"], m.get("posted_to"))
                for t in head.subtree for x in [by_token.get(t.i)] if x is not None):
             continue   # "the United States' top North Korean official": whose, unclear
         names = [c for c in head.children if c.dep_ == "appos"]        # title, Name
@@ -92,8 +97,9 @@ def refer(ante: dict, text: str, span, resolved_by: str, confidence: float) -> d
          "actor_id": ante.get("actor_id"), "span": [span[0], span[1]], "kind": "coref",
          "resolved_by": resolved_by, "confidence": round(min(confidence, ante.get("confidence") or 1), 2),
          "chain": chain_to(ante)}
-    if ante.get("role"):
-        m["role"] = ante["role"]
+    for k in ("role", "posted_to"):
+        if ante.get(k):
+            m[k] = ante[k]
     return m
 
 

@@ -410,6 +410,8 @@ class ActorResolver:
         return c.isupper() or (not c.isascii() and not c.islower())
 
     def _form_ok(self, form: Form, toks: list[Tok]) -> bool:
+        if form.how == "ignore":
+            return True   # a blocker blocks in any case ("the customs union", "Red Sea")
         if form.acronym:
             return all(t.text.replace(".", "").isupper() for t in toks)
         if form.short and toks[0].text.isupper():

@@ -182,7 +182,10 @@ def _armed_member(agent: dict, org: dict) -> bool:
 
 
 def compose(agent: dict, country: dict) -> dict:
-    """An agent-only mention placed in a country: CVL + BDI -> BDICVL."""
+    """An agent-only mention placed in a country: CVL + BDI -> BDICVL (never a post abroad
+    in its host: "the envoy to Ukraine" is not Ukraine's, actors/coref._posted_abroad)."""
+    if agent.get("posted_to") and agent.get("posted_to") == country.get("country"):
+        return agent
     out = dict(country)
     out.update(code=(country.get("country") or "") + (agent.get("agent") or ""),
                agent=agent.get("agent"), text=agent.get("text"), span=agent.get("span"),

@@ -217,7 +217,9 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         return None, "no source or target actor"
     if len(targets) > 1 and sources and p.cameo[:2] not in lex.get("every_target_roots", ()):
         # "flights between Beijing and Pyongyang" by a Chinese carrier: the other side is the target
-        foreign = [t for t in targets if t.get("country") not in {s.get("country") for s in sources}]
+        # (a group of the source's country stays one: "accused Iran and the Hezbollah militia")
+        foreign = [t for t in targets if t.get("country") not in {s.get("country") for s in sources}
+                   or t.get("agent") not in (None, "GOV")]
         if foreign and len(foreign) < len(targets):
             targets = foreign
     out = []
@@ -393,6 +395,8 @@ def _domestic(a: dict, country: str) -> dict:
     -> MOZREB."""
     if a.get("country") or not a.get("agent") or _is_org(a):
         return a   # an organisation without a country ("Red Cross officials") stays one
+    if a.get("posted_to") == country:
+        return a   # "the envoy to Ukraine" is not Ukraine's (actors/coref._posted_abroad)
     return {**a, "country": country, "code": country + (a.get("agent") or "")}
 
 
