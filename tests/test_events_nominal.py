@@ -34,6 +34,16 @@ CODED = [
     "The exchange of prisoners between Armenia and Azerbaijan took place on Monday. | ARM AZE 0841",
     "The exchange of prisoners between Armenia and Azerbaijan took place on Monday. | AZE ARM 0841",
     "Israel freed 300 detainees in a prisoner swap with Hamas. | - PSE 0841",
+    # criticism and accusations told as nouns (still made when the target rejects them)
+    "The move follows the Brazilian president's criticism of Argentina over trade. | BRAGOV ARGGOV 111",
+    "The condemnation of Israel by Turkey surprised analysts. | TUR ISR 111",
+    "The European Union's criticism of Hungary was rejected in Budapest. | IGOEEC HUN 111",
+    "Kenya's accusations against Uganda were published on Monday. | KEN UGA 112",
+    # taking part in a protest or in talks
+    "Thousands of Chilean students participated in the rallies against the government. | CHLEDU CHLGOV 141",
+    "The Egyptian blogger took part in an unlicensed demonstration in Cairo in 2019 and was jailed. "
+    "| EGY EGYGOV 141",
+    "The Peruvian foreign minister took part in talks with Bolivian officials on Monday. | PER BOL 040",
     # after talks with X, the main clause's subject held them
     "After talks with the French president, the German chancellor announced new sanctions on Russia. "
     "| DEU FRA 040",
@@ -69,6 +79,8 @@ NOT_CODED = [
     ("The Israeli strike on the camp was condemned by Egypt.", "143"),
     ("The strike by American warplanes on the Syrian airbase was condemned by Russia.", "143"),
     ("The prisoners' hunger strike in Turkey entered its tenth day.", "143"),
+    # "took part in" is no conquest of a part
+    ("The Peruvian foreign minister took part in talks with Bolivian officials on Monday.", "19"),
     # a that-less demand of goods is no political demand
     ("Consumer demand for Chinese cars in Germany fell sharply.", "10"),
     # "launched a strike on Monday": Monday is no target, so no air strike by workers

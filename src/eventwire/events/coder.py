@@ -30,9 +30,9 @@ from .nominal import implied_workers, unrealised
 from .roles import pairs_for
 
 
-# Roots of acts done by saying (appeal, demand, threaten): as nouns under a verb of
-# refusal or proposal ("rejected the demand that ...") they were still made.
-SPOKEN_ROOTS = ("02", "10", "13")
+# Roots of acts done by saying (appeal, demand, criticize, threaten): as nouns under a verb
+# of refusal or proposal ("rejected the demand that ...") they were still made.
+SPOKEN_ROOTS = ("02", "10", "11", "13")
 
 
 @dataclass
