@@ -35,6 +35,21 @@ CASES = [
      "Ugandan rebels. | - UGAREB 04"),
     ("Uhuru Kenyatta met Yoweri Museveni on Monday. Museveni told reporters he had criticised "
      "Kenya. | UGAGOV KENGOV 111"),
+    # a quotation's framing pronoun is its speaker, not the person the quotation names
+    ('Kenyan opposition leader Raila Odinga addressed supporters in Kisumu on Monday. "President '
+     'Uhuru Kenyatta has failed the farmers," he said. He accused the government of stealing '
+     'the election. | KENOPP KENGOV 112'),
+    # "they": the plural actor ("thousands of farmers" are the subject) before a singular body
+    ("Thousands of Kenyan farmers marched to parliament on Monday. The Kenyan president promised "
+     "to meet them. They accused the government of ignoring their demands. | KENCVL KENGOV 112"),
+    # "the spokesman" after "a spokesman for the EU"; "the group" after an organisation
+    ("A spokesman for the European Union criticised Russia on Monday. The spokesman also urged "
+     "Ukraine to hold talks. | IGOEEC UKRGOV 02"),
+    ("Amnesty International criticised the Kenyan police on Monday. The group also accused the "
+     "Kenyan government of lying. | NGOAMN KENGOV 112"),
+    # a party family is a party of the story's country, never the US Democrats
+    ("Italy's Christian Democrats accused the Socialist prime minister of breaking the coalition "
+     "pact. | ITAPTY ITAGOV 112"),
     # a surname after the title that named the person ("President X ... X said")
     ("President Kenyatta met Ugandan officials in Kampala. Kenyatta criticized Uganda on "
      "Tuesday. | KENGOV UGAGOV 111"),
@@ -70,3 +85,15 @@ def test_an_official_visit_names_no_official(pipeline):
                    "and he criticised the Ugandan government.")
     assert events and all((e["source"] or {}).get("text") != "official" for e in events)
     assert any((e["source"] or {}).get("code") == "KENGOV" for e in events)
+
+
+def test_the_leaders_of_several_countries_are_each_a_target(pipeline):
+    events = _last(pipeline, "The Kenyan president will meet the leaders of Uganda, Rwanda and "
+                   "Tanzania in Arusha next week.")
+    assert {(e["target"] or {}).get("code") for e in events} >= {"UGAGOV", "RWAGOV", "TZAGOV"}, events
+
+
+def test_titles_and_initials_end_no_sentence():
+    from eventwire.actors.coref import Sentences
+    text = 'He met Mr. Otieno and George W. Bush at a U.S. Army base. It said no. "Yes." Then.'
+    assert [text[i:i + 5] for i in Sentences(text).starts] == ["He me", "It sa", '"Yes.', "Then."]

@@ -103,7 +103,8 @@ def _representatives(r: ActorResolver, text: str, toks, mentions: list[dict]) ->
                 and FOR_WHOM_RE.match(text[m1["span"][1]:m2["span"][0]])):
             a, b = m1["span"][0], m2["span"][1]
             merged = dict(m2, text=text[a:b], span=[a, b], resolved_by="representative",
-                          kind="agent" if m2.get("kind") != "org" else "org")
+                          kind="agent" if m2.get("kind") != "org" else "org",
+                          holder=head)   # "the spokesman" later is this one (coref._definites)
             merged.pop("combat_agent", None)
             out.append(merged)
             k += 2

@@ -36,7 +36,7 @@ from .docdata import cached_sections
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
-                   "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps"})
+                   "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads"})
 MAPS = frozenset({"person_pronouns", "pair_heads"})
 SUBJ = ("nsubj", "nsubjpass")
 # Clauses without a subject of their own whose doer is the governing clause's subject
@@ -71,6 +71,7 @@ class CorefWords:
     people_quantifiers: frozenset
     posted_heads: frozenset
     posted_preps: frozenset
+    group_heads: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,7 +90,8 @@ def words() -> CorefWords:
         unnamed_armed=frozenset(d["unnamed_armed_sectors"]),
         armed_groups=frozenset(d["armed_group_sectors"]),
         people_quantifiers=low(d["people_quantifiers"]),
-        posted_heads=low(d["posted_heads"]), posted_preps=low(d["posted_preps"]))
+        posted_heads=low(d["posted_heads"]), posted_preps=low(d["posted_preps"]),
+        group_heads=low(d["group_heads"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,7 +113,11 @@ def may_refer(text: str) -> bool:
 
 # -- sentences over the full text ---------------------------------------------------------
 
-SENT_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
+# (not after a title or an initial: "Mr. Glass", "George W. Bush", "the U.S. Army")
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
+                 "Capt", "Adm", "Maj", "Prof", "Rev", "Jr", "Sr", "Mt", "Ft")
+SENT_END = re.compile("".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"(?<!\b[A-Z])"
+                      r"[.!?][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n\s*\n")
 
 
 class Sentences:
@@ -187,6 +193,14 @@ def _subject_rank(m: dict, doc) -> int | None:
     ts = m.get("token_span")
     if not ts or doc is None:
         return None
+    head = doc[ts[1] - 1]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ in SUBJ \
+            and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # "Thousands of farmers marched", "some of the rebels said": the counted are the subject
+        v = head.head.head.head
+        while v.dep_ == "conj" and v.head is not v:
+            v = v.head
+        return 0 if v.dep_ == "ROOT" else 1
     for i in range(ts[0], ts[1]):
         t = doc[i]
         if t.dep_ in SUBJ and not (ts[0] <= t.head.i < ts[1]):
@@ -311,6 +325,10 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
         covered.update(range(m["token_span"][0], m["token_span"][1]))
     for m in _pairs(doc, disc, sents, covered, w):
         new.append(m)
+    for m in _definite_groups(doc, disc, sents, covered, w):
+        new.append(m)
+        disc.add(m, subject=_subject_rank(m, doc))
+        covered.add(m["token_span"][0])
     by_token = {}
     for m in mentions + new:
         ts = m.get("token_span")
@@ -338,7 +356,7 @@ def _unknown_people(doc, mentions) -> list[dict]:
     covered = _covered(mentions)
     out = []
     for t in doc:
-        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.i in covered or not t.text[:1].isupper() \
+        if t.dep_ not in SUBJ or t.pos_ != "PROPN" or t.i in covered or not t.text[:1].isupper() \
                 or t.text.isupper() or t.lower_ in CALENDAR_WORDS or t.head.pos_ not in ("VERB", "AUX"):
             continue
         first = min([t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"],
@@ -430,6 +448,15 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             continue
         pos, s = m["span"][0], sents.of(m["span"][0])
         head = _singular(_head(m))
+        holder = next((c.m for c in disc.before(pos, s, SECTOR_WINDOW)
+                       if c.m is not m and c.members is None and c.m.get("code")
+                       and _singular(c.m.get("holder") or "") == head), None)
+        if holder is not None:
+            # "a spokesman for the EU ... the spokesman said": the one introduced, whose
+            # code is the organisation's (compose._representatives)
+            m.update({k: holder.get(k) for k in ("code", "country", "agent", "actor_id", "name")})
+            m.update(resolved_by="definite", chain=chain_to(holder), confidence=0.6)
+            continue
         same = [c for c in disc.before(pos, s, None)
                 if c.m.get("country") and c.m is not m and c.members is None
                 and _singular(_head(c.m)) == head and c.m.get("agent") == m["agent"]]
@@ -533,6 +560,43 @@ def _armed_group_before(disc: Discourse, pos: int, sent: int, w):
     return next((c.m for c in disc.before(pos, sent, ARMED_WINDOW)
                  if c.members is None and c.m.get("country") and c.m.get("agent") in w.armed_groups),
                 None)
+
+
+# -- "the group" ---------------------------------------------------------------------------------
+
+# Sectors of the state: its bodies are "the ministry", "the army", never "the group".
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _definite_groups(doc, disc: Discourse, sents: Sentences, covered: set, w) -> list[dict]:
+    """"the group", "the organisation" (no agent noun of their own): the organisation or
+    non-state group named last as a subject, in the sentence or the three before ("Amnesty
+    International said ... The group also urged ..."; not "girls captured by Boko Haram ...
+    The group, all of them ..."). Not "the group of ..." (a partitive names its own)."""
+    if doc is None:
+        return []
+    out = []
+    for tok in doc:
+        if tok.lower_ not in w.group_heads or tok.pos_ != "NOUN" or tok.i in covered \
+                or tok.tag_ != "NN" \
+                or not any(c.dep_ == "det" and c.lower_ in w.definite for c in tok.children) \
+                or any(c.dep_ in ("prep", "amod", "compound", "poss", "nmod") for c in tok.children):
+            continue
+        pos, s = tok.idx, sents.of(tok.idx)
+        ante = next((c.m for c in disc.before(pos, s, SECTOR_WINDOW)
+                     if c.members is None and c.m.get("code") and not c.place and c.subject <= 1
+                     and not c.m.get("unknown_person") and c.kind != "person"
+                     and ((c.m.get("actor_id") or "").startswith("org:")
+                          or (c.m.get("agent") and c.m["agent"] not in STATE_SECTORS))
+                     and c.m.get("agent") not in STATE_SECTORS), None)
+        if ante is None:
+            continue
+        det = min(c.i for c in tok.children if c.dep_ == "det")
+        span = (doc[det].idx, tok.idx + len(tok.text))
+        m = refer(ante, doc.text[span[0]:span[1]], span, "definite", 0.55)
+        m["token_span"] = [det, tok.i + 1]
+        out.append(m)
+    return out
 
 
 # -- "the two sides" ---------------------------------------------------------------------------------
@@ -753,6 +817,7 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
         return []
     mentions_by_token = mentions_by_token or {}
     by_token = mentions_by_token
+    framed = _framed_quotes(doc, w)
     out = []
     for tok in doc:
         if tok.i in covered:
@@ -784,6 +849,8 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
                 continue
             if not _fits(c, want) or c.place:
                 continue
+            if tok.i in framed and c.sent == s and framed[tok.i][0] <= c.start < framed[tok.i][1]:
+                continue   # '"The president failed us," he said': not the one quoted about
             if clause_subject and _ref_id(c.m) in clause_subject:
                 continue   # "he met Putin and thanked him": not himself
             if want == "group" and c.m.get("agent") == "MED" and c.members is None:
@@ -793,6 +860,8 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
                     and not c.m.get("unknown_person"):
                 continue   # "she" needs evidence: most people in the news are named as men
             key = (s - c.sent, c.subject)
+            if want == "group" and c.members is None and not c.plural:
+                key = key + (1,)   # "they": a plural actor before a singular body, other things equal
             if best is None or key < best[0]:
                 best = (key, c)
             if key == (0, 0):
@@ -814,6 +883,17 @@ def _pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
         out.append(m)
         disc.add(m, subject=_subject_rank(m, doc), members=m.get("members"))
     return out
+
+
+def _framed_quotes(doc, w) -> dict:
+    """Speaker token -> span of the quotation it frames ('"...," he said'): who speaks
+    is not one of the people the quotation names."""
+    if not any(t.lower_ in w.person_pronouns for t in doc):
+        return {}
+    from ..events.patterns import get_patterns   # (lazy: events imports actors)
+    from .quotes import quotations
+    return {q.speaker.i: q.span for q in quotations(doc, get_patterns().lexicon["speech_verbs"])
+            if q.speaker is not None}
 
 
 def _fits(c: Cand, want: str) -> bool:

@@ -110,12 +110,14 @@ class ActorIndex:
         return [own]
 
     def _coordinated_modifiers(self, tok, own: dict) -> list[dict]:
-        """"Indian and Pakistani diplomats", "Afghan and German security forces": the other
-        countries coordinated in the head's modifiers, each with the head's sector."""
+        """"Indian and Pakistani diplomats", "Afghan and German security forces", "the
+        leaders of Britain, France and Japan": the other countries coordinated in the
+        head's modifiers or its of-phrase, each with the head's sector."""
         out = []
-        for c in tok.children:
-            if c.dep_ not in ("amod", "compound", "nmod"):
-                continue
+        kids = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        kids += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and self.by_token.get(g.i) is own]
+        for c in kids:
             for x in conjuncts(c):
                 m = self.by_token.get(x.i)
                 if m is None or m is own or not m.get("country") or m.get("country") == own.get("country") \
