@@ -12,6 +12,9 @@ CASES = [
     '"The Peruvian government\'s plan is a disgrace," Chile\'s foreign minister said. | CHLGOV PERGOV 111 asserted reported',
     'Chile\'s foreign minister said: "The Peruvian government has been reckless." | CHLGOV PERGOV 111',
     'Chile\'s foreign minister told reporters the Bolivian cabinet had shown contempt for its neighbours. | CHLGOV BOLGOV 111',
+    # harming what the speaker holds dear; praise denied
+    "Japan's foreign minister said the Chinese government's actions undermine regional stability. | JPNGOV CHNGOV 111",
+    '"The Venezuelan government\'s offer is not serious," Colombia\'s foreign minister said. | COLGOV VENGOV 111',
     # an accusation in reported speech
     "Argentina's foreign minister said the Chilean government had misled its neighbours. | ARGGOV CHLGOV 112",
     '"The Uruguayan president lied to everyone," Paraguay\'s foreign minister said. | PRYGOV URYGOV 112',
@@ -32,6 +35,8 @@ NOT_CODED = [
     ('"We have misled our people," Chile\'s foreign minister said.', "111"),
     # negated evaluations say the opposite
     ('Chile\'s foreign minister said: "The Peruvian plan is not a disgrace."', "111"),
+    # damage to things is no judgement
+    ("Japan's foreign minister said the Chinese ship damaged a Japanese fishing boat.", "111"),
     # a resignation demanded is not done
     ('"The Peruvian president must resign," Bolivia\'s foreign minister said.', "0831"),
     # "called" with no evaluation is naming, not criticism

@@ -35,7 +35,7 @@ from .modality import negation, speaker_of
 from .patterns import Pattern
 from .roles import _domestic, _sentence_country
 
-LISTS = frozenset({"attack_nouns", "negative_evaluations", "contempt_nouns", "leadership_exits", "demand_modals",
+LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "harm_verbs", "harm_objects", "contempt_nouns", "leadership_exits", "demand_modals",
                    "naming_verbs", "topic_preps", "topic_pronouns", "sides_phrases",
                    "conflict_roots"})
 MAPS = frozenset({"accusation_verbs"})
@@ -213,11 +213,17 @@ def _content_acts(head, lex, w, actors):
         subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subs and h.dep_ == "conj":
             subs = [c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subs or any(c.dep_ == "neg" for c in h.children):
+        if not subs:
             continue
         subj = subs[0]
         preds = [c for c in h.children if c.dep_ in ("acomp", "attr")]
         preds += [m for p in preds for m in p.children if m.dep_ in ("amod", "conj")]
+        if any(c.dep_ == "neg" for c in h.children):
+            # "is not a disgrace" says the opposite; "is not credible" is a judgement
+            denied = [p for p in preds if p.lemma_.lower() in w["denied_praise"]]
+            if denied:
+                out.append((EVALUATE, denied[0], subj))
+            continue
         evaluative = [p for p in preds if p.lemma_.lower() in w["negative_evaluations"]
                       or p.lower_ in w["negative_evaluations"]]
         if evaluative:
@@ -227,7 +233,9 @@ def _content_acts(head, lex, w, actors):
         if lemma in w["accusation_verbs"]:
             out.append((_accusation(lemma), h, subj))
             continue
-        if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in w["contempt_nouns"] for c in h.children):
+        objs = [c for c in h.children if c.dep_ in ("dobj", "obj")]
+        if any(c.lemma_.lower() in w["contempt_nouns"] for c in objs) or \
+                lemma in w["harm_verbs"] and any(c.lemma_.lower() in w["harm_objects"] for c in objs):
             out.append((EVALUATE, h, subj))
             continue
         if _exit_verb(h, w) and _modal_demand(h, w):
