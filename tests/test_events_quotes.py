@@ -15,6 +15,22 @@ CASES = [
     # harming what the speaker holds dear; praise denied
     "Japan's foreign minister said the Chinese government's actions undermine regional stability. | JPNGOV CHNGOV 111",
     '"The Venezuelan government\'s offer is not serious," Colombia\'s foreign minister said. | COLGOV VENGOV 111',
+    # evaluative verbs denied, on the owner of the figures/claims (also through "none of")
+    "Chile's foreign minister said the Peruvian government's figures do not add up. | CHLGOV PERGOV 111",
+    '"None of the Bolivian government\'s numbers add up," Chile\'s finance minister said. | CHLGOV BOLGOV 111',
+    "Chile's foreign minister said the Peruvian president's story makes no sense. | CHLGOV PERGOV 111",
+    "Chile's foreign minister said Peru's claims were self-serving. | CHLGOV PER 111",
+    '"Voters will not be fooled by the Peruvian president\'s promises," Chile\'s foreign minister said. | CHLGOV PERGOV 111',
+    # a system stacked/rigged in favour of Y: an accusation of Y
+    "Kenya's opposition leader said the electoral commission was rigged in favour of the Kenyan government. | KENOPP KENGOV 112",
+    "The Zambian opposition says the courts are stacked in the Zambian government's favour. | ZMBOPP ZMBGOV 112",
+    "Judges are chosen by a panel which the Zambian opposition says is tilted in favour of the Zambian government. | ZMBOPP ZMBGOV 112",
+    # anger at an actor or its act: criticism, reported when it is said
+    "Japan's prime minister said he was very disappointed in China for selling fuel to North Korea. | JPNGOV CHN 111 asserted reported",
+    '"I am appalled by the Russian government\'s decision," the French foreign minister said. | FRAGOV RUSGOV 111',
+    "Members of the Kenyan parliament, who were outraged by the Kenyan president's request, wrote a letter. | KENLEG KENGOV 111",
+    # support voiced
+    "Kenya's opposition leader told supporters he was rooting for the Tanzanian president's success. | KENOPP TZAGOV 051",
     # an accusation in reported speech
     "Argentina's foreign minister said the Chilean government had misled its neighbours. | ARGGOV CHLGOV 112",
     '"The Uruguayan president lied to everyone," Paraguay\'s foreign minister said. | PRYGOV URYGOV 112',
@@ -39,6 +55,17 @@ NOT_CODED = [
     ("Japan's foreign minister said the Chinese ship damaged a Japanese fishing boat.", "111"),
     # a resignation demanded is not done
     ('"The Peruvian president must resign," Bolivia\'s foreign minister said.', "0831"),
+    # figures that add up, claims not self-serving, a vote "rigged" for no one named
+    ("Chile's foreign minister said the Peruvian figures add up.", "111"),
+    ("Chile's foreign minister said Peru's claims were not self-serving.", "111"),
+    ("Chile's foreign minister said the vote was rigged.", "112"),
+    # grief is no criticism; nor is a generic "we get angry with journalists"
+    ("Chile's president said he was saddened by the Peruvian president's death.", "111"),
+    ("Chile's president said he was outraged by the Peruvian president's arrest.", "111"),
+    ('"Many of us get angry with journalists," the Chilean president said.', "111"),
+    # "root out" is no support; a claim of what one can do is no act
+    ("The army will root out the rebels in the north, Nigeria's president said.", "051"),
+    ("Kenya's opposition leader says his party can cut taxes by half.", "111"),
     # "called" with no evaluation is naming, not criticism
     ("Venezuela called the Colombian envoy a friend.", "111"),
 ]

@@ -37,12 +37,16 @@ from .roles import _domestic, _sentence_country
 
 LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "harm_verbs", "harm_objects", "contempt_nouns", "leadership_exits", "demand_modals",
                    "naming_verbs", "topic_preps", "topic_pronouns", "sides_phrases",
-                   "conflict_roots"})
+                   "conflict_roots", "denied_verbs", "negating_subjects", "quantifiers",
+                   "deception_verbs", "bias_verbs", "disapproving_feelings", "feeling_preps",
+                   "patient_nouns"})
 MAPS = frozenset({"accusation_verbs"})
 
 EVALUATE = Pattern(id="quote:evaluation", cameo="111", confidence=0.6)
 DEMAND_EXIT = Pattern(id="quote:demand_exit", cameo="1041", confidence=0.6)
 NAMED = Pattern(id="quote:called", cameo="111", confidence=0.6)
+BIASED = Pattern(id="quote:biased", cameo="112", confidence=0.55)
+FEELING = Pattern(id="quote:disapproving_feeling", cameo="111", confidence=0.55)
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,7 +97,15 @@ def _is_speaker(a, speaker) -> bool:
 
 def _about(tok, actors: ActorIndex):
     """The actor a subject noun phrase is about: its own mention ("the Home Secretary"),
-    else its possessor or of-phrase ("the Chancellor's plan", "the plan of the cabinet")."""
+    else its possessor or by-phrase ("the Chancellor's plan", "the claims by the cabinet"),
+    through a quantifier's of-phrase ("none of the cabinet's figures")."""
+    if tok.lower_ in words()["quantifiers"]:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _about(g, actors)
+        return None
     if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "him", "her", "them"):
         return None
     a = actors.at(tok)
@@ -102,6 +114,12 @@ def _about(tok, actors: ActorIndex):
     for c in tok.children:
         if c.dep_ == "poss":
             return actors.at(c)
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return actors.at(g)
     return None
 
 
@@ -204,11 +222,16 @@ def _home(a, v, actors):
 
 
 def _content_acts(head, lex, w, actors):
-    """(code pattern, cue token, subject token) of the acts a content clause states about
-    its subject: an evaluation, an accusation, a demand that it leave office."""
+    """(code pattern, cue token, subject token, token of the one it is about) of the acts a
+    content clause states: an evaluation, an accusation, a demand that it leave office."""
     out = []
     for h in _clauses(head):
         if h.pos_ not in ("VERB", "AUX"):
+            continue
+        biased = _favoured(h, w)
+        if biased is not None:
+            # "(the system) is stacked in favour of Y": Y is accused, whatever the subject
+            out.append((BIASED, h, biased, biased))
             continue
         subs = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subs and h.dep_ == "conj":
@@ -218,29 +241,98 @@ def _content_acts(head, lex, w, actors):
         subj = subs[0]
         preds = [c for c in h.children if c.dep_ in ("acomp", "attr")]
         preds += [m for p in preds for m in p.children if m.dep_ in ("amod", "conj")]
-        if any(c.dep_ == "neg" for c in h.children):
+        denied = any(c.dep_ == "neg" for c in h.children) or subj.lower_ in w["negating_subjects"] \
+            or any(c.dep_ == "neg" for p in preds for c in p.children)
+        if denied or _no_object(h):
+            if _phrase(h, w["denied_verbs"]):
+                # "Y's figures do not add up", "none of Y's claims hold water"
+                out.append((EVALUATE, h, subj, subj))
+                continue
+            agent = _deceiver(h, w)
+            if agent is not None:
+                # "voters will not be fooled by Y's promises"
+                out.append((EVALUATE, h, subj, agent))
+                continue
+        if denied:
             # "is not a disgrace" says the opposite; "is not credible" is a judgement
-            denied = [p for p in preds if p.lemma_.lower() in w["denied_praise"]]
-            if denied:
-                out.append((EVALUATE, denied[0], subj))
+            praise = [p for p in preds if p.lemma_.lower() in w["denied_praise"]]
+            if praise:
+                out.append((EVALUATE, praise[0], subj, subj))
             continue
-        evaluative = [p for p in preds if p.lemma_.lower() in w["negative_evaluations"]
-                      or p.lower_ in w["negative_evaluations"]]
+        evaluative = [p for p in preds if _word(p) in w["negative_evaluations"]
+                      or p.lemma_.lower() in w["negative_evaluations"]]
         if evaluative:
-            out.append((EVALUATE, evaluative[0], subj))
+            out.append((EVALUATE, evaluative[0], subj, subj))
             continue
         lemma = h.lemma_.lower()
         if lemma in w["accusation_verbs"]:
-            out.append((_accusation(lemma), h, subj))
+            out.append((_accusation(lemma), h, subj, subj))
             continue
         objs = [c for c in h.children if c.dep_ in ("dobj", "obj")]
         if any(c.lemma_.lower() in w["contempt_nouns"] for c in objs) or \
                 lemma in w["harm_verbs"] and any(c.lemma_.lower() in w["harm_objects"] for c in objs):
-            out.append((EVALUATE, h, subj))
+            out.append((EVALUATE, h, subj, subj))
             continue
         if _exit_verb(h, w) and _modal_demand(h, w):
-            out.append((DEMAND_EXIT, h, subj))
+            out.append((DEMAND_EXIT, h, subj, subj))
     return out
+
+
+def _word(tok) -> str:
+    """The word with a hyphenated first part the parser split off ("self-serving")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].whitespace_ == "" \
+            and doc[tok.i - 2].whitespace_ == "":
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
+
+
+def _phrase(h, phrases) -> bool:
+    """Is ``h`` one of "verb word" phrases: its particle, object or complement ("add up",
+    "hold water", "ring true")."""
+    lemma = h.lemma_.lower()
+    words_ = {c.lower_ for c in h.children if c.dep_ in ("prt", "dobj", "acomp", "advmod", "oprd")}
+    for x in phrases:
+        verb, _, word = x.partition(" ")
+        if lemma == verb and (not word or word in words_):
+            return True
+    return False
+
+
+def _no_object(h) -> bool:
+    """"makes no sense", "holds no water": the object's "no" denies the clause."""
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in h.children)
+
+
+def _deceiver(h, w):
+    """The agent of a passive verb of deceiving ("taken in by Y's claims"), or None."""
+    if not any(c.dep_ == "auxpass" for c in h.children) or not _phrase(h, w["deception_verbs"]):
+        return None
+    for c in h.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _favoured(h, w):
+    """The beneficiary of "stacked/rigged in favour of Y" ("in Y's favour"), or None."""
+    if h.lemma_.lower() not in w["bias_verbs"] or any(c.dep_ == "neg" for c in h.children):
+        return None
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for f in c.children:
+                if f.dep_ == "pobj" and f.lemma_.lower() in ("favour", "favor"):
+                    for x in f.children:
+                        if x.dep_ == "poss":
+                            return x
+                        if x.dep_ == "prep" and x.lower_ == "of":
+                            for g in x.children:
+                                if g.dep_ == "pobj":
+                                    return g
+    return None
 
 
 def _clauses(head) -> list:
@@ -281,6 +373,8 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
                         frames.append((v, c, sent, k))
             if v.lemma_ in w["naming_verbs"] and v.pos_ == "VERB":
                 out.extend(_named(v, sent, k, w, lex, actors, events + out, make_event))
+            if v.lower_ in w["disapproving_feelings"] and v.pos_ in ("ADJ", "VERB"):
+                out.extend(_feeling(v, sent, k, w, lex, actors, quotes, events + out, make_event, replaced))
         for q in quotes:
             if q.verb is not None and q.verb.sent != sent and q.span[0] <= sent.start_char < q.span[1] \
                     and sent.root.pos_ in ("VERB", "AUX"):
@@ -289,14 +383,14 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
         speaker = _speaker(verb, lex, actors)
         if speaker is None or not _identified(_home(speaker, verb, actors)):
             continue
-        for p, cue, subj in _content_acts(head, lex, w, actors):
-            about = _about(subj, actors)
-            if about is None and subj.lower_ in w["topic_pronouns"]:
+        for p, cue, subj, about_tok in _content_acts(head, lex, w, actors):
+            about = _about(about_tok, actors)
+            if about is None and about_tok.lower_ in w["topic_pronouns"]:
                 topic = _topic(verb, w, actors)
                 about = topic if isinstance(topic, dict) else None
-            if about is None and subj.pos_ == "NOUN":
+            if about is None and about_tok.pos_ == "NOUN":
                 # "said the launch was unacceptable": the doer of the act the noun names
-                about = _doer(subj, events, k, lex)
+                about = _doer(about_tok, events, k, lex)
             if about is None or _is_speaker(about, speaker):
                 continue
             s, t = _home(speaker, verb, actors), _home(about, cue, actors)
@@ -355,6 +449,63 @@ def _named(v, sent, k, w, lex, actors, events, make_event) -> list[dict]:
         return []
     ev = make_event(NAMED, v, actor_object(s), actor_object(t), sent, k, lex, actors)
     ev["_main"] = False
+    return [ev]
+
+
+def _experiencer(v):
+    """Who feels it: the subject of "X is angry", "X was outraged by", "X, who were
+    outraged by"."""
+    h = v.head if v.dep_ in ("acomp", "oprd") else v
+    for c in h.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in ("who", "that", "which") and h.dep_ == "relcl":
+                return h.head
+            return c
+    if h.dep_ == "relcl" and h.head.pos_ in ("NOUN", "PROPN"):
+        return h.head
+    return None
+
+
+def _generic(tok) -> bool:
+    """A bare plural common noun ("angry with journalists"): a kind, not an actor."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _feeling(v, sent, k, w, lex, actors, quotes, events, make_event, replaced) -> list[dict]:
+    """"X is disappointed in Y", "we are appalled by Y's decision", "X, who were outraged by
+    Y's request": X criticises Y (111). The feeling's targetless record on the verb of
+    saying ("said it was dismayed", 012) is this one."""
+    causes = [g for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in w["feeling_preps"]
+              for g in c.children if g.dep_ == "pobj"]
+    if not causes or causes[0].lemma_.lower() in w["patient_nouns"] or _generic(causes[0]):
+        return []
+    who = _experiencer(v)
+    if who is None or who.lower_ in w["quantifiers"] or who.lemma_.lower() in ("lot", "number", "plenty"):
+        # "a lot of us get angry with ..." is no one's act
+        return []
+    s = actors.at(who) if who is not None else None
+    t = _about(causes[0], actors)
+    if s is None or t is None or _is_speaker(t, s):
+        return []
+    s, t = _home(s, v, actors), _home(t, v, actors)
+    if not _identified(s) or not _identified(t) or _same_actor(s, t) and s.get("span") == t.get("span"):
+        return []
+    if _done(events, k, s, t, ("11", "12")):
+        return []
+    ev = make_event(FEELING, v, actor_object(s), actor_object(t), sent, k, lex, actors)
+    if ev["negated"]:
+        return []
+    ev["_main"] = False
+    h = v.head if v.dep_ in ("acomp", "oprd") else v
+    said = speech_frame(h, lex, quotes)
+    if said is not None:
+        ev["modality"] = "reported"
+        ev["attribution"] = speaker_of(said[0], lex, actors)
+    frame = {g.i for _, g in governors(h, limit=4)}
+    for e in events:
+        if e["sentence_index"] == k and e["_verb_i"] in frame and e["target"] is None \
+                and e["cameo"] in ("012", "110", "111") and _same_actor(e["source"], s):
+            replaced.add((k, e["_verb_i"]))
     return [ev]
 
 
