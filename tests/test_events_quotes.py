@@ -31,6 +31,11 @@ CASES = [
     "Members of the Kenyan parliament, who were outraged by the Kenyan president's request, wrote a letter. | KENLEG KENGOV 111",
     # support voiced
     "Kenya's opposition leader told supporters he was rooting for the Tanzanian president's success. | KENOPP TZAGOV 051",
+    # the quotation's speaker named by a reply's verb, a colon's sentence or the next sentence
+    '"The Peruvian government\'s plan is a disgrace," Chile\'s foreign minister countered. | CHLGOV PERGOV 111',
+    'Chile\'s foreign minister was blunt: "The Peruvian government\'s plan is a disgrace." | CHLGOV PERGOV 111',
+    ('"The Peruvian government has lied to its people and must resign." That was the verdict of '
+     'Chile\'s foreign minister. | CHLGOV PERGOV 1041 asserted reported'),
     # an accusation in reported speech
     "Argentina's foreign minister said the Chilean government had misled its neighbours. | ARGGOV CHLGOV 112",
     '"The Uruguayan president lied to everyone," Paraguay\'s foreign minister said. | PRYGOV URYGOV 112',
@@ -145,3 +150,30 @@ def test_quote_over_sentences_with_the_prefilter_on(pipeline, monkeypatch):
               e["modality"]) for e in events}
     assert ("1041", "ISRGOV", "IRNGOV", "reported") in found, found
     assert not [f for f in found if f[0] == "0831"], found
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"We will close the border," Chile\'s interior minister countered.', "minister"),
+    ('Chile\'s interior minister was blunt: "We will close the border."', "minister"),
+    ('"We will close the border." So said Chile\'s interior minister on Monday.', "minister"),
+    ('"We will close the border." That was the message of Chile\'s interior minister.', "minister"),
+    # a scare quote with a relative clause after it has no speaker
+    ('The so-called "peace plan," which collapsed last year, was drafted by Peru.', None),
+    # a verb with content of its own after the quotation is not its frame
+    ('"Who pays?" A Peruvian senator answered that question with a bill.', None),
+])
+def test_quotation_speaker(pipeline, text, speaker):
+    from eventwire.actors.quotes import quotations
+    from eventwire.events.patterns import get_patterns
+    from eventwire.nlp import make_doc
+    lex = get_patterns().lexicon
+    doc = pipeline(make_doc(pipeline, text, published="2020-03-02"))
+    [q] = quotations(doc, lex["speech_verbs"], lex["speech_nouns"])
+    assert (q.speaker.text if q.speaker is not None else None) == speaker, (q.verb, q.speaker)
+
+
+def test_we_in_a_reply_is_the_one_who_replies(pipeline):
+    text = '"We will expel the Peruvian ambassador," Chile\'s foreign minister retorted on Monday.'
+    events = [e for e in code(pipeline, text) if e["cameo"] in ("166", "136")]
+    assert events and events[0]["source"]["code"] == "CHLGOV", events
+    assert (events[0]["attribution"] or {}).get("code") == "CHLGOV"

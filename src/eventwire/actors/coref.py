@@ -656,7 +656,8 @@ def _quoted_first_person(doc, by_token: dict, covered: set, w) -> list[dict]:
     from ..events.patterns import get_patterns   # (lazy: events imports actors)
     from .quotes import quotations
     out = []
-    for q in quotations(doc, get_patterns().lexicon["speech_verbs"]):
+    lex = get_patterns().lexicon
+    for q in quotations(doc, lex["speech_verbs"], lex.get("speech_nouns", ())):
         if q.speaker is None:
             continue
         speaker = by_token.get(q.speaker.i)

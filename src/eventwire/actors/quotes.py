@@ -16,6 +16,7 @@ OPEN = "“\""
 CLOSE = "”\""
 # a passage of at most this many characters is a quotation (longer: an unmatched quote)
 MAX_QUOTE = 1500
+SPEAKER_PRONOUNS = ("he", "she", "they", "we", "i")
 
 
 @dataclass
@@ -44,10 +45,12 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _frame(doc, a: int, b: int, speech_verbs) -> tuple[object | None, object | None]:
+def _frame(doc, a: int, b: int, speech_verbs, speech_nouns=()) -> tuple[object | None, object | None]:
     """The verb of saying right after the closing quote (", the minister said", ", said
     the minister") or right before the opening one ("The minister said: “"), and its
-    subject."""
+    subject; else another verb in a reply's place (", Alito countered"), the subject of a
+    sentence ending in a colon, or the speaker the next sentence names ("So said X.",
+    "That was the verdict of X.")."""
     after = doc.char_span(b, min(len(doc.text), b + 80), alignment_mode="contract")
     before = doc.char_span(max(0, a - 60), a, alignment_mode="contract")
     for span, order in ((after, 1), (before, -1)):
@@ -60,10 +63,88 @@ def _frame(doc, a: int, b: int, speech_verbs) -> tuple[object | None, object | N
             if t.lemma_.lower() in speech_verbs and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
                 return t, (subj[0] if subj else None)
-    return None, None
+    return _reply(doc, a, b) or _colon(doc, a) or _next_sentence(doc, b, speech_verbs, speech_nouns) \
+        or (None, None)
 
 
-def quotations(doc, speech_verbs) -> list[Quotation]:
+def _subject(v):
+    """A speaker-like subject of ``v``: a noun or a personal pronoun, not "it"/"which"."""
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and (subj[0].pos_ in ("NOUN", "PROPN") or subj[0].lower_ in SPEAKER_PRONOUNS):
+        return subj[0]
+    return None
+
+
+def _reply(doc, a, b):
+    """"“...,” Alito countered.", "“...?” asked the senator": any verb right after a
+    quotation that ends in , ? or ! with no content of its own, and its adjacent subject
+    (not "which collapsed")."""
+    if b < 2 or doc.text[b - 2] not in ",?!":
+        return None
+    quoted = doc.char_span(a, b, alignment_mode="contract")
+    if quoted is None or not any(t.pos_ in ("VERB", "AUX") for t in quoted):
+        return None   # a scare-quoted name ("the “peace plan,” which ...") says nothing
+    after = doc.char_span(b, min(len(doc.text), b + 40), alignment_mode="contract")
+    for t in list(after or [])[:8]:
+        if t.is_sent_start and t.i > after.start:
+            break
+        if t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis", "relcl") and not any(
+                (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ == "NOUN") and c.idx > b
+                or c.lower_ in ("which", "that", "who", "whom") for c in t.children):
+            # (content of its own: "answered that question: ...", "replied that ...")
+            subj = _subject(t)
+            if subj is not None and abs(subj.i - t.i) <= 6:
+                return t, subj
+        if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and \
+                t.head.idx >= b and t.i - t.head.i == 1:
+            # the parser may hang the reply on its speaker ("..., the minister retorted")
+            return t, t.head
+    return None
+
+
+def _colon(doc, a):
+    """"Alito continued: “...”", "The minister was blunt: “...”": the subject of the
+    sentence that ends in a colon before the quotation."""
+    j = len(doc.text[:a].rstrip()) - 1
+    if j < 0 or a - j > 3 or doc.text[j] != ":":
+        return None
+    colon = doc.char_span(j, j + 1, alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    # (the parser may hang the introduction on the quoted sentence's root)
+    intro = [t for t in colon[0].sent if t.i < colon[0].i and t.pos_ in ("VERB", "AUX")
+             and _subject(t) is not None]
+    return (intro[-1], _subject(intro[-1])) if intro else None
+
+
+def _next_sentence(doc, b, speech_verbs, speech_nouns):
+    """The speaker named in the sentence right after the quotation: "So said the minister."
+    (a verb of saying with no content of its own) or "That was the verdict of the
+    minister." (a noun of saying)."""
+    rest = doc.char_span(b, min(len(doc.text), b + 200), alignment_mode="contract")
+    if rest is None or not len(rest) or doc.text[b:rest[0].idx].count("\n") > 1:
+        return None
+    first = next((t for t in rest if not t.is_space and not t.is_punct), None)
+    if first is None or first.sent.start_char < b:
+        return None
+    root = first.sent.root
+    if root.lemma_.lower() in speech_verbs and len(first.sent) <= 16 and \
+            not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
+        subj = _subject(root)
+        return (root, subj) if subj is not None else None
+    if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "those", "such")
+                                   for c in root.children):
+        for n in root.children:
+            if n.dep_ == "attr" and n.lemma_.lower() in speech_nouns:
+                who = [g for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for g in c.children if g.dep_ == "pobj"]
+                who += [c for c in n.children if c.dep_ == "poss"]
+                if who:
+                    return n, who[0]
+    return None
+
+
+def quotations(doc, speech_verbs, speech_nouns=()) -> list[Quotation]:
     text = doc.text
     # the pipeline's prefilter blanks sentences with no actor and no event cue (offsets
     # kept): their quote marks still open and close quotations
@@ -74,6 +155,6 @@ def quotations(doc, speech_verbs) -> list[Quotation]:
         return []
     out = []
     for a, b in _pairs(text):
-        verb, speaker = _frame(doc, a, b, speech_verbs)
+        verb, speaker = _frame(doc, a, b, speech_verbs, speech_nouns)
         out.append(Quotation((a, b), verb, speaker))
     return out

@@ -80,9 +80,22 @@ def speech_frame(tok, lex, quotes) -> tuple[object, object] | None:
     return None
 
 
-def _speaker(verb, lex, actors: ActorIndex):
-    subs = subjects(verb, lex)
+def _speaker(verb, lex, actors: ActorIndex, spk=None):
+    """The actor who speaks: the subject of the verb of saying, else the quotation's
+    speaker token (named by a noun of saying or in a reply: actors/quotes.py)."""
+    subs = subjects(verb, lex) or ([spk] if spk is not None else [])
     return actors.at(subs[0]) if subs else None
+
+
+def _attribution(verb, spk, lex, actors: ActorIndex) -> dict:
+    """``attribution`` of a quoted act: ``modality.speaker_of``, or the quotation's speaker
+    when the frame is a noun of saying ("That was the verdict of X")."""
+    att = speaker_of(verb, lex, actors)
+    if att.get("speaker") is None and spk is not None:
+        a = actors.at(spk)
+        att = {"speaker": a["text"] if a else spk.text, "actor_id": a.get("actor_id") if a else None,
+               "code": a.get("code") if a else None, "cue": verb.text}
+    return att
 
 
 def _is_speaker(a, speaker) -> bool:
@@ -199,12 +212,12 @@ def _exit_verb(v, w) -> bool:
 
 # ---------------------------------------------------------------- new records
 
-def _record(p, v, speaker_tok_verb, s, t, sent, sent_index, lex, actors, make_event):
+def _record(p, v, speaker_tok_verb, spk, s, t, sent, sent_index, lex, actors, make_event):
     ev = make_event(p, v, s, t, sent, sent_index, lex, actors)
     ev["modality"] = "reported"
     ev["negated"] = False
     ev["_negation_cue"] = None
-    ev["attribution"] = speaker_of(speaker_tok_verb, lex, actors)
+    ev["attribution"] = _attribution(speaker_tok_verb, spk, lex, actors)
     ev["_main"] = False
     return ev
 
@@ -335,6 +348,13 @@ def _favoured(h, w):
     return None
 
 
+def _in_quote(q, sent) -> list:
+    """The clause heads of ``sent`` inside quotation ``q`` that hang on no other clause
+    (the quoted sentence's own roots)."""
+    return [t for t in sent if t.pos_ in ("VERB", "AUX") and q.span[0] <= t.idx < q.span[1]
+            and (t.head.i == t.i or not q.span[0] <= t.head.idx < q.span[1])]
+
+
 def _clauses(head) -> list:
     """``head`` and the clauses coordinated with it ("has failed and must resign")."""
     out, stack = [], [head]
@@ -370,7 +390,7 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
             if v.lemma_ in lex["speech_verbs"] and v.pos_ in ("VERB", "AUX"):
                 for c in v.children:
                     if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
-                        frames.append((v, c, sent, k))
+                        frames.append((v, c, sent, k, None))
             if v.lemma_ in w["naming_verbs"] and v.pos_ == "VERB":
                 out.extend(_named(v, sent, k, w, lex, actors, events + out, make_event))
             if v.lower_ in w["disapproving_feelings"] and v.pos_ in ("ADJ", "VERB"):
@@ -378,9 +398,12 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
         for q in quotes:
             if q.verb is not None and q.verb.sent != sent and q.span[0] <= sent.start_char < q.span[1] \
                     and sent.root.pos_ in ("VERB", "AUX"):
-                frames.append((q.verb, sent.root, sent, k))
-    for verb, head, sent, k in frames:
-        speaker = _speaker(verb, lex, actors)
+                frames.append((q.verb, sent.root, sent, k, q.speaker))
+            elif q.verb is not None and q.verb.sent == sent and q.verb.lemma_ not in lex["speech_verbs"]:
+                # a reply's verb or a colon's sentence frames the quotation ("..., X countered")
+                frames.extend((q.verb, c, sent, k, q.speaker) for c in _in_quote(q, sent))
+    for verb, head, sent, k, spk in frames:
+        speaker = _speaker(verb, lex, actors, spk)
         if speaker is None or not _identified(_home(speaker, verb, actors)):
             continue
         for p, cue, subj, about_tok in _content_acts(head, lex, w, actors):
@@ -415,7 +438,7 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
                     if e["sentence_index"] == k and e["_verb_i"] == verb.i and e["target"] is None \
                             and e["cameo_root"] in ("11", "12") and _same_actor(e["source"], s):
                         replaced.add((k, verb.i))
-            ev = _record(p, cue, verb, s and actor_object(s), t and actor_object(t), sent, k, lex,
+            ev = _record(p, cue, verb, spk, s and actor_object(s), t and actor_object(t), sent, k, lex,
                          actors, make_event)
             out.append(ev)
             if p is DEMAND_EXIT:
@@ -621,7 +644,7 @@ def code_quotes(doc, events: list[dict], actors: ActorIndex, lex) -> list[dict]:
     """The document's records (in text order) with reported speech handled as above."""
     from ..actors.quotes import quotations
     from .coder import make_event
-    quotes = [q for q in quotations(doc, lex["speech_verbs"]) if q.verb is not None]
+    quotes = [q for q in quotations(doc, lex["speech_verbs"], lex.get("speech_nouns", ())) if q.verb is not None]
     quoted_speakers(doc, events, actors, lex, quotes)
     pronoun_topics(doc, events, lex, quotes, actors)
     sents = list(doc.sents)
@@ -644,14 +667,14 @@ def quoted_speakers(doc, events: list[dict], actors, lex, quotes=None) -> None:
         return
     if quotes is None:
         from ..actors.quotes import quotations
-        quotes = [q for q in quotations(doc, lex["speech_verbs"]) if q.verb is not None]
+        quotes = [q for q in quotations(doc, lex["speech_verbs"], lex.get("speech_nouns", ())) if q.verb is not None]
     for e in events:
         if e.get("attribution"):
             continue
         pos = doc[e["_verb_i"]].idx
         q = next((q for q in quotes if q.span[0] <= pos < q.span[1]), None)
-        if q is None or doc[e["_verb_i"]].sent == q.verb.sent:
+        if q is None or doc[e["_verb_i"]].sent == q.verb.sent and q.verb.lemma_ in lex["speech_verbs"]:
             continue
-        e["attribution"] = speaker_of(q.verb, lex, actors)
+        e["attribution"] = _attribution(q.verb, q.speaker, lex, actors)
         if e["modality"] == "asserted":
             e["modality"] = "reported"
