@@ -71,6 +71,13 @@ NOT_CODED = [
     # "root out" is no support; a claim of what one can do is no act
     ("The army will root out the rebels in the north, Nigeria's president said.", "051"),
     ("Kenya's opposition leader says his party can cut taxes by half.", "111"),
+    # what is denied, not said, only to be said, or said on a condition is no act
+    ("Chile's foreign minister denied that the Peruvian government's figures do not add up.", "111"),
+    ("Chile's foreign minister did not say the Peruvian government's plan was a disgrace.", "111"),
+    ("Chile's foreign minister denied that the Peruvian president must resign.", "1041"),
+    ("Chile's foreign minister will say on Monday that the Peruvian government's plan is a disgrace.", "111"),
+    ("Chile's foreign minister said he would be disappointed in Peru if it left the talks.", "111"),
+    ("Chile's foreign minister said the Peruvian plan would be a disgrace if it passed.", "111"),
     # "called" with no evaluation is naming, not criticism
     ("Venezuela called the Colombian envoy a friend.", "111"),
 ]

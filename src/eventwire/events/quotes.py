@@ -31,7 +31,7 @@ from .codebook import get_codebook
 from .context import _attack_noun, _identified, _same_actor, _stem, implied, story_attacker
 from .context import words as context_words
 from .grammar import governors, subjects
-from .modality import negation, speaker_of
+from .modality import modality, negation, speaker_of
 from .patterns import Pattern
 from .roles import _domestic, _sentence_country
 
@@ -39,7 +39,7 @@ LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "har
                    "naming_verbs", "topic_preps", "topic_pronouns", "sides_phrases",
                    "conflict_roots", "denied_verbs", "negating_subjects", "quantifiers",
                    "deception_verbs", "bias_verbs", "disapproving_feelings", "feeling_preps",
-                   "patient_nouns"})
+                   "patient_nouns", "denying_speech_verbs"})
 MAPS = frozenset({"accusation_verbs"})
 
 EVALUATE = Pattern(id="quote:evaluation", cameo="111", confidence=0.6)
@@ -348,6 +348,24 @@ def _favoured(h, w):
     return None
 
 
+def _said(verb, sent, w, lex, actors) -> bool:
+    """Was it said? Not "denied that", "did not say", "will say on Monday", "may say"."""
+    if verb.lemma_.lower() in w["denying_speech_verbs"] or negation(verb, lex) is not None:
+        return False
+    return modality(verb, sent, lex, actors)[0] not in ("intended", "hypothetical")
+
+
+def _conditional(tok, lex) -> bool:
+    """A clause with a condition on it ("would be a disgrace if ...", "if Y's figures do
+    not add up")."""
+    marks = lex["conditional_marks"]
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+        return True
+    h = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in list(h.children) + list(tok.children))
+
+
 def _in_quote(q, sent) -> list:
     """The clause heads of ``sent`` inside quotation ``q`` that hang on no other clause
     (the quoted sentence's own roots)."""
@@ -403,10 +421,14 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
                 # a reply's verb or a colon's sentence frames the quotation ("..., X countered")
                 frames.extend((q.verb, c, sent, k, q.speaker) for c in _in_quote(q, sent))
     for verb, head, sent, k, spk in frames:
+        if not _said(verb, sent, w, lex, actors):
+            continue
         speaker = _speaker(verb, lex, actors, spk)
         if speaker is None or not _identified(_home(speaker, verb, actors)):
             continue
         for p, cue, subj, about_tok in _content_acts(head, lex, w, actors):
+            if _conditional(cue, lex) or cue is not head and _conditional(head, lex):
+                continue
             about = _about(about_tok, actors)
             if about is None and about_tok.lower_ in w["topic_pronouns"]:
                 topic = _topic(verb, w, actors)
@@ -516,7 +538,7 @@ def _feeling(v, sent, k, w, lex, actors, quotes, events, make_event, replaced) -
     if _done(events, k, s, t, ("11", "12")):
         return []
     ev = make_event(FEELING, v, actor_object(s), actor_object(t), sent, k, lex, actors)
-    if ev["negated"]:
+    if ev["negated"] or ev["modality"] in ("intended", "hypothetical") or _conditional(v, lex):
         return []
     ev["_main"] = False
     h = v.head if v.dep_ in ("acomp", "oprd") else v
