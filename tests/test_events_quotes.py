@@ -184,3 +184,9 @@ def test_we_in_a_reply_is_the_one_who_replies(pipeline):
     events = [e for e in code(pipeline, text) if e["cameo"] in ("166", "136")]
     assert events and events[0]["source"]["code"] == "CHLGOV", events
     assert (events[0]["attribution"] or {}).get("code") == "CHLGOV"
+
+
+def test_a_claim_of_what_one_can_do_is_no_event(pipeline):
+    """A headline-style "X says his party can save ..." is a claim, not an act: nothing."""
+    text = "Kenya's opposition leader says his party can cut public spending by a third."
+    assert [(e["cameo"], e["pattern"]) for e in code(pipeline, text) if not e["negated"]] == []
