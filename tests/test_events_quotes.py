@@ -36,6 +36,9 @@ CASES = [
     'Chile\'s foreign minister was blunt: "The Peruvian government\'s plan is a disgrace." | CHLGOV PERGOV 111',
     ('"The Peruvian government has lied to its people and must resign." That was the verdict of '
      'Chile\'s foreign minister. | CHLGOV PERGOV 1041 asserted reported'),
+    # an act of Y's named with an evaluation inside the quoted words
+    '"The world must unite after the Peruvian government\'s dangerous provocation," Chile\'s foreign minister told reporters. | CHLGOV PERGOV 111',
+    '"We are working to counter the reckless actions of the Peruvian government," Chile\'s president said. | CHLGOV PERGOV 111',
     # an accusation in reported speech
     "Argentina's foreign minister said the Chilean government had misled its neighbours. | ARGGOV CHLGOV 112",
     '"The Uruguayan president lied to everyone," Paraguay\'s foreign minister said. | PRYGOV URYGOV 112',
@@ -50,7 +53,7 @@ CASES = [
      'foreign minister said of the shelling. | FRAGOV RUSMIL 111 asserted reported'),
 ]
 
-# (text, cameo): no such record
+# (text, "cameo" or "cameo target"): no such record
 NOT_CODED = [
     # the speaker about itself is no criticism of anyone
     ('"We have misled our people," Chile\'s foreign minister said.', "111"),
@@ -71,6 +74,11 @@ NOT_CODED = [
     # "root out" is no support; a claim of what one can do is no act
     ("The army will root out the rebels in the north, Nigeria's president said.", "051"),
     ("Kenya's opposition leader says his party can cut taxes by half.", "111"),
+    # a kind of people is no act; "a breach of <resolutions>" is no act of the resolutions;
+    # the speaker's own government's decision is no criticism of another
+    ("Chile's foreign minister said the Peruvian government's illegal immigrants had left.", "111"),
+    ('"Peru\'s launch was a reckless breach of United Nations resolutions," Chile\'s president said.', "111 IGOUNO"),
+    ("Chile's foreign minister said his government's reckless decision was a mistake.", "111"),
     # what is denied, not said, only to be said, or said on a condition is no act
     ("Chile's foreign minister denied that the Peruvian government's figures do not add up.", "111"),
     ("Chile's foreign minister did not say the Peruvian government's plan was a disgrace.", "111"),
@@ -95,8 +103,12 @@ def test_quote_case(pipeline, case):
 
 @pytest.mark.parametrize("text,cameo", NOT_CODED)
 def test_quote_not_coded(pipeline, text, cameo):
-    got = [(e["cameo"], e["pattern"]) for e in code(pipeline, text) if not e["negated"]]
-    assert not [c for c, _ in got if c == cameo], f"{text!r}: {cameo} coded: {got}"
+    # "CODE" or "CODE TARGET": no such record (with a target whose code starts so)
+    cameo, _, target = cameo.partition(" ")
+    got = [(e["cameo"], (e["target"] or {}).get("code") or "", e["pattern"])
+           for e in code(pipeline, text) if not e["negated"]]
+    assert not [c for c, t, _ in got if c == cameo and t.startswith(target)], \
+        f"{text!r}: {cameo} {target} coded: {got}"
 
 
 def test_one_record_per_quoted_act(pipeline):

@@ -39,7 +39,8 @@ LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "har
                    "naming_verbs", "topic_preps", "topic_pronouns", "sides_phrases",
                    "conflict_roots", "denied_verbs", "negating_subjects", "quantifiers",
                    "deception_verbs", "bias_verbs", "disapproving_feelings", "feeling_preps",
-                   "patient_nouns", "denying_speech_verbs"})
+                   "patient_nouns", "denying_speech_verbs", "evaluated_act_nouns",
+                   "patient_of_nouns"})
 MAPS = frozenset({"accusation_verbs"})
 
 EVALUATE = Pattern(id="quote:evaluation", cameo="111", confidence=0.6)
@@ -241,6 +242,9 @@ def _content_acts(head, lex, w, actors):
     for h in _clauses(head):
         if h.pos_ not in ("VERB", "AUX"):
             continue
+        for n in _evaluated_acts(h, w):
+            # "... after Y's dangerous provocation," X said
+            out.append((EVALUATE, n, n, _owner(n)))
         biased = _favoured(h, w)
         if biased is not None:
             # "(the system) is stacked in favour of Y": Y is accused, whatever the subject
@@ -289,6 +293,39 @@ def _content_acts(head, lex, w, actors):
         if _exit_verb(h, w) and _modal_demand(h, w):
             out.append((DEMAND_EXIT, h, subj, subj))
     return out
+
+
+def _evaluated_acts(h, w) -> list:
+    """Act nouns of clause ``h`` (not of clauses inside it) with an evaluation on them and
+    an owner: "Y's dangerous provocation", "the reckless actions of Y"."""
+    out = []
+    stack = [c for c in h.children if c.dep_ not in ("ccomp", "conj", "advcl", "relcl", "parataxis")]
+    while stack:
+        t = stack.pop()
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            continue
+        stack.extend(t.children)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in w["evaluated_act_nouns"] and _owner(t) is not None \
+                and any(c.dep_ == "amod" and c.pos_ == "ADJ" and _word(c) in w["negative_evaluations"]
+                        and not any(d.dep_ == "neg" for d in c.children) for c in t.children):
+            out.append(t)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _owner(n):
+    """The possessor or of/by-phrase of an act noun, or None (not "his government's": the
+    speaker's own side)."""
+    for c in n.children:
+        if c.dep_ == "poss" and any(d.dep_ == "poss" and d.pos_ == "PRON" for d in c.children):
+            return None
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "our", "my", "your"):
+            return c
+        if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "of" and
+                                 n.lemma_.lower() not in words()["patient_of_nouns"]):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
 
 
 def _word(tok) -> str:
