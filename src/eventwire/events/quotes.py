@@ -302,8 +302,9 @@ def _evaluated_acts(h, w) -> list:
     stack = [c for c in h.children if c.dep_ not in ("ccomp", "conj", "advcl", "relcl", "parataxis")]
     while stack:
         t = stack.pop()
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
-            continue
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("ccomp", "advcl", "relcl", "parataxis") or
+                                          any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            continue   # another clause, with its own speaker ("asked for help against what he called ...")
         stack.extend(t.children)
         if t.pos_ == "NOUN" and t.lemma_.lower() in w["evaluated_act_nouns"] and _owner(t) is not None \
                 and any(c.dep_ == "amod" and c.pos_ == "ADJ" and _word(c) in w["negative_evaluations"]
