@@ -29,6 +29,9 @@ DATELINES = [
     ("Mombasa – Dock workers struck on Monday.", "Mombasa –", None, "KEN"),
     ("Headline of the story\n\nHAVANA, JUNE 9 - Cuba freed two dissidents.",
      "HAVANA, JUNE 9 -", None, "CUB"),
+    # the dash ends the dateline: no actor phrase runs across it
+    ("AMMAN -- An Egyptian delegation on Sunday met Jordanian officials.", "AMMAN --", None, "JOR"),
+    ("Lima -- An army unit attacked the rebels.", "Lima --", None, "PER"),
 ]
 
 

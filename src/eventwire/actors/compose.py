@@ -151,6 +151,11 @@ def _ethnic_groups(text: str, mentions: list[dict]) -> None:
 
 # -- phrases --------------------------------------------------------------------------------
 
+#: A dash between words ("CAIRO -- A court", "the army - and the police"), not a hyphen
+#: inside a compound ("Franco-German"): the phrase ends there.
+_DASH = re.compile(r"\s[-‐]{1,2}\s|--|[–—]")
+
+
 def _gap_ok(r: ActorResolver, text: str, toks: list[Tok], a: int, b: int, doc,
             after_title: bool = False) -> bool:
     """May tokens [a, b) sit between two hits of one phrase? (``after_title``: the
@@ -163,7 +168,7 @@ def _gap_ok(r: ActorResolver, text: str, toks: list[Tok], a: int, b: int, doc,
         gap = text[prev_end:start]
         if after_title and k == a:
             gap = gap.replace(".", "", 1)
-        if gap.strip(" -‐'’\u00a0") or "\n" in gap:
+        if gap.strip(" -‐'’\u00a0") or "\n" in gap or _DASH.search(gap):
             return False
         if k == b:
             break
