@@ -75,12 +75,17 @@ def _slot_actors(p, v, slot, lex, actors) -> list:
         if found and slot == "after":
             break  # TABARI: the first actor after the verb
     # "Danish media and government": a sector-only member takes the country of the list
+    # member before it (the shared modifier); "Asian leaders and Japan" are two parties
     if len(found) > 1:
-        country = next((a for a in found if a.get("country")), None)
-        if country is not None:
-            found = [compose(a, country) if not a.get("country") and a.get("agent") else a
-                     for a in found]
+        found = [_distribute(a, found) for a in found]
     return found
+
+
+def _distribute(a: dict, found: list) -> dict:
+    if a.get("country") or not a.get("agent") or not a.get("span"):
+        return a
+    before = [f for f in found if f.get("country") and f.get("span") and f["span"][0] < a["span"][0]]
+    return compose(a, max(before, key=lambda f: f["span"][0])) if before else a
 
 
 def resolve(p: Pattern, v, lex, actors: ActorIndex, slots) -> tuple[list, str]:
