@@ -109,17 +109,29 @@ def _is_speaker(a, speaker) -> bool:
         a.get("code") == speaker.get("code")
 
 
+def _pobj(prep):
+    """The object of a preposition token, or None."""
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _prep_object(tok, preps, deps=("prep",)):
+    """The object of the first of ``tok``'s prepositions in ``preps`` (any, for None) that
+    has one ("of" in "none of the figures" -> figures), or None."""
+    for c in tok.children:
+        if c.dep_ in deps and (preps is None or c.lower_ in preps):
+            g = _pobj(c)
+            if g is not None:
+                return g
+    return None
+
+
 def _about(tok, actors: ActorIndex):
     """The actor a subject noun phrase is about: its own mention ("the Home Secretary"),
     else its possessor or by-phrase ("the Chancellor's plan", "the claims by the cabinet"),
     through a quantifier's of-phrase ("none of the cabinet's figures")."""
     if tok.lower_ in words()["quantifiers"]:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return _about(g, actors)
-        return None
+        g = _prep_object(tok, ("of",))
+        return _about(g, actors) if g is not None else None
     if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "him", "her", "them"):
         return None
     a = actors.at(tok)
@@ -129,23 +141,17 @@ def _about(tok, actors: ActorIndex):
         if c.dep_ == "poss":
             return actors.at(c)
     if tok.pos_ == "NOUN":
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return actors.at(g)
+        g = _prep_object(tok, ("by",))
+        if g is not None:
+            return actors.at(g)
     return None
 
 
 def _topic(verb, w, actors: ActorIndex):
     """What the speech act is said of ("said of the strikes"): an actor mention, or an act
     noun (returned as the token)."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in w["topic_preps"]:
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return actors.at(g) or g
-    return None
+    g = _prep_object(verb, w["topic_preps"])
+    return (actors.at(g) or g) if g is not None else None
 
 
 def _doer(noun, events, sent_index, lex):
@@ -323,9 +329,9 @@ def _owner(n):
             return c
         if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "of" and
                                  n.lemma_.lower() not in words()["patient_of_nouns"]):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+            g = _pobj(c)
+            if g is not None:
+                return g
     return None
 
 
@@ -360,12 +366,7 @@ def _deceiver(h, w):
     """The agent of a passive verb of deceiving ("taken in by Y's claims"), or None."""
     if not any(c.dep_ == "auxpass" for c in h.children) or not _phrase(h, w["deception_verbs"]):
         return None
-    for c in h.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
+    return _prep_object(h, None, deps=("agent",))
 
 
 def _favoured(h, w):
@@ -379,10 +380,8 @@ def _favoured(h, w):
                     for x in f.children:
                         if x.dep_ == "poss":
                             return x
-                        if x.dep_ == "prep" and x.lower_ == "of":
-                            for g in x.children:
-                                if g.dep_ == "pobj":
-                                    return g
+                        if x.dep_ == "prep" and x.lower_ == "of" and _pobj(x) is not None:
+                            return _pobj(x)
     return None
 
 
@@ -558,16 +557,15 @@ def _feeling(v, sent, k, w, lex, actors, quotes, events, make_event, replaced) -
     """"X is disappointed in Y", "we are appalled by Y's decision", "X, who were outraged by
     Y's request": X criticises Y (111). The feeling's targetless record on the verb of
     saying ("said it was dismayed", 012) is this one."""
-    causes = [g for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in w["feeling_preps"]
-              for g in c.children if g.dep_ == "pobj"]
-    if not causes or causes[0].lemma_.lower() in w["patient_nouns"] or _generic(causes[0]):
+    cause = _prep_object(v, w["feeling_preps"], deps=("prep", "agent"))
+    if cause is None or cause.lemma_.lower() in w["patient_nouns"] or _generic(cause):
         return []
     who = _experiencer(v)
     if who is None or who.lower_ in w["quantifiers"] or who.lemma_.lower() in ("lot", "number", "plenty"):
         # "a lot of us get angry with ..." is no one's act
         return []
     s = actors.at(who) if who is not None else None
-    t = _about(causes[0], actors)
+    t = _about(cause, actors)
     if s is None or t is None or _is_speaker(t, s):
         return []
     s, t = _home(s, v, actors), _home(t, v, actors)
