@@ -1,13 +1,14 @@
 """Score eventwire: real news first, then the sets of ../shared/eval; then the gate.
 
     .venv/bin/python bench/eval.py [-v] [--by-article] [--corpus]
-        [--only news,news-dev,news-test,news-extra,news-dedup,gsr,petrarch,quad,typer,actors]
+        [--only news,news-dev,news-test,news-extra,news-holdout,news-dedup,gsr,petrarch,quad,typer,actors]
         [--check | --write-baseline] [--quiet] [--figures-out FILE]
 
 Sets (docs/evaluation.md defines every figure):
   news      bench/eval_news.py: the real-news yardstick (../shared/news), test and dev
             halves, each from one `eventwire code` run, and cross-article dedup; news-extra,
-            our second dev set hand-coded on no-gold articles (bench/news_extra/)
+            our second dev set hand-coded on no-gold articles (bench/news_extra/); news-holdout,
+            a held-out set coded the same way (bench/news_holdout/): figures only, never errors
   gsr       bench/eval_gsr.py: PLOVER GSR (CAMEO-manual examples; tuned on: an upper bound)
   petrarch  bench/eval_petrarch.py: PETRARCH validation suites through --actors/--patterns
   quad      QuadClass accuracy on conflibert_cameo/cameo_class/train.tsv (0 = no event)
@@ -131,7 +132,7 @@ def _arg(argv, name, default=None):
 def _prefixes(only):
     for k in only:
         if k == "news":
-            yield from ("news-test.", "news-dev.", "news-extra.", "news-dedup.")
+            yield from ("news-test.", "news-dev.", "news-extra.", "news-holdout.", "news-dedup.")
         else:
             yield from (k + ".", k + "-legacy.")
 
@@ -159,8 +160,7 @@ def main(argv=None) -> int:
         for h in halves:
             eval_news.print_half(news["halves"][h], news["applied"], verbose, "--by-article" in argv, out)
         if "dedup" in news:
-            eval_news.print_dedup(news["dedup"], news["dedup_label"], verbose,
-                                  set(eval_news.half_ids(eval_news.load_gold(), "test")), out)
+            eval_news.print_dedup(news["dedup"], news["dedup_label"], verbose, eval_news.hidden_ids(), out)
         for p in news["problems"]:
             print("MISMATCH with ../shared/news/score.py:", p)
         if quiet:

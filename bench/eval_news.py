@@ -1,11 +1,13 @@
 """The real-news yardstick: ../shared/news (real articles, hand-coded gold), dev and test halves.
 
-    .venv/bin/python bench/eval_news.py [dev|test|extra ...] [-v] [--by-article] [--corpus]
+    .venv/bin/python bench/eval_news.py [dev|test|extra|holdout ...] [-v] [--by-article] [--corpus]
 
 Each half is coded by one `eventwire code` run over its articles (JSONL input, the article
 id as url, as ../shared/news/score.py does), then scored. A third "half", news-extra, is our
 own hand-coded second dev set on articles without shared gold (bench/news_extra/: offsets
-into the articles instead of their sentences), scored with the same code and figures. The definitions of every figure
+into the articles instead of their sentences), scored with the same code and figures. A fourth,
+news-holdout (bench/news_holdout/), is coded the same way but HELD OUT: like the test half,
+only its figures are ever printed, never its records or per-article tables. The definitions of every figure
 are in docs/evaluation.md; in short:
 
 - reference figures (triple, +sector, lenient recall, bare 01x): the semantics of
@@ -40,7 +42,11 @@ from common import ROOT, SHARED, code_jsonl, pct, ratio  # noqa: E402
 NEWS = SHARED / "news"
 ERRATA = ROOT / "bench" / "news_errata.yaml"
 EXTRA = ROOT / "bench" / "news_extra" / "gold.jsonl"
-HALVES = ("test", "dev", "extra")  # report order: test first; extra = our second dev set
+HOLDOUT = ROOT / "bench" / "news_holdout" / "gold.jsonl"
+# report order: test first; extra = our second dev set; holdout = our held-out set
+HALVES = ("test", "dev", "extra", "holdout")
+OWN_SETS = {"extra": EXTRA, "holdout": HOLDOUT}   # our gold, by offsets; score.py does not know them
+FIGURES_ONLY = ("test", "holdout")   # sets whose individual errors are never printed
 SYMMETRIC_ROOTS = ("04", "06")    # consult, cooperate: the two actors may be swapped
 
 
@@ -59,7 +65,7 @@ def half_ids(gold: list[dict], half: str) -> list[str]:
 
 
 def load_extra(path: Path = EXTRA, articles: dict | None = None) -> list[dict]:
-    """The news-extra gold (bench/news_extra/gold.jsonl). Its records name their sentences by
+    """The news-extra gold (bench/news_extra/gold.jsonl; news-holdout's too, by `path`). Its records name their sentences by
     `spans` (character offsets into the article's text), never by their text: the spans
     become the records' `_ranges`, and `sentences` is filled in memory from the article so
     the rest of the scoring runs unchanged."""
@@ -74,6 +80,14 @@ def load_extra(path: Path = EXTRA, articles: dict | None = None) -> list[dict]:
         g["sentences"] = [text[a:b] for a, b in g["spans"]]
         out.append(g)
     return out
+
+
+def holdout_ids() -> set[str]:
+    """The articles of the held-out set (bench/news_holdout/): tools that print sentences or
+    records of single articles skip them."""
+    if not HOLDOUT.exists():
+        return set()
+    return {json.loads(line)["article_id"] for line in HOLDOUT.open(encoding="utf-8") if line.strip()}
 
 
 def load_articles(path: Path | None = None) -> dict[str, dict]:
@@ -604,10 +618,12 @@ def print_half(res: HalfResult, applied: int, verbose: bool = False, by_article:
 
     def n_of(n, d):
         return f"{n}/{d}"
-    extra = res.name == "extra"
+    extra = res.name in OWN_SETS
+    own = {"extra": "our own gold, bench/news_extra (a second dev set)",
+           "holdout": "our own gold, bench/news_holdout (HELD OUT: figures only, never errors)"}
     out(f"Real news, {res.name} half: {len(res.articles)} articles, {c['gold']} gold events "
         f"({c['gold_neg']} negated), {c['coded']} coded records (+{c['coded_neg']} negated); "
-        + ("our own gold, bench/news_extra (a second dev set)" if extra else f"errata applied: {applied}"))
+        + own.get(res.name, f"errata applied: {applied}"))
     ref = "score.py's definitions" if extra else "= ../shared/news/score.py " + res.name
     out(f"  {'reference figures (' + ref + ')':52} {'P':>6} {'R':>6} {'F1':>6}")
     out(f"    {'triple (root, source country, target country)':50} {pct(f['triple_precision'])} "
@@ -642,8 +658,8 @@ def print_half(res: HalfResult, applied: int, verbose: bool = False, by_article:
         f"{n_of(c['media'], c['records'])}  [issue 14: 0]")
     out(f"    {'located (own clause, or the dateline for the lead)':50} {pct(f['located_share'])}  "
         f"{n_of(c['located'], c['records'])}, {c['located_dateline']} by the dateline  [issue 15 item 6]")
-    if res.name == "test":
-        return   # the test half: figures only, never its individual errors
+    if res.name in FIGURES_ONLY:
+        return   # the test half and the holdout: figures only, never their individual errors
     if verbose:
         for e, (role, kind, text) in res.offenders:
             out(f"    media actor  {role} {kind} {text!r}: {describe(e)}")
@@ -690,6 +706,11 @@ def print_dedup(d: dict, label: str, verbose: bool = False, hidden: set = frozen
 
 # ---------------------------------------------------------------- entry points
 
+def hidden_ids() -> set[str]:
+    """Articles whose records are never printed one by one: the test half and the holdout."""
+    return set(half_ids(load_gold(), "test")) | holdout_ids()
+
+
 def jsonl_inputs(ids: list[str], articles: dict) -> list[str]:
     return [json.dumps(dict(articles[i], url=i)) for i in ids]
 
@@ -703,8 +724,8 @@ def run(halves=HALVES, dedup=True, corpus=False, check_reference=True) -> dict:
     articles = load_articles()
     out = {"halves": {}, "applied": applied, "problems": [], "figures": {}}
     for half in halves:
-        if half == "extra":   # our own set: no errata, and score.py does not know it
-            extra = load_extra(articles=articles)
+        if half in OWN_SETS:   # our own sets: no errata, and score.py does not know them
+            extra = load_extra(OWN_SETS[half], articles=articles)
             ids = sorted({g["article_id"] for g in extra})
             lines = code_jsonl(jsonl_inputs(ids, articles))
             res = score_half(half, ids, extra, articles, lines)
@@ -713,7 +734,7 @@ def run(halves=HALVES, dedup=True, corpus=False, check_reference=True) -> dict:
             lines = code_jsonl(jsonl_inputs(ids, articles))
             res = score_half(half, ids, gold, articles, lines)
         out["halves"][half] = res
-        if check_reference and half != "extra":
+        if check_reference and half not in OWN_SETS:
             ref = res if not applied else score_half(half, ids, [dict(g) for g in raw], articles, lines)
             out["problems"] += [f"news-{half}: {p}" for p in reference_check(half, lines, ref)]
         for k, v in res.figures.items():
@@ -739,7 +760,7 @@ def main(argv=None) -> int:
     for h in halves:
         print_half(res["halves"][h], res["applied"], verbose, "--by-article" in argv)
     if "dedup" in res:
-        print_dedup(res["dedup"], res["dedup_label"], verbose, set(half_ids(load_gold(), "test")))
+        print_dedup(res["dedup"], res["dedup_label"], verbose, hidden_ids())
     for p in res["problems"]:
         print("MISMATCH with score.py:", p)
     return 1 if res["problems"] else 0

@@ -6,8 +6,10 @@
     python bench/news_errors.py --article ID    # one article only
     python bench/news_errors.py --summary       # counts only
 
-For error analysis only; dev sets only: the dev half of ../shared/news or news-extra (the
-test half is for reporting figures, never for reading errors). Each gold event is shown as `root source -> target [attr]` with the
+For error analysis only; dev sets only: the dev half of ../shared/news or news-extra. The
+test half and news-holdout (bench/news_holdout/) are for reporting figures, never for
+reading errors: this tool refuses them (`--set test` / `--set holdout`, or `--article` with
+one of their articles, exits with a message and prints nothing else). Each gold event is shown as `root source -> target [attr]` with the
 coded records whose sentence overlaps one of its sentences; a mark says how the best of
 them compares: OK (root and both countries), SRC / TGT (one country wrong), ROOT (actors
 right, another root), MISS (nothing coded in its sentences). Records in no gold sentence
@@ -88,14 +90,24 @@ def fmt(e) -> str:
             f"{' att=' + str(att.get('speaker'))[:20] if att else ''}] {e.get('pattern')}")
 
 
+REFUSED = {"test": "the test half of ../shared/news",
+           "holdout": "news-holdout, our held-out set (bench/news_holdout/README.md)"}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events")
     ap.add_argument("--article")
     ap.add_argument("--summary", action="store_true")
-    ap.add_argument("--set", choices=("dev", "extra"), default="dev",
-                    help="dev: the dev half of ../shared/news; extra: bench/news_extra")
+    ap.add_argument("--set", default="dev",
+                    help="dev: the dev half of ../shared/news; extra: bench/news_extra. "
+                         "REFUSED: test, holdout (held-out sets: figures only, via make eval)")
     a = ap.parse_args(argv)
+    if a.set in REFUSED:
+        sys.exit(f"news_errors.py: {a.set} is {REFUSED[a.set]}; its errors are never listed "
+                 f"(its figures: .venv/bin/python bench/eval.py --only news-{a.set})")
+    if a.set not in ("dev", "extra"):
+        ap.error(f"--set {a.set}: choose dev or extra")
     arts = {x["id"]: x for x in map(json.loads, open(os.path.join(NEWS, "articles.jsonl")))}
     if a.set == "extra":
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

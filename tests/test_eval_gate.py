@@ -27,12 +27,12 @@ def test_the_baseline_passes_against_itself(baseline):
 
 
 def test_the_baseline_covers_every_set(baseline):
-    for prefix in ("news-test.", "news-dev.", "news-extra.", "news-dedup.", "gsr.", "petrarch.", "quad.",
-                   "actors."):
+    for prefix in ("news-test.", "news-dev.", "news-extra.", "news-holdout.", "news-dedup.", "gsr.",
+                   "petrarch.", "quad.", "actors."):
         assert any(k.startswith(prefix) for k in baseline), prefix
     for key in ("triple_f1", "sector_f1", "source_right", "target_right", "date_right",
                 "said_share", "media_actor_share", "after_publication_share"):
-        assert all(f"news-{half}.{key}" in baseline for half in ("test", "dev", "extra"))
+        assert all(f"news-{half}.{key}" in baseline for half in ("test", "dev", "extra", "holdout"))
 
 
 @pytest.mark.parametrize("name, change, fails", [

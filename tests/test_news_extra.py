@@ -58,6 +58,11 @@ def test_actor_shape_check_can_fail(code, ok):
 def test_every_record_is_well_formed():
     recs = records()
     assert len(recs) >= 120
+    check_records(recs)
+
+
+def check_records(recs: list[dict]) -> None:
+    """Every record of a set coded by GUIDELINES.md with offsets (news-extra, news-holdout)."""
     for n, g in enumerate(recs, 1):
         where = f"gold.jsonl:{n}"
         assert set(g) == FIELDS, where
@@ -107,8 +112,12 @@ def test_articles_follow_the_selection_rule():
 
 @needs_news
 def test_spans_are_sentences_of_their_article():
-    articles = N.load_articles()
-    for n, g in enumerate(records(), 1):
+    check_spans(records(), N.load_articles())
+
+
+def check_spans(recs: list[dict], articles: dict) -> None:
+    """Each span lies inside its article and starts and ends on a sentence boundary."""
+    for n, g in enumerate(recs, 1):
         text = articles[g["article_id"]]["text"]
         for a, b in g["spans"]:
             assert b <= len(text), f"gold.jsonl:{n}: span {a, b} beyond the article"
