@@ -26,16 +26,11 @@ import sys
 import tempfile
 from collections import Counter
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_news import holdout_ids as held_out  # noqa: E402  (news-holdout: never coded or shown here)
+
 NEWS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "news")
-HOLDOUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "news_holdout", "gold.jsonl")
 FIELDS = ("cameo", "source", "target", "modality", "date", "historical", "negated")
-
-
-def held_out() -> set[str]:
-    """The news-holdout articles: never coded or shown here."""
-    if not os.path.exists(HOLDOUT):
-        return set()
-    return {json.loads(l)["article_id"] for l in open(HOLDOUT, encoding="utf-8") if l.strip()}
 
 
 def nogold_input() -> str:
