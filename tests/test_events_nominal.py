@@ -48,6 +48,17 @@ CODED = [
     "After talks with the French president, the German chancellor announced new sanctions on Russia. "
     "| DEU FRA 040",
     "Following a meeting with Vietnamese leaders, the Japanese prime minister flew to Manila. | JPN VNM 040",
+    # crackdowns told as nouns: on whom, by the light verb's subject or the possessor
+    "Kenyan police launched a crackdown on opposition supporters in Nairobi. | KENCOP KENOPP 175",
+    "The Turkish government launched a crackdown on Kurdish activists after the vote. | TURGOV TURCVL 175",
+    "The Chinese government has intensified its crackdown on Uighur dissidents. | CHNGOV CHNOPP 175",
+    "Beijing's crackdown on Hong Kong activists drew criticism from Britain. | CHNGOV HKG 175",
+    "The police crackdown on protesters in Minsk continued for a second week. | BLRCOP BLRCVL 175",
+    # blockades and sieges: "of X" is whom it is laid on
+    "The blockade of Gaza by Israel has lasted years. | ISR PSE 191",
+    "Israel's blockade of Gaza was condemned by Turkey. | ISR PSE 191",
+    "The Saudi blockade against Qatar began in 2017. | SAU QAT 191",
+    "Russian troops laid siege to the Ukrainian city of Mariupol. | RUSMIL UKR 191",
 ]
 
 
@@ -85,6 +96,12 @@ NOT_CODED = [
     ("Consumer demand for Chinese cars in Germany fell sharply.", "10"),
     # "launched a strike on Monday": Monday is no target, so no air strike by workers
     ("Oil workers in Brazil staged a strike on Monday.", "195"),
+    # a crackdown on no actor (on corruption, on smoking) is no repression
+    ("The Kenyan government launched a crackdown on corruption.", "17"),
+    # a measure that is being ended: the ending is coded (08), not the measure
+    ("Israel eased its blockade of Gaza on Monday.", "19"),
+    ("The lifting of sanctions on Iran was welcomed by China.", "16"),
+    ("The United States lifted its embargo on Vietnam in 1994.", "16"),
 ]
 
 
@@ -100,6 +117,9 @@ def test_nouns_of_acts_that_did_not_take_place_are_not_coded(pipeline, sentence,
     ("  - {id: t.badslot, cameo: '040', nouns: [talk], source: ['host:']}\n", False),
     ("  - {id: t.badagents, cameo: '143', nouns: [strike], source_agents: LAB CVL 7}\n", False),
     ("  - {id: t.badagents2, cameo: '143', nouns: [strike], source_agents: [[LAB]]}\n", False),
+    ("  - {id: t.implied, cameo: '1721', verbs: [ban], implied_target: CVL}\n", True),
+    ("  - {id: t.badimplied, cameo: '1721', verbs: [ban], implied_target: [CVL, OPP]}\n", False),
+    ("  - {id: t.badimplied2, cameo: '1721', verbs: [ban], implied_target: civilians}\n", False),
 ])
 def test_nominal_pattern_keys_are_validated(tmp_path, entry, ok):
     f = tmp_path / "p.yaml"

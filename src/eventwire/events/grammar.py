@@ -195,9 +195,13 @@ def complement_heads(v) -> list:
             continue   # (an event noun's that-clause: "the demand that the minister [resign]")
         if any(x.dep_ == "neg" for x in c.children):
             continue   # "said the plan was not feasible" says the opposite
+        if _conditional_clause(c):
+            continue   # "said he would be disappointed if ...": a feeling not (yet) had
         out.append(c)
         for p in c.children:
             if p.dep_ in ("acomp", "attr", "oprd"):
+                if any(x.dep_ == "neg" for x in p.children):
+                    continue   # "said he was not [disappointed]": the parser hangs "not" here
                 out.append(p)
                 stack = [m for m in p.children if m.dep_ in ("amod", "conj")]
                 while stack:
@@ -205,6 +209,20 @@ def complement_heads(v) -> list:
                     out.append(m)
                     stack.extend(x for x in m.children if x.dep_ == "conj")
     return out
+
+
+CONDITIONAL_AUX = ("would", "could", "might", "'d")
+CONDITIONAL_MARKS = ("if", "unless")
+
+
+def _conditional_clause(c) -> bool:
+    """A clause in the conditional with its condition: "(said) it would be unacceptable if
+    ...", "would be worried unless ..."."""
+    preds = [c] + [p for p in c.children if p.dep_ in ("acomp", "attr", "oprd")]
+    return any(a.dep_ in ("aux", "auxpass") and a.lower_ in CONDITIONAL_AUX for a in c.children) \
+        and any(x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
+                                          for m in x.children)
+                for p in preds for x in p.children)
 
 
 def captors(v, lex) -> list:

@@ -4,7 +4,8 @@ The nominal patterns themselves (``nouns:`` in ``data/patterns/*.yaml``) are tri
 coder like verb patterns; this module holds what only nouns need:
 
     unrealised      "the threat of a strike by X", "a request for talks", "the proposed
-                    summit", "averted a strike": the noun's act did not take place
+                    summit", "averted a strike": the noun's act did not take place;
+                    "lifted its blockade of X": the measure is ended, not imposed
     implied_workers "a strike by 3,000 pilots", "the dockers' strike": the strikers are
                     labour (LAB) of the sentence's (or story's) country even when no
                     dictionary knows the noun
@@ -30,6 +31,15 @@ def unrealised(n, lex) -> str | None:
             h.lemma_.lower() in lex.get("averting_verbs", ()) or h.lemma_.lower() == "call" and
             any(c.dep_ == "prt" and c.lower_ == "off" for c in h.children)):
         return f"'{h.text}': averted or called off, not an act that took place"
+    if n.lemma_.lower() in lex.get("measure_nouns", ()):
+        # "eased its blockade of Gaza", "the lifting of sanctions on Iran": the ending is the
+        # news (the verb's own event), the measure itself is background
+        if n.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and \
+                h.lemma_.lower() in lex.get("ending_verbs", ()):
+            return f"'{h.text}': the measure is being ended, not imposed"
+        if n.dep_ == "pobj" and h.lower_ == "of" and h.head.i != h.i and \
+                h.head.lemma_.lower() in lex.get("ending_nouns", ()):
+            return f"the '{h.head.text}' of it: the measure is being ended, not imposed"
     mods = lex.get("unrealised_modifiers", ())
     cue = next((c.text for c in n.children if c.dep_ == "amod" and c.lower_ in mods), None)
     if cue:

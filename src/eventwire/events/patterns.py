@@ -24,6 +24,9 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       not_prep: [on, upon]          # not with this preposition on the verb ("seized on a remark")
       source_agents: [LAB, CVL]     # only sources of these sectors ("a strike by miners" is
                                     # labour's; "a strike by warplanes" is no walkout)
+      implied_target: CVL           # no target named: the people of this sector of the
+                                    # source's country ("banned all demonstrations": would-be
+                                    # protesters, civilians; not the place where)
       own_subject: true             # its infinitive complement has a doer of its own ("wants
                                     # Japan to lift tariffs"; not "wants to meet")
       not_predicative: true         # not when the object has a predicate: "called them an
@@ -87,7 +90,8 @@ def yaml_load(text: str):
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
-        "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents"}
+        "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents",
+        "implied_target"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class Pattern:
     own_subject: bool = False    # its infinitive complement has a doer of its own
     not_prep: tuple[str, ...] = ()  # not with this preposition on the verb ("seized on")
     source_agents: tuple[str, ...] = ()  # only sources of these sectors (upper case)
+    implied_target: str = ""     # sector of the source's country that is the unnamed target
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -168,13 +173,21 @@ def _strs(path, line, raw, key) -> tuple[str, ...]:
     return tuple(x.strip().lower() for x in raw)
 
 
-def _agents(path, line, pid, raw) -> tuple[str, ...]:
+def _agents(path, line, pid, raw, key="source_agents") -> tuple[str, ...]:
     """Sector codes ("LAB", "CVL"): three letters each."""
-    out = tuple(a.upper() for a in _strs(path, line, raw, "source_agents"))
+    out = tuple(a.upper() for a in _strs(path, line, raw, key))
     bad = [a for a in out if not re.fullmatch(r"[A-Z]{3}", a)]
     if bad:
-        raise DataFileError(path, line, f"{pid}: source_agents wants sector codes (LAB, CVL), not {bad[0]!r}")
+        raise DataFileError(path, line, f"{pid}: {key} wants sector codes (LAB, CVL), not {bad[0]!r}")
     return out
+
+
+def _sector(path, line, pid, raw, key) -> str:
+    """One sector code, or ""."""
+    out = _agents(path, line, pid, raw, key)
+    if len(out) > 1:
+        raise DataFileError(path, line, f"{pid}: {key} wants one sector code, not {len(out)}")
+    return out[0] if out else ""
 
 
 def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
@@ -228,6 +241,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         not_prep=_strs(path, line, raw.get("not_prep"), "not_prep"),
         subject=_strs(path, line, raw.get("subject"), "subject"),
         source_agents=_agents(path, line, pid, raw.get("source_agents")),
+        implied_target=_sector(path, line, pid, raw.get("implied_target"), "implied_target"),
         origin=f"{Path(path).name}:{line}")
 
 

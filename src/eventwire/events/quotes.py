@@ -14,6 +14,8 @@ whose that-clause or quotation holds the content ("X said (that) ...", "â€œ...,â
     X said Y had misled voters                          X -> Y 112 (an accusation)
     "Y has failed and must resign," X said              X -> Y 1041 (a demand), not Y 0831
     X called Y dishonest / described Y as unfit         X -> Y 111
+    Iran said Iraqi jets bombed its towns               IRN -> IRQ 112 (a party alleges an
+                                                        attack on itself), and the attack
     "We urge both sides to talk," X said                X -> the two sides of the story's
                                                         conflict (or no target)
 
@@ -40,7 +42,7 @@ LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "har
                    "conflict_roots", "denied_verbs", "negating_subjects", "quantifiers",
                    "deception_verbs", "bias_verbs", "disapproving_feelings", "feeling_preps",
                    "patient_nouns", "denying_speech_verbs", "evaluated_act_nouns",
-                   "patient_of_nouns"})
+                   "patient_of_nouns", "alleged_roots", "alleging_verbs", "alleging_agents"})
 MAPS = frozenset({"accusation_verbs"})
 
 EVALUATE = Pattern(id="quote:evaluation", cameo="111", confidence=0.6)
@@ -48,6 +50,7 @@ DEMAND_EXIT = Pattern(id="quote:demand_exit", cameo="1041", confidence=0.6)
 NAMED = Pattern(id="quote:called", cameo="111", confidence=0.6)
 BIASED = Pattern(id="quote:biased", cameo="112", confidence=0.55)
 FEELING = Pattern(id="quote:disapproving_feeling", cameo="111", confidence=0.55)
+ALLEGED = Pattern(id="quote:alleged_attack", cameo="112", confidence=0.5)
 
 
 @functools.lru_cache(maxsize=1)
@@ -713,7 +716,41 @@ def code_quotes(doc, events: list[dict], actors: ActorIndex, lex) -> list[dict]:
                   or e["cameo_root"] == "10" or e["target"] is not None and e["cameo_root"] in ("11", "12")]
     events = sorted(events + added, key=lambda e: (e["sentence_index"], e["_verb_i"]))
     events = drop_frame_copies(doc, events, lex)
+    events = events + alleged_attacks(doc, events, actors, lex, quotes, sents, make_event)
+    events.sort(key=lambda e: (e["sentence_index"], e["_verb_i"]))
     return both_sides(events)
+
+
+def alleged_attacks(doc, events, actors: ActorIndex, lex, quotes, sents, make_event) -> list[dict]:
+    """"Iran said Iraqi jets bombed its border towns": a state that says its enemy attacked
+    it accuses the enemy (112, speaker -> attacker), besides the reported attack itself
+    (kept, the speaker its attribution), as the gold codes "Botha alleged that the ANC is
+    planning ...". Only a party speaking: the attack's target is of the speaker's own
+    country and the attacker of another; a third state or a reporter only reports."""
+    w = words()
+    roots, cues = set(w["alleged_roots"]), set(w["alleging_verbs"])
+    out = []
+    for e in events:
+        s, t = e["source"], e["target"]
+        if e["negated"] or e["modality"] != "reported" or e["cameo_root"] not in roots \
+                or not s or not t or not s.get("country") or not t.get("country"):
+            continue
+        frame = speech_frame(doc[e["_verb_i"]], lex, quotes)
+        if frame is None or frame[0].lemma_.lower() not in cues or _negated(frame[0], lex):
+            continue
+        verb = frame[0]
+        spk = _speaker(verb, lex, actors)
+        if spk is None or spk.get("country") != t["country"] or s["country"] == t["country"] \
+                or (spk.get("agent") or "GOV") not in w["alleging_agents"]:
+            continue
+        if not spk.get("agent"):   # a country named as speaker speaks through its government
+            spk = {**spk, "agent": "GOV", "code": spk["country"] + "GOV"}
+        k = e["sentence_index"]
+        if any(x["sentence_index"] == k and x["cameo_root"] == "11" and _same_actor(x["source"], spk)
+               and _same_actor(x["target"], s) for x in events + out):
+            continue
+        out.append(_record(ALLEGED, verb, verb, None, spk, s, sents[k], k, lex, actors, make_event))
+    return out
 
 
 def quoted_speakers(doc, events: list[dict], actors, lex, quotes=None) -> None:

@@ -13,6 +13,8 @@ from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
 from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
                       complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
+from .targets import (counted_people, count_only, elaborated_country, implied_people,
+                      people_demonym, protest_against)
 
 
 def slot_tokens(v, slot: str, lex, nominal=False) -> list:
@@ -67,6 +69,11 @@ def host_subjects(n, preps: set, lex) -> list:
 def _slot_actors(p, v, slot, lex, actors) -> list:
     found = []
     for t in slot_tokens(v, slot, lex, nominal=p.nominal):
+        if slot == "dobj" and count_only(t, lex):
+            # "a crackdown on Islamists, jailing thousands (of them)": the count is of the
+            # people the clause it elaborates acts on
+            found += [a for a in counted_people(v, lex, actors) if all(a is not f for f in found)]
+            continue
         for a in actors.at_all(t):
             # one actor per referent: "Kim Jong-un, North Korea's leader" is one target
             if all(a is not f and a.get("actor_id") != f.get("actor_id")
@@ -137,6 +144,19 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     """Actor pairs the pattern yields on ``v``, or (None, reason)."""
     sources, s_slot = resolve(p, v, lex, actors, p.source)
     targets, t_slot = resolve(p, v, lex, actors, p.target)
+    if p.cameo[:2] == "14" and not p.nominal:
+        # "blocked the border crossing with Spain in protest against the French government":
+        # what the protest is against, not what the act is done to
+        against = protest_against(v, lex, actors)
+        if against:
+            targets, t_slot = against, "protest"
+    if targets and sources is not None and any(t.get("agent") and not t.get("country") for t in targets):
+        # "bombed a village in northern Iraq, killing two people": the victims are of the
+        # country the act elaborated happened in
+        where = elaborated_country(v, lex, actors, {s.get("country") for s in sources})
+        if where is not None:
+            targets = [compose(t, where) if t.get("agent") and not t.get("country") and not _is_org(t)
+                       else t for t in targets]
     if not targets and not p.nominal and (p.xcomp or p.object or v.lemma_ in
                                           lex["non_factive_governors"] | lex["refusal_governors"]):
         # "refused to meet Kim", "pledged to provide aid to X": the target sits on the
@@ -190,7 +210,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # (a demonym found on a noun of a prepositional slot is on the noun of the act:
         # "under Israeli control", "fire from Syrian positions": as on an event noun)
         return [(state_sector(a, "source", p.cameo, lex, nominal=p.nominal or s_slot.startswith("prep:")),
-                 _host(b, a, p.cameo) if t_slot == "place" else state_sector(b, "target", p.cameo, lex))
+                 _host(b, a, p.cameo) if t_slot == "place" else
+                 state_sector(people_demonym(b, v.doc), "target", p.cameo, lex))
                 for a, b in pairs]
 
     def distinct(pairs):
@@ -204,7 +225,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if side:
             pairs = sectors(distinct([(a, b) for a in side for b in side]))
             return (pairs, "") if pairs else (None, "no two different actors to act on each other")
-    if not targets and not p.nominal and not p.require_target and sources:
+    if not targets and not p.nominal and not p.require_target and sources and not p.implied_target:
         # no recipient named: the place where it happened stands for it ("rioted at a jail
         # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
         targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
@@ -265,6 +286,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     s = _domestic(s0, actors.home) if actors.home else s0
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
+            if p.implied_target and t is None and s is not None and s.get("country"):
+                t = implied_people(s["country"], p.implied_target)
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))

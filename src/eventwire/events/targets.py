@@ -1,0 +1,102 @@
+"""Targets the parse gives without naming them as the verb's object (used by events/roles).
+
+    count_only / counted_people   "a crackdown on dissidents, jailing thousands (of them)":
+                                  a bare count is of the people the elaborated clause acts on
+    implied_people                "banned all demonstrations": the unnamed would-be protesters
+                                  (a pattern's ``implied_target`` sector) of the actor's country
+    protest_against               "blocked the road in protest against X": X
+    elaborated_country            "bombed a village in northern Iraq, killing two people": the
+                                  victims are of the place the elaborated act hit
+    people_demonym                "urged Americans to apply": a bare plural nationality spoken
+                                  to or acted on is the country's people (CVL)
+"""
+from __future__ import annotations
+
+from .arguments import ActorIndex
+from .grammar import object_phrase, objects, prep_objects
+
+
+PRONOUN_PEOPLE = ("them", "those", "these")
+
+
+def count_only(t, lex) -> bool:
+    """A bare count of people as an object: "thousands", "dozens", "20", "hundreds of
+    them" -- no noun says who."""
+    if not (t.pos_ == "NUM" and t.lower_ not in ("one", "1") or t.lemma_.lower() in lex.get("count_nouns", ())):
+        return False
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]
+    return all(g.lower_ in PRONOUN_PEOPLE for g in of) and not any(
+        c.dep_ in ("compound", "amod", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN", "ADJ")
+        for c in t.children)
+
+
+def counted_people(v, lex, actors: ActorIndex) -> list:
+    """Whom a count elaborates: ``v`` is a participle or a verb coordinated with a clause
+    ("launched a crackdown on dissidents, arresting hundreds", "confronted the protesters
+    and detained dozens of them"), and the people are that clause's object or the
+    on/against/at-object of its object. Only groups of people (a plural noun, an actor
+    with a sector): "shelled the town, killing 20" names no one."""
+    if v.head is v or not (v.dep_ == "conj" or v.dep_ in ("advcl", "xcomp") and v.tag_ in ("VBG", "VBN")) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return []   # ("X got three votes and Y got one": another doer, another count)
+    h = v.head
+    for toks in (prep_objects([h] + object_phrase(h), {"on", "against", "at"}), objects(h)):
+        # (a group: "dissidents", "the protesters"; not one person)
+        found = [a for t in toks if t.tag_ in ("NNS", "NNPS") and t.i < v.i
+                 for a in actors.at_all(t) if a.get("agent")]
+        if found:
+            return found
+    return []
+
+
+PROTEST_NOUNS = ("protest", "demonstration", "opposition", "defiance")
+
+
+def protest_against(v, lex, actors: ActorIndex) -> list:
+    """Whom a protest act is against when an adjunct says so: "(blocked the road) in
+    protest against/at/over X", "as a protest against X"."""
+    nouns = [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "as")
+             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in PROTEST_NOUNS]
+    return [a for n in nouns for t in prep_objects([n], {"against", "at", "over"})
+            for a in actors.at_all(t)]
+
+
+def elaborated_country(v, lex, actors: ActorIndex, exclude: set) -> dict | None:
+    """The country (an actor with one) where the act that the participle ``v`` elaborates
+    was done: "bombed a village in northern Iraq, killing two people" -> Iraq; not the
+    doer's own country (``exclude``)."""
+    if v.head is v or v.dep_ not in ("advcl", "conj") or v.tag_ not in ("VBG", "VBN"):
+        return None
+    h = v.head
+    toks = objects(h) + prep_objects([h] + object_phrase(h), {"in", "on", "against", "at", "near", "inside"})
+    for t in toks:
+        for a in actors.at_all(t):
+            # a place, not a body or a nationality on a thing: "the German consulate" says
+            # whose it is, not where
+            if a.get("country") and a["country"] not in exclude and not a.get("agent") \
+                    and (a.get("actor_id") or "").startswith(("country:", "place:")) \
+                    and a.get("resolved_by") != "demonym":
+                return a
+    return None
+
+
+def people_demonym(a: dict | None, doc) -> dict | None:
+    """A bare plural nationality as whom an act is done to ("urged Americans to apply",
+    "praised Nigerians for their patience") names the country's people (CVL, as the gold
+    codes them), not its state; "the Americans" (a state in older wire style) stays."""
+    ts = (a or {}).get("token_span")
+    if not ts or a.get("resolved_by") != "demonym" or a.get("agent") or not a.get("country"):
+        return a
+    head = doc[ts[1] - 1]
+    if head.tag_ not in ("NNPS", "NNS") or any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return a
+    return {**a, "agent": "CVL", "code": a["country"] + "CVL"}
+
+
+def implied_people(country: str, sector: str) -> dict:
+    """The unnamed people an act is done to, of the actor's own country: "banned all
+    demonstrations" restricts would-be protesters (CVL, as the gold guidelines code
+    protesters). ``text`` and ``span`` are null: implied, not mentioned."""
+    return {"text": None, "name": None, "code": country + sector, "country": country,
+            "agent": sector, "actor_id": None, "span": None, "resolved_by": "implied"}

@@ -1,0 +1,94 @@
+"""Targets the sentence gives without naming them as the verb's object (events/roles.py,
+events/quotes.py): a count of people elaborating a clause ("a crackdown on dissidents,
+jailing hundreds"), the would-be protesters of a protest ban, what a protest is "in
+protest against", a bare plural nationality as people, the country of the place an
+elaborated attack hit, and a party's allegation that its enemy attacked it. Our own
+sentences.
+
+Each case reads ``sentence | SOURCE TARGET CODE`` as in test_events_roots (actor codes are
+prefixes, "-" for none); the event must be coded and not negated.
+"""
+import pytest
+
+from test_events_helpers import code, parse_case
+
+CODED = [
+    # a count of people ("thousands", "dozens of them") is of the people the clause it
+    # elaborates acts on
+    "Egyptian authorities launched a crackdown on dissidents and activists, jailing thousands. | EGYGOV EGYOPP 173",
+    "Egyptian authorities launched a crackdown on dissidents and activists, jailing thousands. | EGYGOV EGYCVL 173",
+    "Kenyan police fired tear gas at opposition supporters, arresting dozens. | KENCOP KENOPP 173",
+    "Kenyan police confronted the protesters and arrested dozens of them. | KENCOP KENCVL 173",
+    "Police in Belarus dispersed the protesters, detaining hundreds. | BLRCOP BLRCVL 173",
+    # a ban on protests restricts the would-be protesters (CVL), not the place
+    "The Bolivian government banned all unauthorized demonstrations in La Paz. | BOLGOV BOLCVL 1721",
+    "The Egyptian government has banned all unlicensed protests under a 2013 law. | EGYGOV EGYCVL 1721",
+    "The Thai junta banned political gatherings of more than five people. | THA THACVL 1721",
+    "The Kenyan government has banned opposition rallies. | KENGOV KENOPP 1721",
+    "Germany banned rallies by Turkish ministers. | DEUGOV TURGOV 1721",
+    # "in protest against X": X, not what was blocked or occupied
+    "Farmers blocked a border crossing with Spain in protest against the French government. | - FRAGOV 144",
+    "Students occupied the university building in protest against the Chilean education minister. | CHL CHLGOV 144",
+    # a bare plural nationality spoken to or about is the country's people
+    "The president urged Americans to apply for relief. | USAGOV USACVL 020",
+    "The Nigerian president praised Nigerians for their patience. | NGAGOV NGACVL 051",
+    # the victims of an elaborated attack are of the place it hit
+    "Turkish warplanes bombed a village in northern Iraq, killing at least two people. | TURMIL IRQCVL 190",
+    # a party that says its enemy attacked it accuses it (and the attack stays, reported)
+    "The Iranian foreign minister said Iraqi troops shelled Iranian border towns. | IRNGOV IRQMIL 112",
+    "The Iranian foreign minister said Iraqi troops shelled Iranian border towns. | IRQMIL IRN 194",
+    "Pakistan said Indian troops fired on Pakistani villages in Kashmir. | PAKGOV INDMIL 112",
+]
+
+
+@pytest.mark.parametrize("case", CODED)
+def test_targets_are_found(pipeline, case):
+    sentence, exp = parse_case(case)
+    events = code(pipeline, sentence)
+    assert any(exp.matches(e) and not e["negated"] for e in events), \
+        f"{sentence!r}: expected {exp}, got {_got(events)}"
+
+
+def _got(events):
+    return [((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"], e["pattern"])
+            for e in events]
+
+
+NOT_CODED = [
+    # "X got three votes and Y got one": another doer, another count -- no target from it
+    ("The Kenyan senator won three votes and the Ugandan envoy won one.", None, "KENGOV"),
+    # a count after a shelled place names no one: no target from the place's people
+    ("Syrian troops shelled the town, killing 20.", "18", None),
+    # a third state reports an attack, it does not allege it; a denial alleges nothing
+    ("The United States said Russian troops shelled Ukrainian towns.", "112", None),
+    ("Iraq denied that Iranian warplanes bombed Baghdad.", "112", None),
+    ("Iraqi media reported that Iranian warplanes bombed Baghdad.", "112", None),
+    # a country's own police saying rebels attacked them: the attack, no accusation
+    ("Kenyan police said rebels attacked a police station in northern Kenya.", "112", None),
+    # "the Americans" (older wire style for the state) stays the state
+    ("Iran accused the Americans of piracy.", None, "USACVL"),
+]
+
+
+@pytest.mark.parametrize("sentence,code_prefix,target", NOT_CODED)
+def test_no_target_or_event_from_them(pipeline, sentence, code_prefix, target):
+    events = [e for e in code(pipeline, sentence) if not e["negated"]
+              and (code_prefix is None or e["cameo"].startswith(code_prefix))
+              and (target is None or (e["target"] or {}).get("code") == target)]
+    assert not events, _got(events)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a feeling denied or only had on a condition is no statement of concern (012)
+    "The Kenyan president said he was not disappointed in Uganda.",
+    "The Kenyan president said he would be disappointed if Uganda rejected the deal.",
+    "The Peruvian minister said she was not worried about Chilean troops.",
+])
+def test_denied_or_conditional_feelings_are_no_concern(pipeline, sentence):
+    got = [e for e in code(pipeline, sentence) if e["cameo"] in ("012", "111") and not e["negated"]]
+    assert not got, _got(got)
+
+
+def test_a_feeling_had_is_still_a_concern(pipeline):
+    got = code(pipeline, "The Peruvian minister said she was worried about Chilean troops.")
+    assert any(e["cameo"] == "012" for e in got), _got(got)
