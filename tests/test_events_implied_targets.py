@@ -2,8 +2,8 @@
 events/quotes.py): a count of people elaborating a clause ("a crackdown on dissidents,
 jailing hundreds"), the would-be protesters of a protest ban, what a protest is "in
 protest against", a bare plural nationality as people, the country of the place an
-elaborated attack hit, and a party's allegation that its enemy attacked it. Our own
-sentences.
+elaborated attack hit, a party's allegation that its enemy attacked it, and the addressee
+of a message whose participle asks or urges. Our own sentences.
 
 Each case reads ``sentence | SOURCE TARGET CODE`` as in test_events_roots (actor codes are
 prefixes, "-" for none); the event must be coded and not negated.
@@ -15,14 +15,14 @@ from test_events_helpers import code, parse_case
 CODED = [
     # a count of people ("thousands", "dozens of them") is of the people the clause it
     # elaborates acts on
-    "Egyptian authorities launched a crackdown on dissidents and activists, jailing thousands. | EGYGOV EGYOPP 173",
-    "Egyptian authorities launched a crackdown on dissidents and activists, jailing thousands. | EGYGOV EGYCVL 173",
+    "The Thai junta mounted a crackdown on dissidents and students, detaining hundreds. | THA THAOPP 173",
+    "The Thai junta mounted a crackdown on dissidents and students, detaining hundreds. | THA THAEDU 173",
     "Kenyan police fired tear gas at opposition supporters, arresting dozens. | KENCOP KENOPP 173",
     "Kenyan police confronted the protesters and arrested dozens of them. | KENCOP KENCVL 173",
     "Police in Belarus dispersed the protesters, detaining hundreds. | BLRCOP BLRCVL 173",
     # a ban on protests restricts the would-be protesters (CVL), not the place
-    "The Bolivian government banned all unauthorized demonstrations in La Paz. | BOLGOV BOLCVL 1721",
-    "The Egyptian government has banned all unlicensed protests under a 2013 law. | EGYGOV EGYCVL 1721",
+    "The Bolivian government prohibited all marches in La Paz for a week. | BOLGOV BOLCVL 1721",
+    "Zimbabwe's cabinet prohibited rallies in the capital for a month. | ZWEGOV ZWECVL 1721",
     "The Thai junta banned political gatherings of more than five people. | THA THACVL 1721",
     "The Kenyan government has banned opposition rallies. | KENGOV KENOPP 1721",
     "Germany banned rallies by Turkish ministers. | DEUGOV TURGOV 1721",
@@ -30,7 +30,7 @@ CODED = [
     "Farmers blocked a border crossing with Spain in protest against the French government. | - FRAGOV 144",
     "Students occupied the university building in protest against the Chilean education minister. | CHL CHLGOV 144",
     # a bare plural nationality spoken to or about is the country's people
-    "The president urged Americans to apply for relief. | USAGOV USACVL 020",
+    "The Kenyan president urged Kenyans to register for the vote. | KENGOV KENCVL 020",
     "The Nigerian president praised Nigerians for their patience. | NGAGOV NGACVL 051",
     # the victims of an elaborated attack are of the place it hit
     "Turkish warplanes bombed a village in northern Iraq, killing at least two people. | TURMIL IRQCVL 190",
@@ -38,6 +38,11 @@ CODED = [
     "The Iranian foreign minister said Iraqi troops shelled Iranian border towns. | IRNGOV IRQMIL 112",
     "The Iranian foreign minister said Iraqi troops shelled Iranian border towns. | IRQMIL IRN 194",
     "Pakistan said Indian troops fired on Pakistani villages in Kashmir. | PAKGOV INDMIL 112",
+    # an appeal told by a participle goes to whom the message went
+    "The Kenyan attorney general wrote the court on Monday asking for a delay. | KENGOV KENJUD 020",
+    "The Chilean foreign minister sent a letter to the Peruvian president urging him to reopen the border. "
+    "| CHLGOV PERGOV 020",
+    "The Kenyan president addressed parliament, calling for unity. | KENGOV KENLEG 020",
 ]
 
 
@@ -65,6 +70,8 @@ NOT_CODED = [
     ("Iraqi media reported that Iranian warplanes bombed Baghdad.", "112", None),
     # a country's own police saying rebels attacked them: the attack, no accusation
     ("Kenyan police said rebels attacked a police station in northern Kenya.", "112", None),
+    # told to reporters: an audience, not the appeal's addressee
+    ("The Peruvian president told reporters on Monday, urging calm.", "02", "PERMED"),
     # "the Americans" (older wire style for the state) stays the state
     ("Iran accused the Americans of piracy.", None, "USACVL"),
 ]

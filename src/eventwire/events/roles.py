@@ -13,8 +13,8 @@ from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
 from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
                       complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
-from .targets import (counted_people, count_only, elaborated_country, implied_people,
-                      people_demonym, protest_against)
+from .targets import (addressees, counted_people, count_only, elaborated_country,
+                      implied_people, people_demonym, protest_against)
 
 
 def slot_tokens(v, slot: str, lex, nominal=False) -> list:
@@ -178,6 +178,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     break
             if targets:
                 break
+    if not targets and not p.nominal and p.cameo[:2] in ("02", "10"):
+        # "wrote the court asking for a delay": the appeal went to whom the message did
+        targets = addressees(v, lex, actors)
+        t_slot = "addressee" if targets else t_slot
     if not targets and not p.nominal and p.cameo[:2] == "13":
         # a threat is aimed at whoever must meet its condition: "threatened to strike
         # unless the ban is lifted ...", "... if Washington proceeds with the sale"

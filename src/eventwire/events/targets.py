@@ -7,8 +7,10 @@
     protest_against               "blocked the road in protest against X": X
     elaborated_country            "bombed a village in northern Iraq, killing two people": the
                                   victims are of the place the elaborated act hit
-    people_demonym                "urged Americans to apply": a bare plural nationality spoken
+    people_demonym                "urged Kenyans to register": a bare plural nationality spoken
                                   to or acted on is the country's people (CVL)
+    addressees                    "wrote the court asking for a delay", "sent a letter to X
+                                  urging ...": the appeal is to whom the message went
 """
 from __future__ import annotations
 
@@ -82,7 +84,7 @@ def elaborated_country(v, lex, actors: ActorIndex, exclude: set) -> dict | None:
 
 
 def people_demonym(a: dict | None, doc) -> dict | None:
-    """A bare plural nationality as whom an act is done to ("urged Americans to apply",
+    """A bare plural nationality as whom an act is done to ("urged Kenyans to register",
     "praised Nigerians for their patience") names the country's people (CVL, as the gold
     codes them), not its state; "the Americans" (a state in older wire style) stays."""
     ts = (a or {}).get("token_span")
@@ -100,3 +102,30 @@ def implied_people(country: str, sector: str) -> dict:
     protesters). ``text`` and ``span`` are null: implied, not mentioned."""
     return {"text": None, "name": None, "code": country + sector, "country": country,
             "agent": sector, "actor_id": None, "span": None, "resolved_by": "implied"}
+
+
+# Verbs that send a message to someone besides the verbs of saying: the participle that
+# follows says what the message asks ("wrote the court asking ...", "sent Y a letter urging").
+MESSAGE_VERBS = ("write", "send", "address", "petition", "cable", "telephone", "phone", "call",
+                 "email", "tweet", "message")
+
+
+def addressees(v, lex, actors: ActorIndex) -> list:
+    """Whom the message that ``v`` (a participle of asking or urging) elaborates went to:
+    the object, dative or to-object of the verb of sending or saying it hangs on, or of
+    that verb's object ("sent a letter to the minister urging ..."). Not the media ("told
+    reporters ...": an audience, not an addressee)."""
+    if v.head is v or v.dep_ not in ("advcl", "xcomp", "conj", "acl") or v.tag_ != "VBG":
+        return []
+    h = v.head
+    if v.dep_ == "acl":   # "sent Y a letter demanding ...": the letter's sender and addressee
+        if h.lemma_.lower() not in lex.get("message_nouns", ()) or h.head is h:
+            return []
+        h = h.head
+    if h.lemma_.lower() not in MESSAGE_VERBS and h.lemma_.lower() not in lex.get("speech_verbs", ()):
+        return []
+    toks = [t for c in h.children if c.dep_ in ("dative", "iobj") for t in objects(c) + [c]
+            if t.pos_ in ("NOUN", "PROPN")]
+    toks += objects(h) + prep_objects([h] + object_phrase(h), {"to"})
+    found = [a for t in toks if t.i < v.i for a in actors.at_all(t)]
+    return [a for a in found if a.get("agent") != "MED" and not (a.get("code") or "").endswith("MED")]
