@@ -117,12 +117,23 @@ def test_a_side_of_a_dispute_is_no_political_party(r, sentence):
 
 
 @pytest.mark.parametrize("sentence, phrase", [
-    ("The ruling party chose a new leader.", "ruling party"),
     ("Kenya's largest party lost its majority.", "Kenya's largest party"),
 ])
 def test_political_parties_stay_parties(r, sentence, phrase):
     got = codes(r, sentence)
     assert any(phrase in t and c.endswith("PTY") for t, c in got.items()), got
+
+
+@pytest.mark.parametrize("sentence, phrase, want", [
+    # a party in power is the government it forms, as for the named parties with dated
+    # roles (docs/actors.md; Phoenix's agents: "governing party" GOV)
+    ("The ruling party chose a new leader.", "ruling party", "GOV"),
+    ("The governing party rejected the bill.", "governing party", "GOV"),
+    ("The main opposition party boycotted the vote.", "opposition party", "OPP"),
+])
+def test_parties_by_where_they_stand(r, sentence, phrase, want):
+    got = codes(r, sentence)
+    assert any(phrase in t and c == want for t, c in got.items()), got
 
 
 @pytest.mark.parametrize("sentence, source, target", [

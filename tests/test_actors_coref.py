@@ -146,7 +146,12 @@ def test_home_country_needs_a_clear_lead():
     ms = [{"country": c} for c in ("KEN", "KEN", "KEN", "UGA")]
     assert coref.home_country(ms) == "KEN"
     assert coref.home_country(ms + [{"country": "UGA"}] * 2) is None
-    assert coref.home_country([{"country": "KEN"}], {"country": "KEN"}) is None
+    # a short wire story: the dateline's country and no other (actors7)
+    assert coref.home_country([{"country": "KEN"}], {"country": "KEN"}) == "KEN"
+    assert coref.home_country([], {"country": "KEN"}) == "KEN"
+    assert coref.home_country([{"country": "KEN"}, {"country": "UGA"}], {"country": "KEN"}) == "KEN"
+    assert coref.home_country([{"country": "KEN"}] + [{"country": "UGA"}] * 2, {"country": "KEN"}) is None
+    assert coref.home_country([{"country": "UGA"}], {"country": "KEN"}) is None
 
 
 NOT_REFERENCES = [

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..textutil import has_ner
 from .dictionary import INTERNATIONAL
+from .acronyms import define as define_acronyms
 from .codes import org_code
 from .fuzzy import add_fuzzy
 from .hits import (NOT_NAMES, after_honorifics, drop_adjective_senses, drop_agents_in_compounds,
@@ -76,6 +77,8 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     # pronouns and other references through the document: actors/coref.py (after the
     # datelines and credits are set aside)
     _ethnic_groups(text, mentions)
+    # "the Freedom Renewal Party (FRP) ... the FRP": the story's own acronyms
+    define_acronyms(r, text, day, mentions)
     mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
     return mentions
 

@@ -31,13 +31,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .introduced import CALENDAR_WORDS, apposed_names, chain_to, refer, surnames, titled_people
+from .acronyms import acronym_home
 from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
                    "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads"})
-MAPS = frozenset({"person_pronouns", "pair_heads"})
+MAPS = frozenset({"person_pronouns", "pair_heads", "state_descriptions"})
 SUBJ = ("nsubj", "nsubjpass")
 # Clauses without a subject of their own whose doer is the governing clause's subject
 CONTROLLED = ("conj", "advcl", "xcomp", "acl")
@@ -72,6 +73,7 @@ class CorefWords:
     posted_heads: frozenset
     posted_preps: frozenset
     group_heads: frozenset
+    states: dict
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +93,9 @@ def words() -> CorefWords:
         armed_groups=frozenset(d["armed_group_sectors"]),
         people_quantifiers=low(d["people_quantifiers"]),
         posted_heads=low(d["posted_heads"]), posted_preps=low(d["posted_preps"]),
-        group_heads=low(d["group_heads"]))
+        group_heads=low(d["group_heads"]),
+        states={k.lower(): (None if v == "any" else frozenset([v] if isinstance(v, str) else v))
+                for k, v in d["state_descriptions"].items()})
 
 
 @functools.lru_cache(maxsize=1)
@@ -307,6 +311,7 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
     for g, members, subj in _lists(list(disc.cands), text):
         disc.add(g, subject=subj, members=members)
     home = home_country(mentions + context, dateline)
+    acronym_home(mentions + context, home)
     if doc is not None:
         doc.user_data[HOME_KEY] = home   # for the event coder (events/coder.ActorIndex.home)
     _posted_abroad(doc, mentions, home, w)
@@ -329,6 +334,10 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
         new.append(m)
         disc.add(m, subject=_subject_rank(m, doc))
         covered.add(m["token_span"][0])
+    for m in _definite_states(doc, disc, sents, covered, w, home):
+        new.append(m)
+        disc.add(m, subject=_subject_rank(m, doc))
+        covered.update(range(*m["token_span"]))
     by_token = {}
     for m in mentions + new:
         ts = m.get("token_span")
@@ -416,6 +425,12 @@ def home_country(mentions, dateline: dict | None = None) -> str | None:
     total = sum(counts.values())
     if n >= 3 and n >= 2 * second and n >= 0.5 * total:
         return top
+    if dateline and top == dateline.get("country") and (second == 0 or (
+            n >= 1.5 and n >= 2 * second and n >= 0.5 * total)):
+        # a short wire story filed from a city of the country it is about ("LA PAZ, March
+        # 19 - The labour minister ..."): no other country named, or the dateline and an
+        # actor of its country lead
+        return top
     return None
 
 
@@ -445,6 +460,9 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
     for m in mentions:
         if m.get("country") or m.get("actor_id") or not m.get("agent") or m.get("kind") != "agent" \
                 or m.get("candidates") or not _definite_np(doc, m):
+            continue
+        if _foreign(doc, m):
+            m["foreign"] = True   # (the event coder does not give it the sentence's country)
             continue
         pos, s = m["span"][0], sents.of(m["span"][0])
         head = _singular(_head(m))
@@ -492,6 +510,18 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
                  confidence=0.6 if how == "definite" else 0.5)
+
+
+FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western"})
+
+
+def _foreign(doc, m: dict) -> bool:
+    """"foreign banks", "Western diplomats": not the home country's, nor the sentence's
+    ("other officials" are: other than the one named)."""
+    ts = m.get("token_span")
+    if not ts or doc is None or ts[1] > len(doc):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS for c in doc[ts[1] - 1].children)
 
 
 def _posted_abroad(doc, mentions, home, w) -> None:
@@ -595,6 +625,81 @@ def _definite_groups(doc, disc: Discourse, sents: Sentences, covered: set, w) ->
         span = (doc[det].idx, tok.idx + len(tok.text))
         m = refer(ante, doc.text[span[0]:span[1]], span, "definite", 0.55)
         m["token_span"] = [det, tok.i + 1]
+        out.append(m)
+    return out
+
+
+# -- "the kingdom" -------------------------------------------------------------------------------
+
+STATE_WINDOW = 2
+
+
+def _state_key(tok, w):
+    """The ``state_descriptions`` entry a definite noun phrase headed by ``tok`` matches
+    ("the Gulf state" -> "gulf state", "the kingdom" -> "kingdom"), or None. Not a name
+    ("the Kingdom of Spain"), a compound ("the country music"), a predicate ("X is the
+    country that ...") or a description with its own of-phrase or clause."""
+    if tok.tag_ != "NN" or not tok.text.islower() or tok.dep_ in ("compound", "attr") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("poss", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in tok.children):
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    if len(mods) == 1 and f"{mods[0].lower_} {tok.lower_}" in w.states:
+        return f"{mods[0].lower_} {tok.lower_}"
+    if not mods and tok.lower_ in w.states:
+        return tok.lower_
+    return None
+
+
+def _definite_states(doc, disc: Discourse, sents: Sentences, covered: set, w, home=None) -> list[dict]:
+    """"the kingdom", "the emirate", "the Gulf state": the state named last (in its
+    sentence or the two before; subjects first) that the description fits
+    (``state_descriptions``); "the country", "the nation" (fit any state): the one country
+    named there, or the document's own when it is among them. The mention names the
+    country itself, as its name would. Not where something happens ("rallies throughout
+    the country", "the best law in the nation"): a place, not an actor."""
+    if doc is None:
+        return []
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "NOUN":
+            continue
+        key = _state_key(tok, w)
+        if key is None or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | {"around", "within", "over"}):
+            continue
+        fits = w.states[key]
+        pos, s = tok.idx, sents.of(tok.idx)
+        cands = [c for c in disc.before(pos, s, STATE_WINDOW)
+                 if (cty := c.m.get("country")) and c.members is None and not c.m.get("unknown_person")
+                 and not c.m.get("posted_to") and len(cty) == 3 and cty not in ("IGO", "NGO")
+                 and (fits is None or cty in fits)]
+        if not cands:
+            continue
+        if fits is None:
+            named = {c.m["country"] for c in cands}
+            if len(named) == 1:
+                cty = named.pop()
+            elif home in named:
+                cty = home
+            else:
+                continue   # "the country" among several: unclear which
+            best = next(c for c in cands if c.m["country"] == cty)
+        else:
+            best = min(cands, key=lambda c: (s - c.sent, c.subject))
+            cty = best.m["country"]
+            rivals = {c.m["country"] for c in cands if c.sent == best.sent and c.subject == best.subject}
+            if len(rivals) > 1:
+                continue
+        first = min([tok] + [c for c in tok.children if c.dep_ in ("det", "amod", "compound", "nmod")],
+                    key=lambda x: x.i)
+        if any(i in covered for i in range(first.i, tok.i + 1)):
+            continue
+        span = (first.idx, tok.idx + len(tok.text))
+        m = refer(best.m, doc.text[span[0]:span[1]], span, "definite-state", 0.55)
+        m.update(code=cty, country=cty, agent=None, actor_id="country:" + cty, name=None,
+                 kind="country", token_span=[first.i, tok.i + 1])
+        m.pop("role", None)
         out.append(m)
     return out
 

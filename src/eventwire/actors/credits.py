@@ -26,6 +26,7 @@ from ..dateline import find_dateline as _find_dateline
 from .docdata import cached_sections
 
 LISTS = frozenset({"agencies", "credit_starts", "credit_ends", "audience_cues"})
+NAME_MAPS = frozenset({"name_heads", "acronym_heads"})   # data/document/names.yaml
 
 
 # Title-case words that never sit inside a newspaper's name.
@@ -59,7 +60,7 @@ def words() -> CreditWords:
         audience_re=re.compile(rf"\b(?:{_alt(d['audience_cues'])})\s+(?:(?:the|a|an)\s+)?"
                                r"(?:[\w’'\-]+\s+){0,3}$", re.I),
         name_heads={h: sector for sector, hs in cached_sections(
-            "names.yaml", frozenset(), frozenset({"name_heads"}))["name_heads"].items()
+            "names.yaml", frozenset(), NAME_MAPS)["name_heads"].items()
             for h in ([hs] if isinstance(hs, str) else hs)})
 
 

@@ -11,6 +11,10 @@ from ..textutil import has_ner
 from .hits import NOT_NAMES
 from .resolver import FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, ActorResolver, Hit, Tok
 
+# A person's fuzzy match needs the surnames this close (rapidfuzz ratio): most near-misses
+# with another surname are namesakes ("John Hale" / "John Healey"), not misspellings
+# ("Zelenskiy" / "Zelensky" 94).
+PERSON_SURNAME_MIN = 88
 NER_FUZZY = {"PERSON": {"person"}, "GPE": {"country"}, "LOC": {"country"},
              "NORP": {"country"}, "ORG": {"org", "country"}, "FAC": {"org"}}
 
@@ -63,6 +67,8 @@ def _fuzzy_one(r: ActorResolver, key: tuple[str, ...], kinds: set[str] | None):
         _, ckey, form, kind = bucket[idx]
         if kind == "person" and real_surname and ckey[-1] != key[-1]:
             continue        # (a spelling of the given name, same surname, may still match)
+        if kind == "person" and len(key) > 1 and fuzz.ratio(key[-1], ckey[-1]) < PERSON_SURNAME_MIN:
+            continue        # "John Hale" is not "John Healey": a misspelt name keeps its surname close
         # same initials; and not a word form of the entry ("Korean"/"Korea", "State"/"States")
         if all(a[0] == b[0] for a, b in zip(key, ckey)) and not (
                 cs.startswith(s) or s.startswith(cs)) and (len(key) > 1 or len(s) >= 6):

@@ -77,8 +77,20 @@ def drop_people_inside_longer_names(r: ActorResolver, text, toks, hits) -> list[
                      and glued_name_word(r, text, toks, h.i - 1, True))
                     or (h.j not in starts and glued_name_word(r, text, toks, h.j, False))):
             continue
+        if h.kind == "name" and h.forms and kind_of(r, h) == "org" \
+                and not any(f.acronym for f in h.forms) and h.i - 1 not in starts \
+                and not any(x.j == h.i and x.kind != "short" for x in hits) \
+                and glued_name_word(r, text, toks, h.i - 1, True) \
+                and toks[h.j - 1].key in PARTY_WORDS:
+            # "the Reunification Democratic Party", "the Progressive Conservative Party":
+            # another party whose name ends like a known one (our own names too)
+            continue
         out.append(h)
     return out
+
+
+# Last words of party names that other parties' names end with as well
+PARTY_WORDS = frozenset({"party", "front", "movement", "alliance", "union", "congress", "league"})
 
 
 def drop_agents_in_compounds(r: ActorResolver, text, toks, hits) -> list[Hit]:

@@ -50,7 +50,9 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
                 for i in range(x["token_span"][0], x["token_span"][1])}
     for m in mentions:
         ts = m.get("token_span")
-        if not ts or m.get("actor_id") or not m.get("code") or not m.get("agent") \
+        # (an organisation's official by its dictionary name: "a State Department official")
+        org_title = (m.get("actor_id") or "").startswith("org:")
+        if not ts or (m.get("actor_id") and not org_title) or not m.get("code") or not m.get("agent") \
                 or m.get("members") or ts[1] > len(doc):
             continue
         head = doc[ts[1] - 1]
@@ -76,6 +78,8 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
             new = refer(m, doc.text[a:b], (a, b), "apposition", 0.8)
             new.update(name=doc.text[a:b], kind="person", _person=True,
                        token_span=[run[0].i, run[1].i + 1])
+            if org_title:
+                new["actor_id"] = None   # a person of the organisation, not the organisation
             out.append(new)
             covered.update(range(run[0].i, run[1].i + 1))
     return out

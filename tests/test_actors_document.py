@@ -1,0 +1,114 @@
+"""Actors a story sets up for itself (issue 14, session 7): acronyms it defines, definite
+descriptions of states, a dateline's country for bare titles, "X, a Y official", parties
+by where they stand. Our own short texts. Each case: text | SOURCE TARGET CODE (exact
+codes, "-" for none, CODE a prefix); the event must be coded from the text's last sentence.
+"""
+import pytest
+
+from eventwire.actors import acronyms
+from test_actors_coref import _check, _last_sentence_events
+
+
+ACRONYMS = [
+    # a party the dictionary does not know: its country from the phrase, its sector from
+    # the head word and where it stands
+    "Malawi's opposition Freedom Renewal Party (FRP) boycotted the vote on Monday. "
+    "The government accused the FRP of inciting violence. | MWIGOV MWIOPP 112",
+    "Zambia's ruling National Progress Party (NPP) won the vote. "
+    "Opposition leaders accused the NPP of fraud. | ZMBOPP ZMBGOV 112",
+    # a union: LAB, the country from the home country of the story
+    "Nigerian police arrested 40 strikers in Lagos. The Nigerian government said the strike was "
+    "illegal. The Federal Dock Workers Union (FDWU) called the strike on Monday. Nigerian officials "
+    "said the FDWU had defied a court order. | NGALAB NGAJUD 128",
+    # "the FRP leader" acts for the party
+    "Ghana's opposition People's Renewal Party (PRP) met on Monday. The PRP leader accused "
+    "the Ghanaian government of corruption. | GHAOPP GHAGOV 112",
+]
+
+
+@pytest.mark.parametrize("case", ACRONYMS)
+def test_acronyms_the_story_defines(pipeline, case):
+    events = _check(pipeline, case)
+    how = [e["source"]["resolved_by"]["how"] for e in events
+           if e["source"] and isinstance(e["source"].get("resolved_by"), dict)]
+    assert "acronym" in how or any("acronym" in str(e["target"]) for e in events)
+
+
+@pytest.mark.parametrize("text,acr,name", [
+    ("the Freedom Renewal Party (FRP) said", "FRP", "Freedom Renewal Party"),
+    ("a suit by the National Lawyers Guild (NLG) on", "NLG", "National Lawyers Guild"),
+    ("the Democratic People's Republic of Korea (DPRK) fired", "DPRK", "Democratic People's Republic of Korea"),
+    ("members of the Movement for Democratic Change (MDC) said", "MDC", "Movement for Democratic Change"),
+    ("the Party of Regions (POR) said", "POR", "Party of Regions"),
+])
+def test_long_forms(text, acr, name):
+    (got,) = acronyms.definitions(text)
+    assert got[0] == acr and text[got[1][0]:got[1][1]] == name
+
+
+@pytest.mark.parametrize("text", [
+    "LONDON (AP) - Police said",                 # a wire credit, not an acronym
+    "the Freedom Party (FRP) said",              # letters do not spell it
+    "an attack (ABC) on",                        # no name before it
+])
+def test_no_definition(text):
+    assert acronyms.definitions(text) == []
+
+
+def test_a_known_party_name_inside_a_longer_one_is_another_party(pipeline):
+    # "Democratic Party" is the US party; the "Unity Democratic Party" of Korea is not
+    text = "Seoul police detained two members of the opposition Unity Democratic Party on Monday."
+    events = _last_sentence_events(pipeline, text)
+    assert events and not any("USA" in str((e["target"] or {}).get("code")) for e in events)
+
+
+STATES = [
+    "Saudi Arabia recalled its ambassador from Canada on Monday. The kingdom also expelled "
+    "the Canadian envoy. | SAUGOV CANGOV 166",
+    "Kuwait complained to the United Nations on Monday. Iran, angered at the emirate's "
+    "support for Iraq, warned Kuwait. | IRNGOV KWTGOV 13",
+    "North Korea fired a missile into the sea on Tuesday. The communist state has threatened "
+    "Japan. | PRKGOV JPNGOV 13",
+]
+
+
+@pytest.mark.parametrize("case", STATES)
+def test_definite_descriptions_of_states(pipeline, case):
+    _check(pipeline, case)
+
+
+def test_a_description_that_fits_no_state_named_is_no_actor(pipeline):
+    # Canada is no kingdom
+    text = "Canada recalled its ambassador from Peru on Monday. The kingdom also expelled the Peruvian envoy."
+    events = _last_sentence_events(pipeline, text)
+    assert not any((e["source"] or {}).get("country") == "CAN" for e in events)
+
+
+def test_the_country_as_a_place_is_no_actor(pipeline):
+    text = ("Kenyan farmers blocked roads on Monday. Farmers held rallies throughout the country "
+            "to protest against high prices.")
+    events = _last_sentence_events(pipeline, text)
+    assert not any((e["target"] or {}).get("code") == "KEN" for e in events)
+
+
+def test_dateline_gives_a_short_story_its_country(pipeline):
+    text = ("QUITO, May 4 - The labour minister threatened on Tuesday to dismiss striking "
+            "teachers. The minister accused the teachers of breaking the law.")
+    _check(pipeline, text + " | ECUGOV ECUEDU 112")
+
+
+def test_foreign_is_not_the_home_country(pipeline):
+    text = "BRASILIA, May 4 - The finance minister accused foreign banks of blackmail."
+    _check(pipeline, text + " | BRAGOV BUS 112")
+
+
+def test_apposition_to_an_organisations_official(pipeline):
+    # "John Hale" is no one the dictionary knows (not John Healey); the apposition says who
+    text = ("John Hale, a former State Department official, criticized China on Sunday. "
+            "Hale accused Beijing of bullying its neighbours.")
+    _check(pipeline, text + " | USAGOV CHNGOV 112")
+
+
+def test_ruling_party_is_the_government(pipeline):
+    text = "Kenya's ruling party accused the opposition party of inciting violence on Monday."
+    _check(pipeline, text + " | KENGOV KENOPP 112")
