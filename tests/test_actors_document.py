@@ -112,3 +112,32 @@ def test_apposition_to_an_organisations_official(pipeline):
 def test_ruling_party_is_the_government(pipeline):
     text = "Kenya's ruling party accused the opposition party of inciting violence on Monday."
     _check(pipeline, text + " | KENGOV KENOPP 112")
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # the text gives a sitting office the dictionary does not list for the person (only an
+    # earlier one): coded by the article's role, not as a former official (GUIDELINES rule 3)
+    ("Japan's finance minister Taro Aso criticized China on Monday.", "2017-06-01", "JPNGOV"),
+    # Phoenix's undated "elite" span of a career gives way to the title the text gives
+    ("Opposition leader Kim Young-sam criticized the government on Monday.", "1987-06-10", "KOROPP"),
+    # a title the person held before stays history ("President X" in a later story)
+    ("President Reagan criticized Cuba on Monday.", "2005-06-01", "USAELI"),
+    ("Former Prime Minister Taro Aso criticized China on Monday.", "2017-06-01", "JPNELI"),
+])
+def test_the_texts_title_codes_the_person(pipeline, text, published, want):
+    from test_events_helpers import code
+    events = code(pipeline, text, published)
+    assert any((e["source"] or {}).get("code") == want for e in events), \
+        [(e["source"] or {}).get("code") for e in events]
+
+
+def test_a_word_describing_a_known_group_does_not_recode_it(pipeline):
+    text = "The extremist group Boko Haram attacked a village in Borno state on Monday."
+    _check(pipeline, text + " | NGAREB NGA 18")
+
+
+def test_a_name_after_an_organisations_title(pipeline):
+    # "UN Spokesperson" is the UN's; the name after it is that spokesperson, named again
+    text = ("UN Spokesperson Ana Ruiz Vega told reporters the talks would resume. "
+            "Vega accused Syria of lying.")
+    _check(pipeline, text + " | IGOUNO SYRGOV 112")

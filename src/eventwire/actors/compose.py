@@ -77,6 +77,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     # pronouns and other references through the document: actors/coref.py (after the
     # datelines and credits are set aside)
     _ethnic_groups(text, mentions)
+    _described_orgs(text, mentions)
     # "the Freedom Renewal Party (FRP) ... the FRP": the story's own acronyms
     define_acronyms(r, text, day, mentions)
     mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
@@ -150,6 +151,25 @@ def _ethnic_groups(text: str, mentions: list[dict]) -> None:
             agent = m.get("agent") or "ETH"
             m.update(country=None, agent=agent, code=agent, actor_id=None, kind="agent",
                      resolved_by="ethnic-group")
+
+
+# "the extremist group Boko Haram", "the militant group Hamas", "the rights group, Amnesty"
+DESCRIBED_ORG = re.compile(r"^[ ]+(?:group|organi[sz]ation|movement|outfit|network|faction|"
+                           r"militia|party|alliance|coalition)[ ]*,?[ ]+(?:the[ ]+)?$", re.IGNORECASE)
+
+
+def _described_orgs(text: str, mentions: list[dict]) -> None:
+    """A sector word describing an organisation the dictionary knows ("the extremist group
+    Boko Haram") is no actor of its own and does not recode it (Boko Haram stays REB)."""
+    mentions.sort(key=lambda m: (m["span"][0], m["span"][1]))
+    drop = set()
+    for m1, m2 in zip(mentions, mentions[1:]):
+        if m1.get("kind") == "agent" and not m1.get("country") and not m1.get("actor_id") \
+                and (m2.get("actor_id") or "").startswith("org:") \
+                and DESCRIBED_ORG.match(text[m1["span"][1]:m2["span"][0]]):
+            drop.add(id(m1))
+    if drop:
+        mentions[:] = [m for m in mentions if id(m) not in drop]
 
 
 # -- phrases --------------------------------------------------------------------------------
@@ -511,7 +531,9 @@ def _title_evidence(r: ActorResolver, toks, ph: Phrase, p: Hit, before: list[Hit
     words = {toks[k].key for k in range(max(0, ph.start_tok - 1), p.i)}
     if words & r.data.former_words:
         agent = "ELI"
-    elif m.get("agent") in (None, "ELI") and "role" not in m:
+    elif m.get("agent") in (None, "ELI") and ("role" not in m or m.get("role") == "phoenix"):
+        # (Phoenix's undated "elite" span of a career: the text's title says more,
+        # "Opposition leader X" is OPP, GUIDELINES rule 3)
         agent = _head_agent(r, toks, before)
     else:
         return

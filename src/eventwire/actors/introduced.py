@@ -4,6 +4,9 @@ foreign minister, Ada Obi," / "Ada Obi, Nigeria's foreign minister,"), then name
 by surname ("Obi told reporters ..."). And ``refer``: a mention naming the same actor as
 an earlier one, with the chain back to it (used by all of actors/coref.py).
 
+A title right before a name it does not cover counts too ("UN Spokesperson Ada Obi",
+when the dictionary knows the title as the organisation's).
+
 Apposition: only singular person titles (minister, spokesman, envoy, ...) lend their
 code, and without a country only when no phrase follows the title ("her lawyer, Ada Obi"
 yes; "Ada Obi, president of a union" no: the union may say more than the code) or the
@@ -41,6 +44,20 @@ def _name_run(tok):
     return first, last
 
 
+def _name_after(tok, start: int):
+    """The name headed by ``tok`` that starts at token ``start``, right after a title
+    mention ("UN Spokesperson Ada Obi": "Ada Obi"), as ``_name_run`` sees names."""
+    if tok.pos_ != "PROPN" or not 2 <= tok.i - start + 1 <= 4:
+        return None
+    words = tok.doc[start:tok.i + 1]
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_punct
+           or (t.i != tok.i and t.dep_ != "compound") for t in words):
+        return None
+    if has_ner(tok.doc) and not any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    return words[0], words[-1]
+
+
 def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list[dict]:
     """New mentions for unknown names in apposition to a titled person mention."""
     if doc is None:
@@ -52,7 +69,8 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
         ts = m.get("token_span")
         # (an organisation's official by its dictionary name: "a State Department official")
         org_title = (m.get("actor_id") or "").startswith("org:")
-        if not ts or (m.get("actor_id") and not org_title) or not m.get("code") or not m.get("agent") \
+        if not ts or (m.get("actor_id") and not org_title) or not m.get("code") \
+                or not (m.get("agent") or org_title) \
                 or m.get("members") or ts[1] > len(doc):
             continue
         head = doc[ts[1] - 1]
@@ -70,8 +88,14 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
         names = [c for c in head.children if c.dep_ == "appos"]        # title, Name
         if head.dep_ == "appos" and head.head.i < head.i:
             names.append(head.head)                                     # Name, title
+        after = None
+        if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+            after = head.head                                           # title Name
+            while after.dep_ == "compound" and after.head.i > after.i and after.head.pos_ == "PROPN":
+                after = after.head
+            names.append(after)
         for n in names:
-            run = _name_run(n)
+            run = _name_run(n) if n is not after else _name_after(n, ts[1])
             if run is None or any(i in covered for i in range(run[0].i, run[1].i + 1)):
                 continue
             a, b = run[0].idx, run[1].idx + len(run[1].text)

@@ -656,6 +656,12 @@ class ActorResolver:
             # the dictionary knows no role then, the text's title does ("Transport
             # Secretary X", "Tory MP X"): a person never falls back to a bare country
             return dict(actor)
+        if agent == "ELI" and actor.get("agent") and actor["agent"] != "ELI" \
+                and actor.get("country") == country and self._sitting_title(actor.get("text") or "", a):
+            # "Japan's finance minister X": the text gives a sitting office the dictionary
+            # does not list (only an earlier one): the person is coded by the role the
+            # article gives them (GUIDELINES rule 3), not as a former official
+            return dict(actor)
         out = dict(actor)
         out.update(code=code, country=country, agent=agent)
         if office:
@@ -663,6 +669,19 @@ class ActorResolver:
         else:
             out.pop("role", None)
         return out
+
+    def _sitting_title(self, text: str, a: Actor) -> bool:
+        """Does a person's mention give them an office the dictionary does not list for
+        them ("Japan's finance minister X" for a former prime minister), not a former one
+        ("former minister X") nor one they held before ("President Reagan" in a later
+        story: history, coded by the date)?"""
+        toks, hits = self.scan(text)
+        if any(t.key in self.data.former_words for t in toks):
+            return False
+        titles = [h.agent for h in hits if h.kind == "agent" and h.agent is not None
+                  and h.agent.agent not in (None, "ELI")]
+        held = {ro.office for ro in a.roles if ro.office}
+        return bool(titles) and not any(t.office and t.office in held for t in titles)
 
     def resolve_phrase(self, text: str, date=None) -> dict | None:
         """The one actor a short phrase names ("two Chinese warplanes" -> CHNMIL):
