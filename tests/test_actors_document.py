@@ -141,3 +141,26 @@ def test_a_name_after_an_organisations_title(pipeline):
     text = ("UN Spokesperson Ana Ruiz Vega told reporters the talks would resume. "
             "Vega accused Syria of lying.")
     _check(pipeline, text + " | IGOUNO SYRGOV 112")
+
+
+def test_apposition_in_a_sentence_with_no_event(pipeline):
+    # the first sentence codes nothing (the parser may skip it): its apposition still
+    # tells who "Vale" is
+    text = ("Tim Vale, a former National Security Council official, testified on Tuesday. "
+            "Vale accused Ukraine of meddling.")
+    _check(pipeline, text + " | USAGOV UKRGOV 112")
+
+
+def test_an_adjective_that_keeps_the_state(pipeline):
+    text = "North Korea fired a missile on Tuesday. The isolated state has threatened Japan repeatedly."
+    _check(pipeline, text + " | PRKGOV JPNGOV 13")
+
+
+@pytest.mark.parametrize("phrase,code", [
+    ("a National Security Council official", "USAGOV"),
+    ("a Pentagon spokesman", "USAMIL"),
+])
+def test_a_bodys_official_is_one_mention(phrase, code):
+    from eventwire.actors.resolver import get_resolver
+    ms = get_resolver().resolve_text(phrase, "2019-11-20")
+    assert [(m["text"], m["code"]) for m in ms] == [(phrase.split(" ", 1)[1], code)]

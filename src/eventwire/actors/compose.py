@@ -343,6 +343,14 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         if after and len(ids) == 1 and r.actors[ids[0]].agent is not None \
                 and _member_of(r, text, toks, after[-1], mentions, day, all_hits):
             return
+        if after and len(ids) == 1 and r.actors[ids[0]].agent is not None \
+                and toks[after[-1].j - 1].key in r.data.representatives:
+            # "a National Security Council official": one of the body's people, coded as
+            # the body (a later "Tim Vale, a ... official" apposition reads its head noun)
+            m = mentions[-1]
+            m["span"][1] = toks[after[-1].j - 1].end
+            m["text"] = text[m["span"][0]:m["span"][1]]
+            return
         if after and len(ids) == 1 and r.actors[ids[0]].agent is None:
             actor, m = r.actors[ids[0]], mentions[-1]
             office = after[-1].agent.office

@@ -30,14 +30,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .introduced import CALENDAR_WORDS, apposed_names, chain_to, refer, surnames, titled_people
+from .introduced import (CALENDAR_WORDS, apposed_names, apposed_names_text, chain_to, refer,
+                         surnames, titled_people)
 from .acronyms import acronym_home
 from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
-                   "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads"})
+                   "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads",
+                   "state_adjectives"})
 MAPS = frozenset({"person_pronouns", "pair_heads", "state_descriptions"})
 SUBJ = ("nsubj", "nsubjpass")
 # Clauses without a subject of their own whose doer is the governing clause's subject
@@ -74,6 +76,7 @@ class CorefWords:
     posted_preps: frozenset
     group_heads: frozenset
     states: dict
+    state_adjectives: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +98,8 @@ def words() -> CorefWords:
         posted_heads=low(d["posted_heads"]), posted_preps=low(d["posted_preps"]),
         group_heads=low(d["group_heads"]),
         states={k.lower(): (None if v == "any" else frozenset([v] if isinstance(v, str) else v))
-                for k, v in d["state_descriptions"].items()})
+                for k, v in d["state_descriptions"].items()},
+        state_adjectives=low(d["state_adjectives"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -324,6 +328,7 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
     for m in apposed_names(doc, mentions, covered, w.person_heads):
         new.append(m)
         disc.add(m)
+    context = context + apposed_names_text(text, context, w.person_heads)
     for m in surnames(r, doc, mentions + new, context, covered, w):
         new.append(m)
         disc.add(m)
@@ -649,6 +654,9 @@ def _state_key(tok, w):
         return f"{mods[0].lower_} {tok.lower_}"
     if not mods and tok.lower_ in w.states:
         return tok.lower_
+    if len(mods) == 1 and mods[0].lower_ in w.state_adjectives:
+        # "the isolated state", "the oil-rich kingdom"
+        return tok.lower_ if tok.lower_ in w.states else "country" if tok.lower_ == "state" else None
     return None
 
 

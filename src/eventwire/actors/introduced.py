@@ -16,6 +16,8 @@ name's mention says ``resolved_by`` "apposition".
 """
 from __future__ import annotations
 
+import re
+
 from ..textutil import has_ner
 
 # Capitalised words before a surname that are no first name ("On Tuesday Obi said"); the
@@ -106,6 +108,38 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
                 new["actor_id"] = None   # a person of the organisation, not the organisation
             out.append(new)
             covered.update(range(run[0].i, run[1].i + 1))
+    return out
+
+
+# "Tim Vale, a former State Department official," in a sentence the parser did not see
+_APPOSED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z'’\-]+(?: [A-Z]\.)?(?: [A-Z][A-Za-z'’\-]+){1,2}),"
+                             r" (?:a|an|the) (?:[a-z\-]+ ){0,2}$")
+
+
+def apposed_names_text(text: str, context: list[dict], person_heads) -> list[dict]:
+    """``apposed_names`` for context mentions (sentences the pipeline did not parse),
+    read off the text: "Name Surname, a/the [former|senior] <title mention>," where the
+    title's last word names a person. Antecedents only (no token spans)."""
+    out = []
+    for m in context:
+        if not m.get("code") or m.get("members") or m.get("kind") == "person":
+            continue
+        if (m.get("actor_id") or "") and not (m.get("actor_id") or "").startswith("org:"):
+            continue
+        words = (m.get("text") or "").split()
+        if not words or words[-1].lower() not in person_heads:
+            continue
+        a = m["span"][0]
+        mt = _APPOSED_BEFORE.search(text, max(0, a - 80), a)
+        if mt is None or text[m["span"][1]:m["span"][1] + 1] not in (",", ".", ""):
+            continue
+        name = mt.group("name")
+        if name.split()[0].lower() in CALENDAR_WORDS or name.split()[0] in ("The", "A", "An"):
+            continue
+        s, e = mt.span("name")
+        new = refer(m, name, (s, e), "apposition", 0.75)
+        new.update(name=name, kind="person", _person=True, token_span=None, actor_id=None)
+        out.append(new)
     return out
 
 
