@@ -19,7 +19,7 @@ CODED = [
     "Seoul's request to Tokyo for the return of the documents was turned down. | KOR JPN 020",
     # demands with their that-clause: the clause's subject is the one demanded of
     "The Kenyan opposition party's insistence that the prime minister should step down was rejected. "
-    "| KENPTY KENGOV 1041",
+    "| KENOPP KENGOV 1041",   # an opposition party is OPP (GUIDELINES sectors; actors7)
     "The Chilean opposition's demand that the army return to barracks went unanswered. | CHLOPP CHLMIL 100",
     # labour strikes: the strikers (a union, workers, or a worker noun no dictionary knows)
     # against their own government when the text names no target
