@@ -94,6 +94,13 @@ def test_cli_export_counts_every_mention(db, tmp_path, capsys):
     assert f"wrote {COUNTED} row(s)" in capsys.readouterr().err
 
 
+def ok(response):
+    """The JSON of a 200 answer; any other answer fails with its status and body (so a
+    rare failure says why instead of a KeyError on the missing field)."""
+    assert response.status_code == 200, f"{response.status_code}: {response.text[:500]}"
+    return response.json()
+
+
 @pytest.fixture(scope="module")
 def client(db):
     from fastapi.testclient import TestClient
@@ -105,7 +112,7 @@ def client(db):
 def test_http_total_and_pages_add_up(client):
     seen, cursor = [], None
     for _ in range(100):
-        answer = client.get("/api/events", params={"limit": 50, **({"cursor": cursor} if cursor else {})}).json()
+        answer = ok(client.get("/api/events", params={"limit": 50, **({"cursor": cursor} if cursor else {})}))
         assert answer["total"] == COUNTED
         seen += [e["canonical_event_id"] for e in answer["events"]]
         cursor = answer["next_cursor"]
@@ -125,14 +132,14 @@ def test_http_downloads_every_event(client):
 
 
 def test_http_other_lists_have_totals(db, client):
-    actors = client.get("/api/actors", params={"limit": 2}).json()
+    actors = ok(client.get("/api/actors", params={"limit": 2}))
     assert len(actors["actors"]) == 2 and actors["total"] == len(eventwire.open(db).actors()) == 6
-    network = client.get("/api/network", params={"limit": 1}).json()
+    network = ok(client.get("/api/network", params={"limit": 1}))
     assert len(network["edges"]) == 1 and network["total"] == len(PAIRS)
 
 
 def test_unknown_codes_get_a_hint(db, client, capsys):
     assert main(["events", "--db", db, "--dyad", "CHM", "PRK"]) == 0
     assert "no actor matches 'CHM'" in capsys.readouterr().err
-    answer = client.get("/api/events", params={"actor": "USAGOVV"}).json()
+    answer = ok(client.get("/api/events", params={"actor": "USAGOVV"}))
     assert answer["total"] == 0 and "USAGOV" in answer["hints"][0]
