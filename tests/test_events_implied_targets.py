@@ -43,6 +43,12 @@ CODED = [
     "The Chilean foreign minister sent a letter to the Peruvian president urging him to reopen the border. "
     "| CHLGOV PERGOV 020",
     "The Kenyan president addressed parliament, calling for unity. | KENGOV KENLEG 020",
+    # "pleaded with X to ...": the parser makes X the subject of the infinitive
+    "Kenyan doctors pleaded with the government to reconsider the cuts. | KENHLH KENGOV 020",
+    # a court that blocks a law rules against the government that made it, named or not
+    "A federal judge in Texas temporarily blocked parts of the state's new immigration law. | USAJUD USAGOV 120",
+    "The Kenyan High Court suspended the government's ban on public gatherings. | KENJUD KENGOV 120",
+    "Brazil's Supreme Court struck down the decree on Monday. | BRAJUD BRAGOV 120",
 ]
 
 
@@ -72,6 +78,8 @@ NOT_CODED = [
     ("Kenyan police said rebels attacked a police station in northern Kenya.", "112", None),
     # told to reporters: an audience, not the appeal's addressee
     ("The Peruvian president told reporters on Monday, urging calm.", "02", "PERMED"),
+    # "stand by what we have done" is about the deed, not an addressee
+    ("The Kenyan senator said he would stand by what his party had done.", "05", "KENPTY"),
     # "the Americans" (older wire style for the state) stays the state
     ("Iran accused the Americans of piracy.", None, "USACVL"),
 ]

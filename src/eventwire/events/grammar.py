@@ -179,8 +179,19 @@ def prep_objects(heads, preps: set) -> list:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ in ("pobj", "pcomp"):
-                        out.extend(conjuncts(g))
+                        out.extend(_clause_subject(g) or conjuncts(g))
+            elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children):
+                # the parser's other reading of "pleaded with X to ...": "with" marks the clause
+                out.extend(_clause_subject(c))
     return out
+
+
+def _clause_subject(g) -> list:
+    """"pleaded with the government to reconsider": the parser makes the clause the object
+    of "with" and the government its subject -- who is pleaded with."""
+    if g.pos_ not in ("VERB", "AUX") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+        return []   # (an infinitive only: "stand by what we have done" is about the deed)
+    return [t for c in g.children if c.dep_ == "nsubj" for t in conjuncts(c)]
 
 
 def complement_heads(v) -> list:

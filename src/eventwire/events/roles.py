@@ -291,7 +291,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
             if p.implied_target and t is None and s is not None and s.get("country"):
-                t = implied_people(s["country"], p.implied_target)
+                t = implicit_government(s["country"]) if p.implied_target == "GOV" else \
+                    implied_people(s["country"], p.implied_target)
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
