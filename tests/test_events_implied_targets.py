@@ -2,8 +2,9 @@
 events/quotes.py): a count of people elaborating a clause ("a crackdown on dissidents,
 jailing hundreds"), the would-be protesters of a protest ban, what a protest is "in
 protest against", a bare plural nationality as people, the country of the place an
-elaborated attack hit, a party's allegation that its enemy attacked it, and the addressee
-of a message whose participle asks or urges. Our own sentences.
+elaborated attack hit, a party's allegation that its enemy attacked it, the addressee
+of a message whose participle asks or urges, a court's ruling against a law's maker and a
+company's workers striking against it. Our own sentences.
 
 Each case reads ``sentence | SOURCE TARGET CODE`` as in test_events_roots (actor codes are
 prefixes, "-" for none); the event must be coded and not negated.
@@ -49,6 +50,12 @@ CODED = [
     "A federal judge in Texas temporarily blocked parts of the state's new immigration law. | USAJUD USAGOV 120",
     "The Kenyan High Court suspended the government's ban on public gatherings. | KENJUD KENGOV 120",
     "Brazil's Supreme Court struck down the decree on Monday. | BRAJUD BRAGOV 120",
+    # a company's workers strike against the company; with no employer named, against the
+    # government as before
+    "A strike by 20,000 employees of the Chilean copper company Codelco entered its third day. | CHLLAB CHLBUS 143",
+    "Workers at the Chilean mining company Codelco went on strike on Monday. | CHLLAB CHLBUS 143",
+    "Employees of Air France staged a strike over pay. | FRALAB FRABUS 143",
+    "Peruvian dockworkers went on strike on Monday. | PERLAB PERGOV 143",
 ]
 
 

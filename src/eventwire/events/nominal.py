@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .arguments import ActorIndex
 from .roles import _domestic, _sentence_country, implicit_government, resolve, slot_tokens
+from .targets import strikers_and_employer
 
 
 def unrealised(n, lex) -> str | None:
@@ -69,6 +70,9 @@ def implied_workers(p, v, lex, actors: ActorIndex) -> list:
                         "agent": "LAB", "actor_id": None, "span": [tok.idx, tok.idx + len(tok.text)],
                         "resolved_by": "event:striker"}, country)
     targets, _ = resolve(p, v, lex, actors, p.target)
+    employer = strikers_and_employer(v, lex, actors, nominal=True)
+    if employer is not None and not targets:
+        targets = [employer[1]]   # "a strike by employees of X": against X
     return [(worker, t) for t in targets] or [(worker, implicit_government(country))]
 
 

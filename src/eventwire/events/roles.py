@@ -14,7 +14,7 @@ from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_object
                       complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
-                      implied_people, people_demonym, protest_against)
+                      implied_people, people_demonym, protest_against, strikers_and_employer)
 
 
 def slot_tokens(v, slot: str, lex, nominal=False) -> list:
@@ -144,6 +144,13 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     """Actor pairs the pattern yields on ``v``, or (None, reason)."""
     sources, s_slot = resolve(p, v, lex, actors, p.source)
     targets, t_slot = resolve(p, v, lex, actors, p.target)
+    if p.cameo in lex.get("strike_codes", ()):
+        # "workers at the mining company X went on strike": labour against its employer
+        parties = strikers_and_employer(v, lex, actors, p.nominal)
+        if parties is not None:
+            sources, s_slot = [parties[0]], "strikers"
+            if not targets:
+                targets, t_slot = [parties[1]], "employer"
     if p.cameo[:2] == "14" and not p.nominal:
         # "blocked the border crossing with Spain in protest against the French government":
         # what the protest is against, not what the act is done to

@@ -11,11 +11,13 @@
                                   to or acted on is the country's people (CVL)
     addressees                    "wrote the court asking for a delay", "sent a letter to X
                                   urging ...": the appeal is to whom the message went
+    strikers_and_employer         "workers at the mining company X went on strike": labour
+                                  strikes against its employer when the phrase names it
 """
 from __future__ import annotations
 
 from .arguments import ActorIndex
-from .grammar import object_phrase, objects, prep_objects
+from .grammar import conjuncts, object_phrase, objects, prep_objects, subjects
 
 
 PRONOUN_PEOPLE = ("them", "those", "these")
@@ -129,3 +131,41 @@ def addressees(v, lex, actors: ActorIndex) -> list:
     toks += objects(h) + prep_objects([h] + object_phrase(h), {"to"})
     found = [a for t in toks if t.i < v.i for a in actors.at_all(t)]
     return [a for a in found if a.get("agent") != "MED" and not (a.get("code") or "").endswith("MED")]
+
+
+# Words for those who work for someone: with an employer in their phrase ("employees of X",
+# "workers at X", "X's staff") they are labour striking against it.
+WORKER_WORDS = ("worker", "employee", "staff", "workforce", "personnel", "miner", "crew")
+EMPLOYER_PREPS = ("of", "at", "in", "for", "from")
+
+
+def strikers_and_employer(v, lex, actors: ActorIndex, nominal: bool):
+    """(strikers, employer) for a strike whose strikers are named as a company's workers:
+    "workers at the mining company X went on strike", "a strike by employees of X",
+    "X's staff walked out". The strikers are labour (LAB) of the company's country, the
+    target the company (BUS), as CAMEO codes a strike against the actor it targets. None
+    when no worker word names an employer."""
+    words = set(WORKER_WORDS) | set(lex.get("striker_nouns", ()))
+    if nominal:
+        toks = [t for c in v.children if c.dep_ == "poss" for t in conjuncts(c)] + \
+            prep_objects([v], {"by", "of"})
+    else:
+        toks = subjects(v, lex)
+    for t in toks:
+        low = t.lemma_.lower()
+        if low not in words and low.rstrip("s") not in words:
+            continue
+        phrase = [c for c in t.children if c.dep_ in ("compound", "poss", "nmod")] + \
+            prep_objects([t], set(EMPLOYER_PREPS))
+        firms = [a for x in phrase for a in actors.at_all(x)
+                 if (a.get("agent") or "") == "BUS" or (a.get("code") or "").endswith("BUS")]
+        if not firms:
+            continue
+        firm = firms[0]
+        own = actors.by_token.get(t.i)
+        country = firm.get("country") or (own or {}).get("country")
+        worker = {"text": t.text, "name": None, "code": (country or "") + "LAB", "country": country,
+                  "agent": "LAB", "actor_id": None, "span": [t.idx, t.idx + len(t.text)],
+                  "token_span": [t.i, t.i + 1], "resolved_by": "event:striker"}
+        return worker, firm
+    return None
