@@ -56,6 +56,9 @@ CODED = [
     "Workers at the Chilean mining company Codelco went on strike on Monday. | CHLLAB CHLBUS 143",
     "Employees of Air France staged a strike over pay. | FRALAB FRABUS 143",
     "Peruvian dockworkers went on strike on Monday. | PERLAB PERGOV 143",
+    # a country named as whom (or who) evaluative words are aimed at acts through its government
+    "The Japanese prime minister said he was very disappointed in China. | JPNGOV CHNGOV 111",
+    "Peru said the Chilean plan was a disgrace. | PERGOV CHLGOV 111",
 ]
 
 

@@ -35,7 +35,7 @@ from .context import words as context_words
 from .grammar import governors, subjects
 from .modality import modality, negation, speaker_of
 from .patterns import Pattern
-from .roles import _domestic, _sentence_country
+from .roles import _domestic, _sentence_country, state_sector
 
 LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "harm_verbs", "harm_objects", "contempt_nouns", "leadership_exits", "demand_modals",
                    "naming_verbs", "topic_preps", "topic_pronouns", "sides_phrases",
@@ -222,8 +222,15 @@ def _exit_verb(v, w) -> bool:
 
 # ---------------------------------------------------------------- new records
 
+def _state_target(p, t, lex):
+    """A country named as whom words are aimed at is its government ("disappointed in
+    China", "Peru's plan is a disgrace" -> PERGOV), as the coder's own patterns have it
+    (roles.state_sector)."""
+    return state_sector(t, "target", p.cameo, lex) if t else t
+
+
 def _record(p, v, speaker_tok_verb, spk, s, t, sent, sent_index, lex, actors, make_event):
-    ev = make_event(p, v, s, t, sent, sent_index, lex, actors)
+    ev = make_event(p, v, s, _state_target(p, t, lex), sent, sent_index, lex, actors)
     ev["modality"] = "reported"
     ev["negated"] = False
     ev["_negation_cue"] = None
@@ -500,7 +507,8 @@ def quoted_acts(doc, events, actors: ActorIndex, lex, quotes, sents, make_event)
                     if e["sentence_index"] == k and e["_verb_i"] == verb.i and e["target"] is None \
                             and e["cameo_root"] in ("11", "12") and _same_actor(e["source"], s):
                         replaced.add((k, verb.i))
-            ev = _record(p, cue, verb, spk, s and actor_object(s), t and actor_object(t), sent, k, lex,
+            ev = _record(p, cue, verb, spk, s and actor_object(state_sector(s, "source", p.cameo, lex)),
+                         t and actor_object(t), sent, k, lex,
                          actors, make_event)
             out.append(ev)
             if p is DEMAND_EXIT:
@@ -532,7 +540,7 @@ def _named(v, sent, k, w, lex, actors, events, make_event) -> list[dict]:
         return []
     if _done(events, k, s, t, ("11", "12")):
         return []
-    ev = make_event(NAMED, v, actor_object(s), actor_object(t), sent, k, lex, actors)
+    ev = make_event(NAMED, v, actor_object(state_sector(s, "source", NAMED.cameo, lex)), _state_target(NAMED, actor_object(t), lex), sent, k, lex, actors)
     ev["_main"] = False
     return [ev]
 
@@ -576,7 +584,8 @@ def _feeling(v, sent, k, w, lex, actors, quotes, events, make_event, replaced) -
         return []
     if _done(events, k, s, t, ("11", "12")):
         return []
-    ev = make_event(FEELING, v, actor_object(s), actor_object(t), sent, k, lex, actors)
+    ev = make_event(FEELING, v, actor_object(state_sector(s, "source", FEELING.cameo, lex)), _state_target(FEELING, actor_object(t), lex), sent, k, lex,
+                    actors)
     if ev["negated"] or ev["modality"] in ("intended", "hypothetical") or _conditional(v, lex):
         return []
     ev["_main"] = False
