@@ -24,6 +24,7 @@ NEGATION = [
     "France won't send troops to Mali. | FRA MLI 154 negated",
     "There is no sign that China sent an envoy to North Korea. | CHN PRK 042 negated",
     "There was no evidence that Iran attacked the Saudi tanker. | IRN SAU 19 negated",
+    "North Korea has refrained from testing missiles over Japan. | PRK JPN 150 negated",
 ]
 
 REFUSAL_IS_AN_EVENT = [
@@ -58,6 +59,17 @@ MODALITY = [
     "Russia apparently expelled British diplomats. | RUS GBR 166 asserted hedged",
     "North Korea reportedly executed Japanese prisoners. | PRK JPN 1823 asserted hedged",
     "Russia criticized Japan. | RUS JPN 111 asserted asserted",
+    # only possible: likely/capable/a capacity or a right to act, "makes it possible to"
+    "The Syrian rebels are likely to attack the Turkish army next week. | SYR TUR 190 asserted hypothetical",
+    "The new Iranian missile is capable of striking Israel. | IRN ISR 19 asserted hypothetical",
+    "Iran has no capacity to carry out attacks in the United States. | - USA 190 asserted hypothetical",
+    "Brazil has the right to expel the Paraguayan ambassador. | - PRY 166 asserted hypothetical",
+    "The deal makes it possible for France to meet the Polish president. | FRA POL 040 asserted hypothetical",
+    # ... but "was able to" did it
+    "Iran was able to free the British sailors. | IRN GBR 0841 asserted asserted",
+    # a participle adjunct shares its head's mood
+    "Rejecting the Russian offer, Ukraine may lose the support of Germany. | UKR RUS 120 asserted hypothetical",
+    "Rejecting the Russian offer, Ukraine criticized Moscow. | UKR RUS 120 asserted asserted",
 ]
 
 REPORTED = [
@@ -183,6 +195,11 @@ WISHED_ACT = [
     ("Mali expects Niger to reopen the border within a week.", "08"),
     ("The opposition demanded that the government free the jailed reporters.", "08"),
     ("Peru proposed that Chile withdraw its warships from the bay.", "08"),
+    ("Russia pressured Belarus into closing its border with Poland.", "16"),
+    ("The Chinese invitation to the Vietnamese president to visit Beijing was welcomed.", "04"),
+    # forbidden or prevented: not done (and not denied either)
+    ("The resolutions ban North Korea from launching missiles over Japan.", "15"),
+    ("Kenyan police stopped the Somali refugees from marching to the Ugandan embassy.", "14"),
 ]
 
 

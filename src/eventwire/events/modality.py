@@ -31,6 +31,9 @@ def negation(v, lex) -> str | None:
     for _ in range(5):
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
             return t.head.text
+        if t.dep_ in ("pcomp", "pobj") and t.tag_ == "VBG" and t.head.lower_ == "from" and \
+                t.head.head.lemma_.lower() in lex.get("refrain_governors", ()):
+            return t.head.head.text   # "refrained from testing"
         if t.dep_ in ("xcomp", "acl") and t.head.lemma_ in lex["refusal_governors"]:
             return t.head.text  # "refused to sign", "the failure of the envoy to meet"
         if t.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in t.head.children):
@@ -78,6 +81,19 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
                 bump("hedged")
         if own:
             continue
+        below = chain[k - 1][1]
+        if dep in ("xcomp", "advcl", "pcomp", "acl", "ccomp") and _possible_only(below, g, lex):
+            # "is likely to attack", "capable of striking", "no capacity to carry out
+            # attacks", "makes it possible for X to meet": a possibility, no occurrence
+            bump("hypothetical")
+        if dep == "advcl" and _bare_participle(below):
+            # "Dropping the plan, the party may lose ...": the participle adjunct shares its
+            # head's doer and its mood
+            for c in g.children:
+                if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"]:
+                    bump("intended" if c.lower_ in ("would", "'d") and _under_speech(g, lex) else "hypothetical")
+                elif c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"]:
+                    bump("intended")
         if dep == "acl" and g.pos_ in ("NOUN", "PROPN") and _infinitive(chain[k - 1][1]) and \
                 g.lemma_ in lex.get("intent_nouns", ()):
             # "a plan to sanction Iran", "an attempt to storm the base": not (yet) done
@@ -127,6 +143,33 @@ def _counterfactual(g, lex) -> bool:
         any(a in lex.get("counterfactual_aux", ()) for a in aux)
 
 
+def _possible_only(below, g, lex) -> bool:
+    """Is ``below`` (an infinitive or gerund under ``g``) only what someone can, may
+    probably or is able to do? The word that says so is ``g`` itself ("a capacity to
+    strike", "possible for X to meet") or an adjective on the way up to it ("likely to
+    attack", "capable of striking"), which the governor chain skips."""
+    adjectives = lex.get("possibility_governors", ())
+    nouns = lex.get("capacity_nouns", ())
+    if not (_infinitive(below) or below.tag_ == "VBG"):
+        return False
+    t = below.head
+    while t.i != g.i and t.head.i != t.i:    # (spaCy makes a new Token object per access: compare .i)
+        if t.lemma_.lower() in adjectives:
+            return True
+        t = t.head
+    if g.pos_ == "ADJ" and g.lemma_.lower() in adjectives:
+        return True
+    return below.dep_ == "acl" and g.pos_ == "NOUN" and g.lemma_.lower() in nouns and _infinitive(below)
+
+
+def _bare_participle(v) -> bool:
+    """A participle adjunct with no subordinator or subject of its own, not perfect
+    ("Rejecting the offer, ..."; not "after rejecting", "having rejected", "with X rejecting")."""
+    return v.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "having")
+        for c in v.children)
+
+
 def _under_speech(v, lex) -> bool:
     return any(dep in ("ccomp", "parataxis") and g.lemma_ in lex["speech_verbs"]
                for dep, g in governors(v, limit=3))
@@ -174,6 +217,14 @@ def non_factive(v, lex) -> str | None:
             #                   purpose of a request is not done (but "called a meeting to
             #                   discuss" convenes one: "call" only with "on X", "to X"; and
             #                   "pushed into the town to attack" is no request at all)
+        if dep == "acl" and to and g.pos_ == "NOUN" and g.lemma_.lower() in lex.get("request_nouns", ()):
+            return g.text     # "the request to Ukraine to investigate X": asked for, not done
+        if dep in ("pcomp", "pobj") and t.head.lower_ == "from" and t.tag_ == "VBG" and \
+                g.lemma_.lower() in lex.get("prevention_governors", ()):
+            return g.text     # "the resolutions ban X from launching rockets": forbidden
+        if dep in ("pcomp", "pobj") and t.head.lower_ == "into" and t.tag_ == "VBG" and \
+                (g.lemma_ in asking or g.lemma_ in lex.get("into_governors", ())):
+            return g.text     # "pressured Belarus into closing the border": wanted, not done
         if dep == "ccomp" and g.lemma_ in mandative and t.tag_ == "VB" and \
                 not any(c.dep_ == "aux" for c in t.children):
             return g.text     # "demanded that the army free ...": the base form of a demand
