@@ -71,6 +71,10 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     if p.complement and not {w for t in complement_words(v) for w in (t.lemma_.lower(), t.lower_)} \
             & _inflected(p.complement):
         return f"no that-clause saying {'/'.join(p.complement[:4])}..."
+    if not p.nominal and any(t.lemma_.lower() in lex.get("poll_shares", ()) or t.lower_ == "%"
+                             for t in subjects(v, lex)):
+        # "70 percent of Americans say ...", "a majority of insiders said": a poll's finding
+        return "the subject is a poll's share, no actor's act"
     if p.subject and not {w for t in subjects(v, lex) for w in (t.lemma_.lower(), t.lower_)} \
             & set(p.subject):
         return f"subject not one of {'/'.join(p.subject[:4])}..."
@@ -80,6 +84,10 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     if p.not_prep and any(c.dep_ in ("prep", "prt") and c.lower_ in p.not_prep and c.i == v.i + 1
                           for c in v.children):   # right after the verb: not "on Monday they seized"
         return f"with '{'/'.join(p.not_prep)}': another sense of the verb"
+    if p.request_sense:
+        why = not_a_request(v, lex)
+        if why:
+            return why
     if p.not_predicative and any(c.dep_ == "oprd" for c in v.children):
         return "the object has a predicate ('called them X'): another sense of the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
@@ -112,6 +120,38 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
                 and not any(g.dep_ == "pobj" and g.lower_ in lex.get("time_nouns", ()) for g in c.children)}
         if not have & set(p.prep):
             return f"no preposition {'/'.join(p.prep)}"
+    return None
+
+
+WH_WORDS = ("whether", "if", "what", "why", "how", "who", "whom", "whose", "where", "when", "which")
+
+
+def not_a_request(v, lex) -> str | None:
+    """Why "asked"/"sought" on ``v`` asks for nothing, or None. A question is no appeal
+    ("was asked whether X would ...", "asked about X", "'...?' he asked."); "sought to end
+    the strike" tries (an attempt, lexicon attempt_governors); "asked not to be named" and
+    "requested anonymity" are a news source's terms, not a political request."""
+    kids = list(v.children)
+    clauses = [c for c in kids if c.dep_ in ("ccomp", "xcomp", "advcl")]
+    for c in clauses:
+        first = v.doc[c.left_edge.i]
+        if first.lower_ in WH_WORDS or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+                                           for m in c.children):
+            return f"asks a question ('{first.text} ...'), requests nothing"
+        if c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote") and \
+                any(a.dep_ == "auxpass" for a in c.children):
+            return "a source asking not to be named, no political request"
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in kids):
+        return "asks about something: a question"
+    if {t.lemma_.lower() for t in object_phrase(v)} & {"question", "query", "anonymity"}:
+        return "asks a question (or anonymity), requests nothing"
+    if v.lemma_.lower() in lex.get("attempt_governors", ()) and any(
+            c.dep_ == "xcomp" and _infinitive(c) and not _own_actor(c, v) for c in kids):
+        return f"'{v.text} to ...' tries, it asks no one"
+    if v.lemma_.lower() == "ask" and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "nsubjpass", "advcl") or
+            (c.dep_ == "prep" and c.lower_ in ("for", "to")) for c in kids):
+        return "'asked' with nothing asked for: a question (the speech tag of a quote)"
     return None
 
 

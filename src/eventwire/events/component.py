@@ -56,7 +56,20 @@ def _code_doc(doc, pset, trace) -> list[dict]:
     kept = [e for e in headline_events if _event_key(e) not in body]
     events = sorted(kept + events, key=lambda e: (e["sentence_index"], e["_verb_i"]))
     events = code_quotes(doc, events, actors, pset.lexicon)
+    events = [e for e in events if not _poll_share(doc, e.get("source"), pset.lexicon)]
     return fill_from_context(doc, events, actors, pset, trace)
+
+
+def _poll_share(doc, source: dict | None, lex) -> bool:
+    """The source is the people a poll's share is of ("70 percent of Americans say ..."):
+    a finding, no act (the verb patterns check their subject; quotes code on their own)."""
+    if not source or not source.get("span"):
+        return False
+    tok = doc.char_span(*source["span"], alignment_mode="expand")
+    if tok is None:
+        return False
+    t = tok.root
+    return t.head.lower_ == "of" and t.head.head.lemma_.lower() in lex.get("poll_shares", ())
 
 
 class EventsComponent:

@@ -31,6 +31,9 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
                                     # Japan to lift tariffs"; not "wants to meet")
       not_predicative: true         # not when the object has a predicate: "called them an
                                     # occupying army" names, it does not telephone
+      request_sense: true           # only when the verb asks for something: not a question
+                                    # ("asked whether/about ...", "he asked."), not an
+                                    # attempt ("sought to end"), not a source's anonymity
       reporting: true               # a verb of saying: coded only when it has a political
                                     # addressee and its content is no coded event (else the
                                     # speaker is the attribution of that content)
@@ -91,7 +94,7 @@ KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", 
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
         "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents",
-        "implied_target"}
+        "implied_target", "request_sense"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class Pattern:
     not_prep: tuple[str, ...] = ()  # not with this preposition on the verb ("seized on")
     source_agents: tuple[str, ...] = ()  # only sources of these sectors (upper case)
     implied_target: str = ""     # sector of the source's country that is the unnamed target
+    request_sense: bool = False  # only when it asks for something (not a question, not "sought to")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -242,6 +246,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         subject=_strs(path, line, raw.get("subject"), "subject"),
         source_agents=_agents(path, line, pid, raw.get("source_agents")),
         implied_target=_sector(path, line, pid, raw.get("implied_target"), "implied_target"),
+        request_sense=bool(raw.get("request_sense", False)),
         origin=f"{Path(path).name}:{line}")
 
 
