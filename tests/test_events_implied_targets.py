@@ -59,6 +59,10 @@ CODED = [
     # a country named as whom (or who) evaluative words are aimed at acts through its government
     "The Japanese prime minister said he was very disappointed in China. | JPNGOV CHNGOV 111",
     "Peru said the Chilean plan was a disgrace. | PERGOV CHLGOV 111",
+    # an institution named without a country is the actor's own, also when the sentence
+    # names another country
+    "The Kenyan foreign minister told parliament that the Ugandan report was false. | KENGOV KENLEG 01",
+    "The Chilean president will ask Congress to approve aid for Peru. | CHLGOV CHLLEG 02",
 ]
 
 

@@ -14,7 +14,8 @@ from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_object
                       complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
-                      implied_people, people_demonym, protest_against, strikers_and_employer)
+                      implied_people, own_institution, people_demonym, protest_against,
+                      strikers_and_employer)
 
 
 def slot_tokens(v, slot: str, lex, nominal=False) -> list:
@@ -295,6 +296,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     # American flag": the only country named is the nationality of the
                     # thing acted on, not the actor's (the document's own country is)
                     s = _domestic(s0, actors.home) if actors.home else s0
+            if lex.get("domestic_sectors", True) and t_slot != "place":
+                t = own_institution(s, t)   # "told parliament", "asked Congress": the speaker's
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
             if p.implied_target and t is None and s is not None and s.get("country"):

@@ -13,6 +13,8 @@
                                   urging ...": the appeal is to whom the message went
     strikers_and_employer         "workers at the mining company X went on strike": labour
                                   strikes against its employer when the phrase names it
+    own_institution               "the minister told parliament", "asked Congress to approve":
+                                  an institution of no country named is the actor's own
 """
 from __future__ import annotations
 
@@ -169,3 +171,19 @@ def strikers_and_employer(v, lex, actors: ActorIndex, nominal: bool):
                   "token_span": [t.i, t.i + 1], "resolved_by": "event:striker"}
         return worker, firm
     return None
+
+
+# Sectors of a state's own institutions and politics: named without a country ("parliament",
+# "Congress", "lawmakers", "officials", "the opposition") they are those of whoever acts on them.
+INSTITUTION_SECTORS = ("LEG", "GOV", "JUD", "ELI", "OPP", "PTY")
+
+
+def own_institution(s: dict | None, t: dict | None) -> dict | None:
+    """``t`` in the country of ``s`` when ``t`` is a bare institution or political sector (no
+    country, no known actor): "the foreign secretary told parliament" (in a sentence that
+    also names the United States), "the administration would ask Congress". Otherwise
+    ``t`` unchanged."""
+    if s is None or t is None or not s.get("country") or t.get("country") or t.get("actor_id") \
+            or t.get("agent") not in INSTITUTION_SECTORS or t.get("posted_to"):
+        return t
+    return {**t, "country": s["country"], "code": s["country"] + t["agent"]}
