@@ -63,6 +63,8 @@ CODED = [
     # names another country
     "The Kenyan foreign minister told parliament that the Ugandan report was false. | KENGOV KENLEG 01",
     "The Chilean president will ask Congress to approve aid for Peru. | CHLGOV CHLLEG 02",
+    # a test missile's overflown country, told in a clause on the missile
+    "North Korea launched a missile that flew over northern Japan. | PRKMIL JPN 150",
 ]
 
 

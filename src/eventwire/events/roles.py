@@ -14,8 +14,8 @@ from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_object
                       complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
-                      implied_people, own_institution, people_demonym, protest_against,
-                      strikers_and_employer)
+                      implied_people, overflown, own_institution, people_demonym,
+                      protest_against, strikers_and_employer)
 
 
 def slot_tokens(v, slot: str, lex, nominal=False) -> list:
@@ -186,6 +186,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     break
             if targets:
                 break
+    if not targets and not p.nominal and p.cameo == "150":
+        # "launched a missile that flew over Japan": the overflown country
+        targets = overflown(v, actors)
+        t_slot = "overflown" if targets else t_slot
     if not targets and not p.nominal and p.cameo[:2] in ("02", "10"):
         # "wrote the court asking for a delay": the appeal went to whom the message did
         targets = addressees(v, lex, actors)

@@ -15,6 +15,8 @@
                                   strikes against its employer when the phrase names it
     own_institution               "the minister told parliament", "asked Congress to approve":
                                   an institution of no country named is the actor's own
+    overflown                     "launched a missile that flew over Japan": the country
+                                  overflown (the project's missile-test convention)
 """
 from __future__ import annotations
 
@@ -187,3 +189,16 @@ def own_institution(s: dict | None, t: dict | None) -> dict | None:
             or t.get("agent") not in INSTITUTION_SECTORS or t.get("posted_to"):
         return t
     return {**t, "country": s["country"], "code": s["country"] + t["agent"]}
+
+
+def overflown(v, actors: ActorIndex) -> list:
+    """The country a test missile flew over when a clause on the missile says so ("fired
+    a missile that flew over northern Japan", "a rocket, which passed over Okinawa"): the
+    target of a show of force (150) by the project's convention (docs/events.md)."""
+    out = []
+    for o in objects(v):
+        for c in o.children:
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+                out += [a for t in prep_objects([c], {"over", "across"}) for a in actors.at_all(t)
+                        if a.get("country")]
+    return out
