@@ -47,3 +47,10 @@ def code(nlp, text: str, published: str = "2017-11-22") -> list[dict]:
     from eventwire.nlp import make_doc
     doc = nlp(make_doc(nlp, text, published=published))
     return doc._.events
+
+
+def got(events) -> list[tuple]:
+    """(source code, target code, CAMEO code, pattern) of each event: what an assertion
+    message shows."""
+    return [((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"], e["pattern"])
+            for e in events]

@@ -11,7 +11,7 @@ prefixes, "-" for none); the event must be coded and not negated.
 """
 import pytest
 
-from test_events_helpers import code, parse_case
+from test_events_helpers import code, got as _got, parse_case
 
 CODED = [
     # a count of people ("thousands", "dozens of them") is of the people the clause it
@@ -75,10 +75,6 @@ def test_targets_are_found(pipeline, case):
     assert any(exp.matches(e) and not e["negated"] for e in events), \
         f"{sentence!r}: expected {exp}, got {_got(events)}"
 
-
-def _got(events):
-    return [((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"], e["pattern"])
-            for e in events]
 
 
 NOT_CODED = [

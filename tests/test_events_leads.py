@@ -8,7 +8,7 @@ must be coded from the text's last sentence.
 import pytest
 
 from eventwire.events import leads
-from test_events_helpers import code
+from test_events_helpers import code, got as _got
 
 
 def _last(pipeline, text):
@@ -16,10 +16,6 @@ def _last(pipeline, text):
     last = max(e["sentence_index"] for e in events) if events else None
     return [e for e in events if e["sentence_index"] == last]
 
-
-def _got(events):
-    return [((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"],
-             e["pattern"]) for e in events]
 
 
 CASES = [

@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.events.patterns import PatternSet, load_pattern_file
 from eventwire.errors import DataFileError
-from test_events_helpers import code, parse_case
+from test_events_helpers import code, got as _got, parse_case
 
 CODED = [
     # requests: the by/of/possessor asks; "at the request of X": whoever acted was asked
@@ -69,10 +69,6 @@ def test_nominal_events_are_coded(pipeline, case):
     assert any(exp.matches(e) and not e["negated"] for e in events), \
         f"{sentence!r}: expected {exp}, got {_got(events)}"
 
-
-def _got(events):
-    return [((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"], e["pattern"])
-            for e in events]
 
 
 NOT_CODED = [
