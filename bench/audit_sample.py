@@ -78,6 +78,21 @@ def counted(path: str, ids: set[str]) -> list[dict]:
                                       (e.get("target") or {}).get("code") or ""))
 
 
+def pool_records(arts: list[dict], coded: str | None = None, keep: str | None = None) -> list[dict]:
+    """The counted records of the pool: read from ``coded`` (coded earlier), else coded now
+    (kept in ``keep`` when given). Shared with bench/recall_sample.py."""
+    path = coded or keep
+    if not coded:
+        if not path:
+            fd, path = tempfile.mkstemp(suffix=".jsonl")
+            os.close(fd)
+        code_pool(arts, path)
+    recs = counted(path, {a["id"] for a in arts})
+    if not (coded or keep):
+        os.unlink(path)
+    return recs
+
+
 def draw(recs: list[dict], n: int, seed: int) -> list[dict]:
     picked = random.Random(seed).sample(range(len(recs)), min(n, len(recs)))
     return [recs[i] for i in sorted(picked)]
@@ -124,15 +139,7 @@ def main(argv=None) -> int:
         write_pool(args.write_pool, arts)
         print(f"{len(arts)} articles -> {args.write_pool}")
         return 0
-    coded = args.coded or args.keep
-    if not args.coded:
-        if not coded:
-            fd, coded = tempfile.mkstemp(suffix=".jsonl")
-            os.close(fd)
-        code_pool(arts, coded)
-    recs = counted(coded, {a["id"] for a in arts})
-    if not (args.coded or args.keep):
-        os.unlink(coded)
+    recs = pool_records(arts, args.coded, args.keep)
     sample = draw(recs, args.n, args.seed)
     texts = {a["id"]: a.get("text") or "" for a in arts}
     print(f"pool: {len(arts)} articles, {len(recs)} counted records; sample of {len(sample)} (seed {args.seed})")

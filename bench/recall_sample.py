@@ -29,12 +29,11 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from audit_sample import pool_records  # noqa: E402  (lane audit's: codes the pool, counted records)
 from eval_news import holdout_ids  # noqa: E402  (news-holdout: never read)
 
 NEWS = os.path.join(HERE, "..", "..", "shared", "news")
@@ -46,21 +45,6 @@ def pool_articles() -> list[dict]:
     skip = gold | {json.loads(l)["article_id"] for l in open(EXTRA) if l.strip()} | holdout_ids()
     arts = [json.loads(l) for l in open(os.path.join(NEWS, "articles.jsonl"))]
     return sorted((a for a in arts if a["id"] not in skip), key=lambda a: a["id"].encode())
-
-
-def code_pool(arts: list[dict], out_path: str) -> None:
-    fd, src = tempfile.mkstemp(suffix=".jsonl")
-    with os.fdopen(fd, "w") as out:
-        for a in arts:
-            out.write(json.dumps(dict(a, url=a["id"])) + "\n")
-    try:
-        with open(out_path, "w") as out:
-            r = subprocess.run([os.path.join(".venv", "bin", "eventwire"), "code", src, "--format", "jsonl"],
-                               stdout=out, stderr=subprocess.PIPE, text=True)
-    finally:
-        os.unlink(src)
-    if r.returncode not in (0, 1):
-        sys.exit("eventwire code failed: " + (r.stderr.strip().splitlines() or ["?"])[-1])
 
 
 def actor_sentences(arts: list[dict]) -> list[dict]:
@@ -84,11 +68,6 @@ def actor_sentences(arts: list[dict]) -> list[dict]:
                 out.append({"doc": a["id"], "start": s.start_char, "end": s.end_char,
                             "mentions": [(m["text"], m["code"]) for m in ms]})
     return out
-
-
-def counted(path: str, ids: set[str]) -> list[dict]:
-    recs = [json.loads(l) for l in open(path) if l.startswith("{")]
-    return [e for e in recs if not e.get("negated") and (e.get("doc") or {}).get("path") in ids]
 
 
 def show(i: int, s: dict, text: str, recs: list[dict], context: int) -> str:
@@ -116,15 +95,7 @@ def main(argv=None) -> int:
     ap.add_argument("--context", type=int, default=300, help="characters of text before the sentence")
     args = ap.parse_args(argv)
     arts = pool_articles()
-    coded = args.coded or args.keep
-    if not args.coded:
-        if not coded:
-            fd, coded = tempfile.mkstemp(suffix=".jsonl")
-            os.close(fd)
-        code_pool(arts, coded)
-    recs = counted(coded, {a["id"] for a in arts})
-    if not (args.coded or args.keep):
-        os.unlink(coded)
+    recs = pool_records(arts, args.coded, args.keep)
     sents = actor_sentences(arts)
     picked = sorted(random.Random(args.seed).sample(range(len(sents)), min(args.n, len(sents))))
     texts = {a["id"]: a.get("text") or "" for a in arts}

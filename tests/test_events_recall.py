@@ -6,7 +6,7 @@ the sentences are our own. Each kind has counter-cases that must not code it.
 """
 import pytest
 
-from test_events_helpers import code, parse_case
+from test_events_helpers import code, got, parse_case
 
 CASES = [
     # a missile launch told in the passive: the owner or the place fired from launched it
@@ -50,7 +50,7 @@ def test_recall_case(pipeline, case):
     sentence, exp = parse_case(case)
     events = code(pipeline, sentence)
     assert any(exp.matches(e) and not e["negated"] for e in events), \
-        f"{sentence!r}: expected {exp}, got {[(ev['source'] and ev['source']['code'], ev['target'] and ev['target']['code'], ev['cameo'], ev['pattern'], ev['negated']) for ev in events]}"
+        f"{sentence!r}: expected {exp}, got {got(events)}"
 
 
 @pytest.mark.parametrize("sentence, root", [
