@@ -164,3 +164,10 @@ def test_a_bodys_official_is_one_mention(phrase, code):
     from eventwire.actors.resolver import get_resolver
     ms = get_resolver().resolve_text(phrase, "2019-11-20")
     assert [(m["text"], m["code"]) for m in ms] == [(phrase.split(" ", 1)[1], code)]
+
+
+def test_the_head_of_a_name_with_of_is_before_it():
+    # "Union of Teachers" is a union (LAB), not teachers (EDU); the country is the phrase's
+    from eventwire.actors.resolver import get_resolver
+    ms = get_resolver().resolve_text("The Kenyan Union of Nurses (KUN) said the KUN would strike.", "2019-01-01")
+    assert [m["code"] for m in ms] == ["KENLAB", "KENLAB"]

@@ -118,14 +118,18 @@ def _long_mention(r, text: str, day, mentions: list[dict], a: int, b: int) -> di
         m.update(span=[min(a, whole[0]["span"][0]), max(b, whole[0]["span"][1])])
         m["text"] = text[m["span"][0]:m["span"][1]]
         return m
-    last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", name)[-1]
-    head = [m for m in inner if m["span"][1] >= b - len(last) and m.get("agent")
-            and not m.get("actor_id")]
+    # the head word: the last, or the last before of/for ("Union of Teachers" -> Union)
+    of = re.search(r"\s(?:of|for)\s", name)
+    head_part = name[:of.start()] if of else name
+    last = re.findall(r"[A-Za-z][A-Za-z'’\-]*", head_part)[-1]
+    head_end = a + len(head_part)
+    head = [m for m in inner if m["span"][0] < head_end and m["span"][1] >= head_end - len(last)
+            and m.get("agent") and not m.get("actor_id")]
     agent = head[-1]["agent"] if head else heads().get(last)
     if agent is None:
         return None
-    countries = {m["country"] for m in inner if m.get("country") and m.get("kind") in ("country", "place")
-                 and not m.get("agent")}
+    countries = {m["country"] for m in inner if m.get("country")
+                 and (m.get("kind") in ("country", "place") or m is (head[-1] if head else None))}
     country = next(iter(countries)) if len(countries) == 1 else None
     start = a
     if head and head[-1].get("country"):
