@@ -171,3 +171,25 @@ def test_the_head_of_a_name_with_of_is_before_it():
     from eventwire.actors.resolver import get_resolver
     ms = get_resolver().resolve_text("The Kenyan Union of Nurses (KUN) said the KUN would strike.", "2019-01-01")
     assert [m["code"] for m in ms] == ["KENLAB", "KENLAB"]
+
+
+GROUPS = [
+    # a describing word says which kind of group; the one of that kind named before
+    "Boko Haram attacked a school on Monday. The terror group, which pledged allegiance to "
+    "a foreign movement, threatened the Nigerian government. | NGAREB NGAGOV 13",
+    "Hamas fired rockets at Israel on Monday. The Islamist group also threatened Egypt. | PSEREB EGYGOV 13",
+    # "the rights group" is Amnesty, not a Egyptian rights group
+    "Amnesty International criticized Egypt on Monday. The rights group accused Cairo of torture. "
+    "| NGOAMN EGYGOV 112",
+]
+
+
+@pytest.mark.parametrize("case", GROUPS)
+def test_described_groups_named_before(pipeline, case):
+    _check(pipeline, case)
+
+
+def test_a_local_rights_group_is_not_the_one_named_before(pipeline):
+    text = ("Amnesty International criticized Kenya on Monday. A local rights group accused the "
+            "Kenyan government of repression.")
+    _check(pipeline, text + " | KENHRI KENGOV 112")

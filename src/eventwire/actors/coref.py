@@ -40,7 +40,7 @@ LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_hea
                    "female_words", "first_person", "unnamed_armed_sectors",
                    "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads",
                    "state_adjectives"})
-MAPS = frozenset({"person_pronouns", "pair_heads", "state_descriptions"})
+MAPS = frozenset({"person_pronouns", "pair_heads", "state_descriptions", "group_modifiers"})
 SUBJ = ("nsubj", "nsubjpass")
 # Clauses without a subject of their own whose doer is the governing clause's subject
 CONTROLLED = ("conj", "advcl", "xcomp", "acl")
@@ -77,6 +77,7 @@ class CorefWords:
     group_heads: frozenset
     states: dict
     state_adjectives: frozenset
+    group_modifiers: dict
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,7 +100,9 @@ def words() -> CorefWords:
         group_heads=low(d["group_heads"]),
         states={k.lower(): (None if v == "any" else frozenset([v] if isinstance(v, str) else v))
                 for k, v in d["state_descriptions"].items()},
-        state_adjectives=low(d["state_adjectives"]))
+        state_adjectives=low(d["state_adjectives"]),
+        group_modifiers={w_.lower(): kind for kind, ws in d["group_modifiers"].items()
+                         for w_ in ([ws] if isinstance(ws, str) else ws)})
 
 
 @functools.lru_cache(maxsize=1)
@@ -335,7 +338,7 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
         covered.update(range(m["token_span"][0], m["token_span"][1]))
     for m in _pairs(doc, disc, sents, covered, w):
         new.append(m)
-    for m in _definite_groups(doc, disc, sents, covered, w):
+    for m in _definite_groups(doc, disc, sents, covered, w, mentions):
         new.append(m)
         disc.add(m, subject=_subject_rank(m, doc))
         covered.add(m["token_span"][0])
@@ -471,6 +474,19 @@ def _definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries,
             continue
         pos, s = m["span"][0], sents.of(m["span"][0])
         head = _singular(_head(m))
+        kind = GROUP_KINDS.get(m["agent"])
+        if head in w.group_heads and kind is not None:
+            # "the rights group", "the aid group", "the rebel group": the organisation of
+            # that kind named before (Amnesty, the Red Cross, Boko Haram), not a body of the
+            # sentence's country
+            org = next((c.m for c in disc.before(pos, s, SECTOR_WINDOW)
+                        if c.members is None and c.m is not m and not c.place
+                        and (c.m.get("actor_id") or "").startswith("org:")
+                        and _group_kind(c.m) == kind), None)
+            if org is not None:
+                m.update({k: org.get(k) for k in ("code", "country", "agent", "actor_id", "name")})
+                m.update(resolved_by="definite", chain=chain_to(org), confidence=0.55)
+                continue
         holder = next((c.m for c in disc.before(pos, s, SECTOR_WINDOW)
                        if c.m is not m and c.members is None and c.m.get("code")
                        and _singular(c.m.get("holder") or "") == head), None)
@@ -603,35 +619,72 @@ def _armed_group_before(disc: Discourse, pos: int, sent: int, w):
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
-def _definite_groups(doc, disc: Discourse, sents: Sentences, covered: set, w) -> list[dict]:
+def _definite_groups(doc, disc: Discourse, sents: Sentences, covered: set, w,
+                     mentions: list[dict] | None = None) -> list[dict]:
     """"the group", "the organisation" (no agent noun of their own): the organisation or
     non-state group named last as a subject, in the sentence or the three before ("Amnesty
     International said ... The group also urged ..."; not "girls captured by Boko Haram ...
     The group, all of them ..."). Not "the group of ..." (a partitive names its own)."""
     if doc is None:
         return []
+    mentions = mentions if mentions is not None else []
+    by_token = {i: x for x in mentions if x.get("token_span")
+                for i in range(x["token_span"][0], x["token_span"][1])}
     out = []
     for tok in doc:
-        if tok.lower_ not in w.group_heads or tok.pos_ != "NOUN" or tok.i in covered \
-                or tok.tag_ != "NN" \
+        if tok.lower_ not in w.group_heads or tok.pos_ != "NOUN" or tok.tag_ != "NN" \
                 or not any(c.dep_ == "det" and c.lower_ in w.definite for c in tok.children) \
-                or any(c.dep_ in ("prep", "amod", "compound", "poss", "nmod") for c in tok.children):
+                or any(c.dep_ in ("prep", "poss") for c in tok.children):
             continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        # "the militant group", "the Islamist militant group": describing words say which
+        # kind of group (group_modifiers); any other modifier makes it a group of its own
+        kinds = {w.group_modifiers.get(c.lower_) for c in mods}
+        if None in kinds or len(kinds) > 1 or any(i in covered for i in range(tok.i, tok.i + 1)):
+            continue
+        want = next(iter(kinds)) if kinds else None
         pos, s = tok.idx, sents.of(tok.idx)
         ante = next((c.m for c in disc.before(pos, s, SECTOR_WINDOW)
                      if c.members is None and c.m.get("code") and not c.place and c.subject <= 1
                      and not c.m.get("unknown_person") and c.kind != "person"
                      and ((c.m.get("actor_id") or "").startswith("org:")
                           or (c.m.get("agent") and c.m["agent"] not in STATE_SECTORS))
-                     and c.m.get("agent") not in STATE_SECTORS), None)
+                     and c.m.get("agent") not in STATE_SECTORS
+                     and (want is None or (_group_kind(c.m) == want
+                                           and (c.m.get("country") or (c.m.get("actor_id") or "").startswith("org:"))))),
+                    None)
         if ante is None:
             continue
         det = min(c.i for c in tok.children if c.dep_ == "det")
+        if any(i in covered and not _agent_only(by_token.get(i)) for i in range(det, tok.i + 1)):
+            continue
         span = (doc[det].idx, tok.idx + len(tok.text))
         m = refer(ante, doc.text[span[0]:span[1]], span, "definite", 0.55)
         m["token_span"] = [det, tok.i + 1]
         out.append(m)
+        # the sector word inside ("militant") is no actor of its own
+        inside = {id(x) for i in range(det, tok.i) for x in [by_token.get(i)] if _agent_only(x)}
+        mentions[:] = [x for x in mentions if id(x) not in inside]
     return out
+
+
+GROUP_KINDS = {"REB": "armed", "RAD": "armed", "UAF": "armed", "HRI": "rights", "NGO": "aid"}
+
+
+def _agent_only(m) -> bool:
+    return m is not None and m.get("kind") == "agent" and not m.get("country") and not m.get("actor_id")
+
+
+def _group_kind(m: dict) -> str:
+    """armed | rights | aid | other: which kind of group an organisation is, by its code."""
+    code, agent = m.get("code") or "", m.get("agent") or ""
+    if agent in ("REB", "RAD", "UAF") or code.startswith("IMG") or code[3:6] in ("REB", "RAD", "UAF"):
+        return "armed"
+    if agent == "HRI" or code.endswith("HRI") or code in ("NGOAMN",):
+        return "rights"
+    if agent == "NGO" or code.startswith("NGO"):
+        return "aid"
+    return "other"
 
 
 # -- "the kingdom" -------------------------------------------------------------------------------
