@@ -193,3 +193,20 @@ def test_a_local_rights_group_is_not_the_one_named_before(pipeline):
     text = ("Amnesty International criticized Kenya on Monday. A local rights group accused the "
             "Kenyan government of repression.")
     _check(pipeline, text + " | KENHRI KENGOV 112")
+
+
+QUANTIFIERS = [
+    "Kenyan opposition lawmakers walked out of parliament on Monday. Some accused the government "
+    "of fraud. | KENLEG KENGOV 112",
+]
+
+
+@pytest.mark.parametrize("case", QUANTIFIERS)
+def test_many_and_some_are_of_the_group_before(pipeline, case):
+    _check(pipeline, case)
+
+
+def test_a_gunman_without_a_country_is_no_actor(pipeline):
+    # GUIDELINES: an unknown attacker is null, not a bare sector code
+    events = _last_sentence_events(pipeline, "A gunman opened fire on UN peacekeepers on Sunday.")
+    assert events and all(e["source"] is None for e in events), events

@@ -39,7 +39,7 @@ LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_hea
                    "definite_determiners", "pair_words", "honorifics", "home_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
                    "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads",
-                   "state_adjectives"})
+                   "state_adjectives", "quantifier_pronouns"})
 MAPS = frozenset({"person_pronouns", "pair_heads", "state_descriptions", "group_modifiers"})
 SUBJ = ("nsubj", "nsubjpass")
 # Clauses without a subject of their own whose doer is the governing clause's subject
@@ -77,6 +77,7 @@ class CorefWords:
     group_heads: frozenset
     states: dict
     state_adjectives: frozenset
+    quantifier_pronouns: frozenset
     group_modifiers: dict
 
 
@@ -101,6 +102,7 @@ def words() -> CorefWords:
         states={k.lower(): (None if v == "any" else frozenset([v] if isinstance(v, str) else v))
                 for k, v in d["state_descriptions"].items()},
         state_adjectives=low(d["state_adjectives"]),
+        quantifier_pronouns=low(d["quantifier_pronouns"]),
         group_modifiers={w_.lower(): kind for kind, ws in d["group_modifiers"].items()
                          for w_ in ([ws] if isinstance(ws, str) else ws)})
 
@@ -866,6 +868,11 @@ def _pronoun_kind(tok, w) -> str | None:
         return None
     if low in w.group_pronouns and tok.dep_ in SUBJ + ("poss", "dobj", "pobj", "dative"):
         return "group"
+    if low in w.quantifier_pronouns and tok.dep_ in SUBJ and tok.pos_ in ("ADJ", "PRON", "NOUN") \
+            and not list(tok.children) and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be":
+        # "Democrats and Republicans praised the deal, but many voiced fears": some of the
+        # group named just before (not "many of them": a partitive names its own)
+        return "plural"
     return None
 
 
@@ -1064,6 +1071,9 @@ def _framed_quotes(doc, w) -> dict:
 
 
 def _fits(c: Cand, want: str) -> bool:
+    if want == "plural":
+        return not c.m.get("unknown_person") and (c.members is not None or (
+            c.kind == "group" and c.plural and c.m.get("code") is not None))
     if c.m.get("unknown_person"):
         return want == "person"
     if c.m.get("code") is None and c.members is None:

@@ -162,12 +162,18 @@ def relative(a: dict, tok) -> dict:
             "chain": [step] + list(a.get("chain") or [])}
 
 
+# Sectors of unnamed armed men: without a country or a group they name no actor
+UNNAMED_SECTORS = ("UAF",)
+
+
 def actor_object(a: dict | None) -> dict | None:
     """The event record's actor object; an actor found through the document ("he",
     "the ministry", "Botha") also says how: ``resolved_by: {how, chain}``, the chain
     leading back to the mention that names it."""
     if not a:
         return None
+    if a.get("agent") in UNNAMED_SECTORS and not a.get("country") and not a.get("actor_id"):
+        return None   # "a gunman": no actor the text gives (GUIDELINES: an unknown bomber is null)
     out = {k: a.get(k) for k in ACTOR_FIELDS}
     if a.get("chain") is not None and a.get("resolved_by"):
         out["resolved_by"] = {"how": a["resolved_by"], "chain": a["chain"]}
