@@ -7,7 +7,7 @@ the events coded, and not negated. NOT_CODED lists sentences where a code must n
 """
 import pytest
 
-from test_events_helpers import code, parse_case
+from test_events_helpers import assert_coded, code, parse_case
 
 CASES = [
     # missile tests and launches: 150 show of force, the overflown country the target;
@@ -109,12 +109,7 @@ NOT_CODED = [
 
 @pytest.mark.parametrize("case", CASES)
 def test_convention_case(pipeline, case):
-    sentence, exp = parse_case(case)
-    events = code(pipeline, sentence)
-    assert any(exp.matches(e) and not e["negated"] for e in events), \
-        f"{sentence!r}: expected {exp}, got " + repr(
-            [(ev['source'] and ev['source']['code'], ev['target'] and ev['target']['code'],
-              ev['cameo'], ev['pattern'], ev['negated']) for ev in events])
+    assert_coded(pipeline, case)
 
 
 @pytest.mark.parametrize("sentence,cameo", NOT_CODED)

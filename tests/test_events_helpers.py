@@ -54,3 +54,13 @@ def got(events) -> list[tuple]:
     message shows."""
     return [((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"], e["pattern"])
             for e in events]
+
+
+def assert_coded(nlp, case: str, published: str = "2017-11-22") -> list[dict]:
+    """'sentence | SRC TGT CODE ...' (parse_case) is coded: some event of the sentence that
+    did happen (not negated) matches; the failure shows what was coded instead."""
+    sentence, exp = parse_case(case)
+    events = code(nlp, sentence, published)
+    assert any(exp.matches(e) and not e["negated"] for e in events), \
+        f"{sentence!r}: expected {exp}, got {[g + (e['negated'],) for g, e in zip(got(events), events)]}"
+    return events
