@@ -671,6 +671,9 @@ def _definite_groups(doc, disc: Discourse, sents: Sentences, covered: set, w,
 
 
 GROUP_KINDS = {"REB": "armed", "RAD": "armed", "UAF": "armed", "HRI": "rights", "NGO": "aid"}
+# the agents of each kind, for codes that carry them (NGAREB, USAHRI)
+ARMED, RIGHTS, AID = (frozenset(a for a, k in GROUP_KINDS.items() if k == kind)
+                      for kind in ("armed", "rights", "aid"))
 
 
 def _agent_only(m) -> bool:
@@ -678,13 +681,14 @@ def _agent_only(m) -> bool:
 
 
 def _group_kind(m: dict) -> str:
-    """armed | rights | aid | other: which kind of group an organisation is, by its code."""
+    """armed | rights | aid | other: which kind of group an organisation is, by its agent
+    (GROUP_KINDS) or its code."""
     code, agent = m.get("code") or "", m.get("agent") or ""
-    if agent in ("REB", "RAD", "UAF") or code.startswith("IMG") or code[3:6] in ("REB", "RAD", "UAF"):
+    if agent in ARMED or code.startswith("IMG") or code[3:6] in ARMED:
         return "armed"
-    if agent == "HRI" or code.endswith("HRI") or code in ("NGOAMN",):
+    if agent in RIGHTS or code.endswith("HRI") or code in ("NGOAMN",):
         return "rights"
-    if agent == "NGO" or code.startswith("NGO"):
+    if agent in AID or code.startswith("NGO"):
         return "aid"
     return "other"
 
