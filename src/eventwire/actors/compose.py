@@ -108,7 +108,7 @@ def _representatives(r: ActorResolver, text: str, toks, mentions: list[dict]) ->
             a, b = m1["span"][0], m2["span"][1]
             merged = dict(m2, text=text[a:b], span=[a, b], resolved_by="representative",
                           kind="agent" if m2.get("kind") != "org" else "org",
-                          holder=head)   # "the spokesman" later is this one (coref._definites)
+                          holder=head)   # "the spokesman" later is this one (descriptions.definites)
             merged.pop("combat_agent", None)
             out.append(merged)
             k += 2

@@ -2,7 +2,8 @@
 name ("Foreign Minister Jan Smit"), or a name in apposition to a coded title ("Nigeria's
 foreign minister, Ada Obi," / "Ada Obi, Nigeria's foreign minister,"), then named again
 by surname ("Obi told reporters ..."). And ``refer``: a mention naming the same actor as
-an earlier one, with the chain back to it (used by all of actors/coref.py).
+an earlier one, with the chain back to it (used by all of coreference: actors/coref.py,
+descriptions.py and pronouns.py).
 
 A title right before a name it does not cover counts too ("UN Spokesperson Ada Obi",
 when the dictionary knows the title as the organisation's).

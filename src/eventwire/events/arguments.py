@@ -191,7 +191,7 @@ def _armed_member(agent: dict, org: dict) -> bool:
 
 def compose(agent: dict, country: dict) -> dict:
     """An agent-only mention placed in a country: CVL + BDI -> BDICVL (never a post abroad
-    in its host: "the envoy to Ukraine" is not Ukraine's, actors/coref._posted_abroad)."""
+    in its host: "the envoy to Ukraine" is not Ukraine's, actors/descriptions.posted_abroad)."""
     if agent.get("posted_to") and agent.get("posted_to") == country.get("country"):
         return agent
     out = dict(country)

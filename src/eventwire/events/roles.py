@@ -443,8 +443,8 @@ def _domestic(a: dict, country: str) -> dict:
     if a.get("country") or not a.get("agent") or _is_org(a):
         return a   # an organisation without a country ("Red Cross officials") stays one
     if a.get("posted_to") == country or a.get("foreign"):
-        return a   # "the envoy to Ukraine" is not Ukraine's (actors/coref._posted_abroad),
-                   # "foreign banks" no one's (coref._foreign)
+        return a   # "the envoy to Ukraine" is not Ukraine's (actors/descriptions.posted_abroad),
+                   # "foreign banks" no one's (descriptions._foreign)
     return {**a, "country": country, "code": country + (a.get("agent") or "")}
 
 
