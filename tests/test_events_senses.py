@@ -3,7 +3,9 @@
 Found by auditing a random sample of coded records from unseen articles (docs/audit-s7.md):
 the commonest wrong records were no events at all -- a question coded as a request, "sought
 to" as an appeal, "struck a tone" as a strike, "went on to" as a trip, a warning of dangers
-as a threat, an order of things as a demand. Our own sentences.
+as a threat, an order of things as a demand. The session-8 audit (docs/audit-s8-precision.md)
+added naming ("called X a farce"), "called for", questioning a person, speaking to an
+audience and a law's content. Our own sentences.
 ``sentence | SRC TGT CODE``: that event is coded; a bare sentence with a root: nothing of that root.
 """
 import pytest
@@ -36,6 +38,24 @@ OTHER_SENSE = [
     # a poll's finding is no one's act
     ("Seventy percent of Kenyans say the Ugandan government was wrong.", "11"),
     ("A majority of Brazilians want Argentina to close the border.", "10"),
+    # (session 8 audit, docs/audit-s8-precision.md)
+    # "called X a Y" names X: no demand, no ceasefire, no walkout, no summons
+    ("The Kremlin called the impeachment vote a farce.", "10"),
+    ("The Nigerian government called the strike by doctors a betrayal.", "08"),
+    # "called for" appeals: no telephone call, whatever the parser hangs "for" on
+    ("In a statement, the Spanish prime minister's office called for the bombers to be brought to justice.", "04"),
+    ("The Danish minister's spokesman called for the smugglers to be punished.", "04"),
+    # questioning someone asks him questions: no disapproval
+    ("Ukrainian lawmakers questioned the Polish envoy about the pipeline deal.", "11"),
+    ("Kenyan detectives questioned the two suspects for six hours.", "11"),
+    # speaking to an audience is a speech, no consultation (nor the city it was in)
+    ("The Canadian prime minister spoke to soldiers at a base in Latvia on Friday.", "04"),
+    ("The Chilean president spoke to reporters in Lima.", "04"),
+    # what a law says is in force, no act of the day (the act is passing it)
+    ("The new law bars American businesses from hiring illegal immigrants.", "17"),
+    ("The law requires American voters to show a photo ID at polling stations.", "10"),
+    # "that" taken for an object is no doer of its own: "sought to" still only tries
+    ("The Chinese firm has made clear to Kenyan officials that it sought to buy the port.", "02"),
 ]
 
 POLITICAL_SENSE = [
@@ -52,6 +72,11 @@ POLITICAL_SENSE = [
     "The Italian president offered his condolences to France. | ITA FRA 018",
     "Seoul welcomed the North Korean leader's comments on the Olympics. | KOR PRK 051",
     "Seoul welcomed the North Korean leader on Friday. | KOR PRK 043",
+    "The Kremlin called the impeachment vote a farce. | RUS - 111",
+    "The Kenyan opposition called for the resignation of the Kenyan president. | KENOPP KENGOV 1041",
+    "The Brazilian president called the Argentine leader on Friday. | BRA ARG 041",
+    "The Chinese government questioned Japan's decision to send troops. | CHN JPN 110",
+    "The Chinese foreign minister spoke with his Japanese counterpart on Monday. | CHN JPN 040",
 ]
 
 

@@ -75,14 +75,18 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
                              for t in subjects(v, lex)):
         # "70 percent of Americans say ...", "a majority of insiders said": a poll's finding
         return "the subject is a poll's share, no actor's act"
+    if not p.nominal and any(t.lemma_.lower() in lex.get("statute_nouns", ()) and t.pos_ == "NOUN"
+                             for t in subjects(v, lex)):
+        # "the new law bars employers from ...", "state laws requiring electors to ...":
+        # the law's content, in force; not an act of the day
+        return "the subject is a law: what it says, no act"
     if p.subject and not {w for t in subjects(v, lex) for w in (t.lemma_.lower(), t.lower_)} \
             & set(p.subject):
         return f"subject not one of {'/'.join(p.subject[:4])}..."
     if p.own_subject and not any(c.dep_ in ("ccomp", "xcomp", "advcl") and _infinitive(c) and _own_actor(c, v)
                                  for c in v.children):
         return "no infinitive complement with a doer of its own ('wants X to ...')"
-    if p.not_prep and any(c.dep_ in ("prep", "prt") and c.lower_ in p.not_prep and c.i == v.i + 1
-                          for c in v.children):   # right after the verb: not "on Monday they seized"
+    if p.not_prep and _word_after(v, p.not_prep):
         return f"with '{'/'.join(p.not_prep)}': another sense of the verb"
     if p.request_sense:
         why = not_a_request(v, lex)
@@ -121,6 +125,25 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         if not have & set(p.prep):
             return f"no preposition {'/'.join(p.prep)}"
     return None
+
+
+def _names_someone(o) -> bool:
+    """Is the object a name or a personal pronoun ("questioned Smith", "questioned them"),
+    not a thing ("questioned Smith's claim")? (An actor noun, "the envoy", is found by the
+    actor index.)"""
+    return o.pos_ == "PROPN" or (o.pos_ == "PRON" and o.lower_ not in ("it", "this", "that", "what", "which"))
+
+
+def _word_after(v, words) -> bool:
+    """Is the word right after the verb one of ``words``, a preposition or particle (not
+    "on Monday they seized")? Whatever the parser hung it on: in "called for the police to
+    act" the "for" is often the subordinator of the infinitive, yet it makes "call for"."""
+    if v.i + 1 >= len(v.doc):
+        return False
+    w = v.doc[v.i + 1]
+    return w.lower_ in words and (
+        (w.head.i == v.i and w.dep_ in ("prep", "prt")) or
+        (w.dep_ == "mark" and w.head.head.i == v.i and w.head.i != v.i))
 
 
 WH_WORDS = ("whether", "if", "what", "why", "how", "who", "whom", "whose", "where", "when", "which")
@@ -303,6 +326,10 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         fired: list[Candidate] = []
         for p in cands:
             why = check_pattern(p, v, lex)
+            if why is None and p.thing_object and any(
+                    _names_someone(o) or o.i in actors.by_token or o.lemma_.lower() in lex.get("questioned_people", ())
+                    for o in v.children if o.dep_ in ("dobj", "nsubjpass")):
+                why = "its object is someone (questioned, not doubted): another sense of the verb"
             if why is None and blocked and not p.nominal:
                 why = f"only proposed/demanded under '{blocked}' (the governing verb is coded)"
             if why is None and habit and not p.nominal:

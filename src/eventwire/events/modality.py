@@ -285,4 +285,9 @@ def _infinitive(v) -> bool:
 def _own_actor(v, gov) -> bool:
     """The complement has a doer of its own: its subject, or the governor's object."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or \
-        any(c.dep_ == "dobj" and c.i < v.i for c in gov.children)
+        any(c.dep_ == "dobj" and c.i < v.i and c.tag_ not in COMPLEMENTIZER_TAGS for c in gov.children)
+
+
+#: A "that" or "which" the parser made the governor's object ("said that it sought to
+#: build ...", where "that" opens the clause) is no doer of the complement.
+COMPLEMENTIZER_TAGS = ("IN", "WDT")

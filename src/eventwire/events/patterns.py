@@ -34,6 +34,9 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       request_sense: true           # only when the verb asks for something: not a question
                                     # ("asked whether/about ...", "he asked."), not an
                                     # attempt ("sought to end"), not a source's anonymity
+      thing_object: true            # only when what it acts on is a thing: "questioned the
+                                    # decision" doubts it; "questioned the minister" (or "the
+                                    # minister was questioned") interrogates him
       reporting: true               # a verb of saying: coded only when it has a political
                                     # addressee and its content is no coded event (else the
                                     # speaker is the attribution of that content)
@@ -94,7 +97,7 @@ KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", 
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "before", "after", "complement_aux", "reporting",
         "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents",
-        "implied_target", "request_sense"}
+        "implied_target", "request_sense", "thing_object"}
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class Pattern:
     source_agents: tuple[str, ...] = ()  # only sources of these sectors (upper case)
     implied_target: str = ""     # sector of the source's country that is the unnamed target
     request_sense: bool = False  # only when it asks for something (not a question, not "sought to")
+    thing_object: bool = False   # its object is a thing, not a person ("questioned the decision")
     confidence: float = 0.7
     origin: str = ""          # file:line, for explain
 
@@ -247,6 +251,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         source_agents=_agents(path, line, pid, raw.get("source_agents")),
         implied_target=_sector(path, line, pid, raw.get("implied_target"), "implied_target"),
         request_sense=bool(raw.get("request_sense", False)),
+        thing_object=bool(raw.get("thing_object", False)),
         origin=f"{Path(path).name}:{line}")
 
 
