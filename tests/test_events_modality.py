@@ -70,6 +70,15 @@ MODALITY = [
     # a participle adjunct shares its head's mood
     "Rejecting the Russian offer, Ukraine may lose the support of Germany. | UKR RUS 120 asserted hypothetical",
     "Rejecting the Russian offer, Ukraine criticized Moscow. | UKR RUS 120 asserted asserted",
+    # a conjoined verb with no modal of its own shares the first verb's (session 8)
+    "Kenya may expel the Ugandan diplomats and recall its ambassador. | KEN - 161 asserted hypothetical",
+    "If Chile closes the border, Peru could expel Chilean diplomats and recall its ambassador. | PER - 161 asserted hypothetical",
+    "Kenya will expel the Ugandan diplomats and recall its ambassador. | KEN - 1313 asserted intended",
+    "Kenya expelled the Ugandan diplomats and recalled its ambassador. | KEN - 161 asserted asserted",
+    "Kenya will expel the Ugandan diplomats and has recalled its ambassador. | KEN - 161 asserted asserted",
+    # a need is no deed
+    "There was no need to attack the Chadian rebels, the army said. | - TCD 190 asserted hypothetical",
+    "The Greek minister said there is no need to criticize Turkey. | - TUR 111 asserted hypothetical",
 ]
 
 REPORTED = [

@@ -59,15 +59,18 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
     complement = True       # still inside what the governors say (not an adjunct clause)
     for k, (dep, g) in enumerate(chain):
         own = g is v
+        # "Kenya may expel the envoys and recall its ambassador": the second verb has no
+        # modal of its own, it shares the first's (and so its mood)
+        shared = dep == "conj" and _bare_conjunct(chain[k - 1][1], g)
         complement = complement and (own or dep in COMPLEMENT_DEPS)
         if complement and _counterfactual(g, lex):
             # "would have vetoed", "said she would have objected to X opening an inquiry":
             # it did not happen, and neither did what it was about
             bump("hypothetical")
         for c in g.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or dep == "xcomp"):
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or shared or dep == "xcomp"):
                 bump("intended")
-            if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or dep == "xcomp"):
+            if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or shared or dep == "xcomp"):
                 # "said it would allow": future in reported speech, not a condition;
                 # "would like to visit": a wish, as "wants to visit"
                 if c.lower_ in ("would", "'d") and (_under_speech(g, lex) or (
@@ -160,6 +163,14 @@ def _possible_only(below, g, lex) -> bool:
     if g.pos_ == "ADJ" and g.lemma_.lower() in adjectives:
         return True
     return below.dep_ == "acl" and g.pos_ == "NOUN" and g.lemma_.lower() in nouns and _infinitive(below)
+
+
+def _bare_conjunct(v, first) -> bool:
+    """Is ``v`` a verb in the base form conjoined to ``first`` with no auxiliary and no
+    subject of its own, so that the modal of ``first`` is its modal too ("will expel X
+    and recall Y"; not "will expel X and has recalled Y", "would expel X and recalled Y")?"""
+    return v.tag_ == "VB" and first.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children)
 
 
 def _bare_participle(v) -> bool:
