@@ -484,6 +484,11 @@ def _date(nlp, text, verb, published=WED, modality=None, target=None):
      "text"),
     ("The ceasefire collapsed two months after the rivals signed it in March.", "signed",
      "2023-03-01", "month", "text"),
+    # a "when" clause happened at the time or dated occasion written just before it
+    ("The talks broke down in 2014, when Russia annexed Crimea.", "annexed", "2014-01-01",
+     "year", "text"),
+    ("Critics pointed to the minister's March 3 visit, when he met the Iranian envoy in Geneva.",
+     "met", "2023-03-03", "day", "text"),
 ])
 def test_a_date_binds_to_its_clause(nlp, text, verb, date, precision, basis):
     assert _date(nlp, text, verb)[:3] == (date, precision, basis)

@@ -17,6 +17,9 @@ A date binds to the clause it is in, or to the event noun it modifies:
    only: never from a subordinate or relative clause up ("claimed the attack, saying it
    avenged strikes last week"), never from a noun's own modifier ("next year's
    spending", "the election next month").
+   **when**: a past event in a clause opened by "when" takes the date (or the dated
+   occasion) written just before it, wherever the parser hung the clause ("in 2014,
+   when Russia annexed Crimea", "the minister's March 3 visit, when he met the envoy").
 3. **continued**: else, for a past-tense event in a sentence that opens with a
    continuation word ("Later, ..."), the one date of the sentence before it in the
    same paragraph ("continuation_cues" of cues.yaml).
@@ -309,7 +312,7 @@ class DocDates:
 
     def choose(self, ev: dict):
         """(expression, date, rule) that dates ``ev`` by rules 1-3, or None; ``rule`` is
-        own | offset | inherited | continued."""
+        own | offset | when | inherited | continued."""
         v = event_verb(self.doc, ev)
         if v is None:
             return None
@@ -322,6 +325,9 @@ class DocDates:
         got = self._offset(v, ev, t)
         if got:
             return got + ("offset",)
+        got = self._when_clause(v, group, ev, t)
+        if got:
+            return got + ("when",)
         # rule 2: up the clause links, from the governing clause down to this one
         top = group[-1] if v.pos_ not in PREDICATE_POS else _top(group)
         if v.pos_ in PREDICATE_POS or len(group) > 1 or self._prep_link(top) is not None:
@@ -345,6 +351,28 @@ class DocDates:
             got = self._continued(v, ev, t)
             return got and got + ("continued",)
         return None
+
+    def _when_clause(self, v, group, ev, t):
+        """"... in 2014, when Russia annexed Crimea", "the minister's March 3 visit, when he
+        met the envoy": a clause opened by "when" tells what happened at the time (or the
+        dated occasion) written just before it, wherever the parser hung the clause."""
+        if t not in ("past", "perfect"):
+            return None
+        heads = [g for g in group if g.pos_ in PREDICATE_POS] or [clause_head(v)]
+        when = next((c for h in heads for c in h.children
+                     if c.dep_ == "advmod" and c.lower_ == "when" and c.i == h.left_edge.i), None)
+        if when is None:
+            return None
+        prev = when.i - 1
+        while prev >= 0 and self.doc[prev].is_punct:
+            prev -= 1
+        if prev < 0 or prev < when.sent.start:
+            return None
+        tok = self.doc[prev]
+        ks = [k for k, x in enumerate(self.exprs) if x.span[0] <= tok.idx < x.span[1]]
+        if not ks and tok.pos_ in ("NOUN", "PROPN"):
+            ks = list(self.direct.get(tok.i, ()))     # the dated noun: "the March 3 visit"
+        return self._pick(ks, ev, v, t, True) if ks else None
 
     def _prep_link(self, tok):
         """The word a clause or event noun hangs on through an adverbial preposition
@@ -499,7 +527,7 @@ class DocDates:
                 and got[1] is not None and got[0].precision == "day" and self.story \
                 and 0 <= _days(self.story) - _days(got[1]) <= SPEAKER_DAYS:
             self._spoken.append((speaker, got[0], got[1]))
-        if got is not None and got[2] in ("own", "inherited", "offset") and v is not None:
+        if got is not None and got[2] in ("own", "inherited", "offset", "when") and v is not None:
             key = _event_key(ev)
             if key is not None:
                 self._dated.setdefault(self._sent_bounds(v)[0], []).append((key, got[0], got[1]))
