@@ -30,8 +30,8 @@ from .hits import (NOT_NAMES, after_honorifics, drop_adjective_senses, drop_agen
                    drop_cities_inside_names, drop_people_inside_longer_names,
                    drop_sides_of_disputes, how_of, kind_of, name_actors)
 from .persons import contradicts, national_countries
-from .references import (native_names, persons_in, resolve_one_short, resolve_titles,
-                         share_agents)
+from .references import (carry_titles, native_names, persons_in, resolve_one_short,
+                         resolve_titles, share_agents)
 from .resolver import CONFIDENCE, ActorResolver, Hit, Tok
 
 MAX_GAP = 3
@@ -73,6 +73,7 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     # not the president named earlier)
     _representatives(r, text, toks, mentions)
     resolve_titles(r, day, mentions, titles, pending_title)
+    carry_titles(r, text, sorted(mentions, key=lambda m: m["span"][0]))
     _partitive_appositions(text, mentions)
     # pronouns and other references through the document: actors/coref.py (after the
     # datelines and credits are set aside)

@@ -130,3 +130,58 @@ def resolve_titles(r: ActorResolver, day, mentions, titles, pending) -> None:
     for m in mentions:
         for k in [k for k in m if k.startswith("_")]:
             del m[k]
+
+
+def weak_person_code(m: dict) -> bool:
+    """A person coded by the calendar alone with no sector: no role known on the day (a bare
+    country: "Johnson" in a story from before his first listed office) or only the elite
+    default after the last listed one (ELI with no office)."""
+    return m.get("agent") is None or (m.get("agent") == "ELI" and m.get("role") in (None, "phoenix"))
+
+
+APPOSED_FORMER_RE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(\w+)")
+
+
+def carry_titles(r: ActorResolver, text: str, mentions) -> None:
+    """A person the text introduces with a title keeps that role in the whole text
+    (GUIDELINES rule 3: coded by the role the article gives them): when a later mention
+    ("Mr Johnson", "Mitchell", a quote's "I" through it) has only a weak code from the
+    calendar, the titled mention's code decides ("MP Boris Johnson" -> LEG in a story
+    from before any office the dictionary lists; "Prime Minister Keith Mitchell" -> GOV
+    after the last term it lists). The nearest titled mention before, else the first
+    after. Not after the last listed role when the title is an office the person held
+    before ("Vice President Biden" years later: a courtesy, ELI as the calendar says) or
+    when the text itself calls them former anywhere ("Adm. X, retired
+    since ..."). ``titled_as`` keeps the title for ``recode_for_date``."""
+    titled: dict[str, list[dict]] = {}
+    for m in mentions:
+        aid = m.get("actor_id") or ""
+        if aid.startswith("person:") and m.get("resolved_by") == "title" and m.get("agent") \
+                and m.get("country"):
+            titled.setdefault(aid, []).append(m)
+    if not titled:
+        return
+    former = set()
+    for m in mentions:
+        words = set((m.get("text") or "").lower().replace("-", " ").split())
+        after = APPOSED_FORMER_RE.match(text, m["span"][1], m["span"][1] + 40)
+        if words & r.data.former_words or (after and after.group(1).lower() in r.data.former_words):
+            former.add(m.get("actor_id"))
+    for m in mentions:
+        aid = m.get("actor_id") or ""
+        if aid not in titled or m.get("resolved_by") == "title" or not weak_person_code(m):
+            continue
+        own = titled[aid]
+        before = [t for t in own if t["span"][0] < m["span"][0]]
+        src = before[-1] if before else own[0]
+        if m.get("country") not in (None, src["country"]):
+            continue
+        if m.get("agent") == "ELI" and src["agent"] != "ELI" and (
+                aid in former or not r._sitting_title(src["text"], r.actors[aid])):
+            continue
+        m.update(code=src["code"], country=src["country"], agent=src["agent"],
+                 titled_as=src.get("titled_as") or src["text"])
+        if src.get("role"):
+            m["role"] = src["role"]
+        else:
+            m.pop("role", None)

@@ -230,9 +230,14 @@ class ActorResolver:
         for office, spec in self.data.offices.items():
             for t in spec.titles:
                 self._add_agent(t, AgentNoun(spec.agent, office))
+        # short titles written in capitals in the data ("MP") match in capitals; other
+        # short all-capital words are acronyms, not agent nouns (``_lookup``)
+        self.capital_titles = {"pm"}
         for t, agent in self.data.name_titles.items():
             for key in key_variants(t):
                 self.agent_index.setdefault(key, AgentNoun(agent, None, True))
+            if t.isupper() and len(t) <= 3:
+                self.capital_titles.add(t.lower())
         # PETRARCH stems ("ARGENTIN" matches Argentina, Argentine): last word by prefix
         self.stems: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
         for form, aid in self.data.stems:
@@ -444,7 +449,7 @@ class ActorResolver:
                 continue
             if an and self._contiguous(toks, i, j) and not (
                     j - i == 1 and toks[i].text.isupper() and len(toks[i].text) <= 3
-                    and toks[i].key not in ("pm",)):
+                    and toks[i].key not in self.capital_titles):
                 return Hit(i, j, "agent", agent=an)
         if first in self.short_index and self._capitalised(toks[i]):
             return Hit(i, i + 1, "short")
@@ -657,10 +662,12 @@ class ActorResolver:
             # Secretary X", "Tory MP X"): a person never falls back to a bare country
             return dict(actor)
         if agent == "ELI" and actor.get("agent") and actor["agent"] != "ELI" \
-                and actor.get("country") == country and self._sitting_title(actor.get("text") or "", a):
+                and actor.get("country") == country \
+                and self._sitting_title(actor.get("titled_as") or actor.get("text") or "", a):
             # "Japan's finance minister X": the text gives a sitting office the dictionary
             # does not list (only an earlier one): the person is coded by the role the
-            # article gives them (GUIDELINES rule 3), not as a former official
+            # article gives them (GUIDELINES rule 3), not as a former official; a later
+            # "Mitchell" carries the title it was introduced with (``titled_as``)
             return dict(actor)
         out = dict(actor)
         out.update(code=code, country=country, agent=agent)
