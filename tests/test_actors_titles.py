@@ -1,7 +1,7 @@
-"""A person keeps the role the text gives them (GUIDELINES rule 3; issue 14, audit
-docs/audit-s8-actors.md). Our own sentences; each case: text | SOURCE TARGET CODE ("-": no
-actor on that side; CODE a prefix), the event coded from the text's last sentence, on the
-date given.
+"""A person keeps the role the text gives them (GUIDELINES rule 3), and people named by
+what was done to them are civilians (issue 14; audit docs/audit-s8-actors.md). Our own
+sentences; each case: text | SOURCE TARGET CODE ("-": no actor on that side; CODE a
+prefix), the event coded from the text's last sentence, on the date given.
 """
 import pytest
 
@@ -28,6 +28,14 @@ CASES = [
      "government on Monday. | USAELI CHNGOV 111", "2019-11-20"),
     ("Adm. Mike Mullen, retired from the navy since 2011, visited Boston. Mullen "
      "criticised the Chinese government on Monday. | USAELI CHNGOV 111", "2017-12-31"),
+    # people named by what was done to them are civilians of the story's country, also
+    # "former" ones (no elites)
+    ("Kenyan police arrested twelve men in Mombasa on Monday. The victims accused the police of "
+     "ignoring their complaints. | KENCVL KENCOP 112", "2019-05-03"),
+    ("Gunmen kidnapped six Kenyan teachers last month. The former hostages met the Kenyan "
+     "president on Monday. | KENCVL KENGOV 04", "2019-05-03"),
+    ("Kenyan rebels released four engineers last week. The former captives accused the Kenyan "
+     "army of abandoning them. | KENCVL KENMIL 112", "2019-05-03"),
 ]
 
 
@@ -55,3 +63,13 @@ def test_mp_is_a_title_in_capitals(text, expected):
     from eventwire.actors.resolver import get_resolver
     codes = [m["code"] for m in get_resolver().resolve_text(text, "2005-03-01")]
     assert expected in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "The girls were freed in a hostage swap with the rebels.",
+    "The hostage crisis ended on Monday.",
+])
+def test_a_victim_noun_as_a_modifier_is_no_one(pipeline, text):
+    from eventwire.nlp import make_doc
+    doc = pipeline(make_doc(pipeline, text, published="2019-05-03"))
+    assert not any(m["text"].lower().startswith("hostage") for m in doc._.actors), doc._.actors

@@ -415,8 +415,10 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
             if country_hit is not None:
                 _emit_name(r, text, toks, country_hit, day, mentions)
             return
-        if any(toks[k].key in r.data.former_words for k in range(max(0, first - 1), end_tok)):
-            agent, office = "ELI", None   # "a former Chinese foreign minister"
+        if agent != "CVL" and any(toks[k].key in r.data.former_words
+                                  for k in range(max(0, first - 1), end_tok)):
+            # "a former Chinese foreign minister"; "the former hostages" are no elite
+            agent, office = "ELI", None
         if name_end > end_tok:
             for x in all_hits:      # a surname inside the new name is part of it
                 if end_tok <= x.i < name_end:

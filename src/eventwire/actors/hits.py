@@ -113,11 +113,14 @@ def drop_agents_in_compounds(r: ActorResolver, text, toks, hits) -> list[Hit]:
 # Agent nouns that are also everyday adjectives: "an official visit", "the official
 # channel" name no official (the parse says which: an adjective modifying a noun).
 ADJECTIVE_SENSES = frozenset({"official"})
+# People named by what was done to them are no one when they modify another noun: "a
+# hostage swap", "the hostage crisis", "victim support" (the parser's compound).
+MODIFIER_SENSES = frozenset({"hostage", "hostages", "victim", "victims", "captive", "captives"})
 
 
 def drop_adjective_senses(toks, hits, doc) -> list[Hit]:
     """An agent noun the parser reads as an adjective on another noun ("the official
-    channel") is no actor."""
+    channel"), or a victim noun as a modifier ("a hostage swap"), is no actor."""
     if doc is None:
         return hits
     out = []
@@ -126,6 +129,11 @@ def drop_adjective_senses(toks, hits, doc) -> list[Hit]:
             span = doc.char_span(toks[h.i].start, toks[h.i].end)
             if span is not None and len(span) == 1 and span[0].pos_ == "ADJ" \
                     and span[0].dep_ == "amod" and span[0].head.pos_ == "NOUN":
+                continue
+        if h.kind == "agent" and h.j - h.i == 1 and toks[h.i].key in MODIFIER_SENSES:
+            span = doc.char_span(toks[h.i].start, toks[h.i].end)
+            if span is not None and len(span) == 1 and span[0].dep_ == "compound" \
+                    and span[0].head.pos_ in ("NOUN", "PROPN") and span[0].head.i > span[0].i:
                 continue
         out.append(h)
     return out
