@@ -36,6 +36,12 @@ CASES = [
      "president on Monday. | KENCVL KENGOV 04", "2019-05-03"),
     ("Kenyan rebels released four engineers last week. The former captives accused the Kenyan "
      "army of abandoning them. | KENCVL KENMIL 112", "2019-05-03"),
+    # a name in apposition to a title whose for-phrase names the post's subject, not whose
+    # post it is; the surname later is that person
+    ("Mark Oden, the U.S. special representative for Syria policy, arrived in Amman on Monday. "
+     "Oden met Jordanian officials on Tuesday. | USAGOV JORGOV 04", "2019-05-03"),
+    ("Mark Oden, the U.S. special envoy on Syria, arrived in Amman on Monday. Oden accused the "
+     "Syrian government of lying. | USAGOV SYRGOV 112", "2019-05-03"),
 ]
 
 

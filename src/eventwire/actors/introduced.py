@@ -61,6 +61,20 @@ def _name_after(tok, start: int):
     return words[0], words[-1]
 
 
+TOPIC_PREPS = frozenset({"for", "on"})
+
+
+def _in_topic(tok, head) -> bool:
+    """Is ``tok`` inside a for/on phrase of the title ("the special representative for North
+    Korea policy", "the envoy on Syria"): the post's subject, not whose post it is."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in TOPIC_PREPS \
+                and tok.head.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
+
+
 def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list[dict]:
     """New mentions for unknown names in apposition to a titled person mention."""
     if doc is None:
@@ -86,7 +100,8 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
                 and any(c.dep_ == "prep" for c in head.children):
             continue   # "president of a union": the of-phrase may say more than the code
         if any(x.get("country") and x.get("country") not in (m["country"], m.get("posted_to"))
-               for t in head.subtree for x in [by_token.get(t.i)] if x is not None):
+               for t in head.subtree if not _in_topic(t, head)
+               for x in [by_token.get(t.i)] if x is not None):
             continue   # "the United States' top North Korean official": whose, unclear
         names = [c for c in head.children if c.dep_ == "appos"]        # title, Name
         if head.dep_ == "appos" and head.head.i < head.i:
