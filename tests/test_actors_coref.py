@@ -142,6 +142,14 @@ def test_titled_person_of_the_home_country(pipeline):
     _check(pipeline, text + " | NLDGOV BELGOV 111")
 
 
+def test_titled_person_in_a_story_filed_from_home(pipeline):
+    # filed from Cairo, Egypt named a little more often than Russia: the minister is Egypt's
+    text = ("CAIRO, May 3 - Egypt's president met a Russian delegation on Monday. Russian "
+            "officials said trade would grow, and Egyptian officials agreed. Trade Minister "
+            "Hamdi Nasser criticised Russia on Tuesday.")
+    _check(pipeline, text + " | EGYGOV RUSGOV 111")
+
+
 def test_home_country_needs_a_clear_lead():
     ms = [{"country": c} for c in ("KEN", "KEN", "KEN", "UGA")]
     assert coref.home_country(ms) == "KEN"
@@ -152,6 +160,13 @@ def test_home_country_needs_a_clear_lead():
     assert coref.home_country([{"country": "KEN"}, {"country": "UGA"}], {"country": "KEN"}) == "KEN"
     assert coref.home_country([{"country": "KEN"}] + [{"country": "UGA"}] * 2, {"country": "KEN"}) is None
     assert coref.home_country([{"country": "UGA"}], {"country": "KEN"}) is None
+    # the dateline's country leads, with half of all the naming, not twice the next (actors8)
+    assert coref.home_country([{"country": "KEN"}] * 3 + [{"country": "UGA"}] * 3,
+                              {"country": "KEN"}) == "KEN"
+    assert coref.home_country([{"country": "KEN"}] * 2 + [{"country": "UGA"}] * 3,
+                              {"country": "KEN"}) is None
+    assert coref.home_country([{"country": "KEN"}] * 3 + [{"country": "UGA"}] * 3
+                              + [{"country": "TZA"}] * 2, {"country": "KEN"}) is None
 
 
 NOT_REFERENCES = [
