@@ -7,6 +7,9 @@ import pytest
 
 from test_events_helpers import code, got
 
+UGANDA = ("Ugandan police arrested protesters in Kampala. Ugandan officials said the protesters "
+          "were armed. The Ugandan government praised the police. ")
+
 CASES = [
     # the dictionary lists no office yet (a bare country on the day): the title the text
     # gave at the full name codes the surname, "Mr X" and a quote's "I" after it
@@ -42,6 +45,11 @@ CASES = [
      "Oden met Jordanian officials on Tuesday. | USAGOV JORGOV 04", "2019-05-03"),
     ("Mark Oden, the U.S. special envoy on Syria, arrived in Amman on Monday. Oden accused the "
      "Syrian government of lying. | USAGOV SYRGOV 112", "2019-05-03"),
+    # the spokeswoman for a head of state speaks for the office, also as "the spokeswoman"
+    # later in a story about another country
+    (UGANDA + "Grace Achieng, the spokeswoman for Kenyan President Uhuru Kenyatta, met reporters "
+     "on Monday. The spokeswoman accused Ugandan officials of lying. | KENGOV UGAGOV 112",
+     "2019-05-03"),
 ]
 
 
@@ -79,3 +87,9 @@ def test_a_victim_noun_as_a_modifier_is_no_one(pipeline, text):
     from eventwire.nlp import make_doc
     doc = pipeline(make_doc(pipeline, text, published="2019-05-03"))
     assert not any(m["text"].lower().startswith("hostage") for m in doc._.actors), doc._.actors
+
+
+def test_a_lawyer_for_a_president_is_not_the_office(pipeline):
+    events = _last(pipeline, UGANDA + "Peter Otieno, a lawyer for Kenyan President Uhuru Kenyatta, "
+                   "accused Ugandan officials of lying.", "2019-05-03")
+    assert events and not any((e["source"] or {}).get("code") == "KENGOV" for e in events), got(events)

@@ -102,15 +102,24 @@ def _representatives(r: ActorResolver, text: str, toks, mentions: list[dict]) ->
         m1 = mentions[k]
         m2 = mentions[k + 1] if k + 1 < len(mentions) else None
         head = m1["text"].split()[-1].lower() if m1.get("text") else ""
+        office_holder = m2 is not None and head in r.data.person_representatives \
+            and (m2.get("actor_id") or "").startswith("person:") and m2.get("country") \
+            and m2.get("agent") not in (None, "ELI")
         if (m2 is not None and m1.get("kind") == "agent" and not m1.get("actor_id")
                 and not m1.get("country") and head in r.data.representatives
-                and m2.get("code") and m2.get("kind") in ("org", "agent", "country", "metonym")
+                and m2.get("code") and (m2.get("kind") in ("org", "agent", "country", "metonym")
+                                        or office_holder)
                 and FOR_WHOM_RE.match(text[m1["span"][1]:m2["span"][0]])):
             a, b = m1["span"][0], m2["span"][1]
             merged = dict(m2, text=text[a:b], span=[a, b], resolved_by="representative",
                           kind="agent" if m2.get("kind") != "org" else "org",
                           holder=head)   # "the spokesman" later is this one (descriptions.definites)
             merged.pop("combat_agent", None)
+            if office_holder:
+                # "the spokeswoman for President X": X's office speaks, not X
+                merged.update(actor_id=None, name=None)
+                for key in ("role", "candidates", "evidence", "titled_as"):
+                    merged.pop(key, None)
             out.append(merged)
             k += 2
             continue

@@ -38,7 +38,8 @@ PACKAGE_FILES = ("agents.yaml", "countries.yaml", "organisations.yaml")
 SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office_titles",
             "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
             "former_words", "regions", "honorifics", "title_countries", "compound_prefixes",
-            "combat_agents", "side_party_before", "side_party_after", "representatives"}
+            "combat_agents", "side_party_before", "side_party_after", "representatives",
+            "person_representatives"}
 
 
 # -- value parsing ------------------------------------------------------------------------
@@ -176,7 +177,8 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "honorifics": _word_set("honorifics"), "title_countries": _title_countries,
          "compound_prefixes": _word_set("compound_prefixes"), "combat_agents": _combat_agents,
          "side_party_before": _word_set("side_party_before"),
-         "side_party_after": _word_set("side_party_after"), "representatives": _representatives}[section](body, path, data, _line(body, _line(doc)))
+         "side_party_after": _word_set("side_party_after"), "representatives": _representatives,
+         "person_representatives": _person_representatives}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:
@@ -207,6 +209,13 @@ def _representatives(body, path, data: ActorData, line) -> None:
     plurals derived)."""
     for w in _str_list(body, path, line, "representatives"):
         data.representatives.update({w.lower(), plural(w.lower())})
+
+
+def _person_representatives(body, path, data: ActorData, line) -> None:
+    """Nouns whose holder speaks for the office holder named after for/of ("the spokesman
+    for President X" speaks for X's government)."""
+    for w in _str_list(body, path, line, "person_representatives"):
+        data.person_representatives.update({w.lower(), plural(w.lower())})
 
 
 def _modifiers(body, path, data: ActorData, line) -> None:

@@ -120,6 +120,7 @@ class ActorData:
     side_party_before: set[str] = field(default_factory=set)    # "the warring parties": sides
     side_party_after: set[str] = field(default_factory=set)     # "all parties concerned": sides
     representatives: set[str] = field(default_factory=set)      # "a spokesman for Amnesty" -> Amnesty
+    person_representatives: set[str] = field(default_factory=set)  # "the spokesman for President X"
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
