@@ -78,3 +78,77 @@ def test_recall_counter_case(pipeline, sentence, root):
         return
     assert not [e for e in events if e["cameo_root"] == root], \
         [(e["cameo"], e["pattern"]) for e in events]
+
+
+# Session 8 (docs/audit-recall-s8.md): kinds of missed events or wrong roots found on the
+# dev sets and on a random sample of unseen sentences (seeds 81, 82). Our own sentences.
+CASES_S8 = [
+    # banning a trade with a state is an embargo (163), not the ban of a party (1722)
+    "Washington banned arms shipments to Syria in 2011. | USA SYR 163",
+    "The president prohibited oil exports to Venezuela. | - VEN 163",
+    "Britain banned imports from Iran. | GBR IRN 163",
+    "The European Commission barred the sale of aircraft parts to Russia. | IGO RUS 163",
+    # goods supplied, sold or transferred to another state's side: trade (061)
+    "Russian tankers transferred fuel to North Korean ships at sea. | RUS PRK 061",
+    "Chinese vessels supplied oil to North Korean ships on several occasions. | CHN PRK 061",
+    "Iran sold crude to China despite the sanctions. | IRN CHN 061",
+    # the doer of an act one is judged for is the one judged, not the judge
+    "Washington accused Beijing of selling oil to North Korea. | CHN PRK 061",
+    "The British minister was disappointed in Iran for selling oil to Syria. | IRN SYR 061",
+    "Beijing was accused of selling oil to North Korea. | CHN PRK 061",
+    # civilians blocking or surrounding a place obstruct in protest (144), not a siege (191)
+    "Farmers blockaded banks with their tractors in several Brazilian towns. | BRA BRA 144",
+    "Protesters surrounded the parliament in Kiev. | UKR UKR 144",
+    # crowds that clash with the police protest violently (145)
+    "Protesters clashed with police outside the parliament in Nairobi. | KEN KEN 145",
+    "Kenyan students fought riot police in Nairobi. | KEN KEN 145",
+    "Violent clashes broke out between protesters and police in Caracas. | VEN VEN 145",
+    # people seized are abducted (181), not property confiscated (1711)
+    "Islamist gunmen seized 80 schoolgirls in northern Nigeria last year. | NGA NGA 181",
+    "Al-Shabaab fighters seized dozens of villagers in southern Somalia. | SOM SOM 181",
+    "Pirates seized 20 Filipino sailors off Somalia. | - PHL 181",
+    # an offer to talk told through a disposition noun (036), the subject its source
+    "Seoul expressed its intent to talk with North Korea. | KOR PRK 036",
+    "The Bolivian miners' union indicated its willingness to negotiate with the government. | BOL BOL 036",
+    "Iran signalled its readiness to resume talks with the European Union. | IRN IGO 036",
+    # testimony before a legislature is a statement to it (010)
+    "The Brazilian finance minister testified to the Senate about the budget. | BRA BRA 010",
+]
+
+
+@pytest.mark.parametrize("case", CASES_S8)
+def test_recall_s8_case(pipeline, case):
+    assert_coded(pipeline, case)
+
+
+@pytest.mark.parametrize("sentence, code_", [
+    # a party or a person banned stays 1722; an export ban with no one traded with is no embargo on anyone
+    ("The Nigerian government banned the opposition party.", "163"),
+    ("Kenya banned the export of raw cashew nuts.", "163"),
+    # power, prisoners and weapons handed over are no trade
+    ("The minister transferred power to his deputy.", "061"),
+    ("Egypt transferred the prisoners to Israel.", "061"),
+    ("Russia sold missiles to Turkey.", "061"),
+    # armed or state forces that surround or clash stay force
+    ("Police surrounded the protesters in Moscow.", "144"),
+    ("Syrian troops besieged the rebel-held town of Madaya.", "144"),
+    ("Iraqi troops clashed with Kurdish fighters near Kirkuk.", "145"),
+    # weapons and ships seized are property
+    ("Police seized weapons from the rebels in Mindanao.", "181"),
+    ("Iran seized a British tanker in the Strait of Hormuz.", "181"),
+    # a disposition to fight or to help is no offer of talks; a desire judged is its owner's
+    ("The Cuban government voiced its determination to fight the blockade.", "036"),
+    ("Japan expressed its willingness to help Kenya.", "036"),
+])
+def test_recall_s8_counter_case(pipeline, sentence, code_):
+    events = [e for e in code(pipeline, sentence) if not e["negated"]]
+    assert not [e for e in events if e["cameo"] == code_], \
+        [(e["cameo"], e["pattern"]) for e in events]
+
+
+def test_judged_doer_keeps_judge_out(pipeline):
+    # "accused X of V-ing": X did it; the accuser is the source of the accusation only
+    events = code(pipeline, "Turkey blamed Kurdish rebels for attacking a police station in Diyarbakir.")
+    force = [e for e in events if e["cameo_root"] == "19"]
+    assert force and all((e["source"] or {}).get("code", "").endswith("REB") for e in force), \
+        [(e["cameo"], e["source"]) for e in force]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
-from .grammar import (clause_span, complement_words, inflections, object_phrase, subjects,
+from .grammar import (clause_span, complement_verbs, complement_words, inflections, object_phrase, subjects,
                       _inflected)
 from .modality import _infinitive, _own_actor, habitual, modality, negation, non_factive, planned
 from .patterns import Pattern, PatternSet, get_patterns
@@ -114,7 +114,7 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         if p.not_object and lemmas & set(p.not_object):
             return f"object {sorted(lemmas & set(p.not_object))} excluded"
     if p.xcomp:
-        xs = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in p.xcomp]
+        xs = [c for c in complement_verbs(v, lex) if c.lemma_ in p.xcomp]
         if not xs:
             return f"no complement verb in {list(p.xcomp)[:6]}"
     if p.prep:

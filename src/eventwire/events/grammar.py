@@ -82,8 +82,24 @@ def subjects(v, lex, depth=0) -> list:
             v.head.dep_ in ("dobj", "obj") and v.head.head.i != v.head.i:
         # "issued a declaration demanding ...": the issuer demands
         return subjects(v.head.head, lex, depth + 1)
+    if v.dep_ == "acl" and v.head.lemma_.lower() in lex.get("disposition_nouns", ()) and \
+            v.head.dep_ in ("dobj", "obj") and v.head.head.i != v.head.i:
+        # "Seoul expressed its willingness to talk": Seoul would talk ("rejected Iran's
+        # desire to talk": the possessor, Iran)
+        own = [c for c in v.head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+        return conjuncts(own[0]) if own else subjects(v.head.head, lex, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head]
+    if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and \
+            v.head.head.lemma_.lower() in lex.get("judged_for_governors", ()):
+        # "accused Beijing of selling oil", "angry with Iran for arming X": the one judged
+        h = v.head.head
+        judged = [g for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "at")
+                  for g in c.children if g.dep_ == "pobj"] or \
+            [c for c in h.children if c.dep_ == "dobj"] or \
+            [c for c in h.children if c.dep_ == "nsubjpass"]
+        if judged:
+            return conjuncts(judged[0])
     gov = governor(v)
     if gov is None:
         return orphan_subject(v)
@@ -219,6 +235,18 @@ def complement_heads(v) -> list:
                     m = stack.pop()
                     out.append(m)
                     stack.extend(x for x in m.children if x.dep_ == "conj")
+    return out
+
+
+def complement_verbs(v, lex) -> list:
+    """``v``'s complement verbs: its xcomp/ccomp children, and the infinitive on an object
+    noun of disposition ("expressed its [willingness] to negotiate" -> negotiate;
+    lexicon `disposition_nouns`)."""
+    out = [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]
+    for o in v.children:
+        if o.dep_ == "dobj" and o.lemma_.lower() in lex.get("disposition_nouns", ()):
+            out += [c for c in o.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                    and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)]
     return out
 
 

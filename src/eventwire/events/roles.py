@@ -10,7 +10,7 @@ armed forces of a country named as actor, reciprocal acts, no actor as its own t
 from __future__ import annotations
 
 from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
-from .grammar import (conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
+from .grammar import (complement_verbs, conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
                       complement_topics, clause_span, SUBJ_DEPS, captors)
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
@@ -169,8 +169,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                                           lex["non_factive_governors"] | lex["refusal_governors"]):
         # "refused to meet Kim", "pledged to provide aid to X": the target sits on the
         # complement verb
-        for c in v.children:
-            if c.dep_ == "xcomp" or (p.xcomp and c.dep_ == "ccomp"):
+        for c in complement_verbs(v, lex):
+            if c.dep_ in ("xcomp", "acl") or (p.xcomp and c.dep_ == "ccomp"):
                 targets, t_slot = resolve(p, c, lex, actors, COMPLEMENT_TARGET_SLOTS)
                 if targets:
                     break
