@@ -113,6 +113,12 @@ CASES_S8 = [
     "Iran signalled its readiness to resume talks with the European Union. | IRN IGO 036",
     # testimony before a legislature is a statement to it (010)
     "The Brazilian finance minister testified to the Senate about the budget. | BRA BRA 010",
+    # an attack made with missiles or drones is an aerial attack (195); a test missile is a test (150)
+    "Iran has attacked several Kuwaiti tankers with land-based missiles. | IRN KWT 195",
+    "Israeli forces hit Hamas targets in Gaza with drones. | ISR PSE 195",
+    "Pakistani officials said India had fired a test missile against a decommissioned ship. | IND - 150",
+    # a sentence handed down is a finding of guilt (116)
+    "An Egyptian court handed the activist a five-year sentence. | EGY EGY 116",
 ]
 
 
@@ -139,6 +145,10 @@ def test_recall_s8_case(pipeline, case):
     # a disposition to fight or to help is no offer of talks; a desire judged is its owner's
     ("The Cuban government voiced its determination to fight the blockade.", "036"),
     ("Japan expressed its willingness to help Kenya.", "036"),
+    # where one hails from is no praise
+    ("The Egyptian minister, who hailed from the army, met the Saudi envoy.", "051"),
+    # stones are no aerial weapon
+    ("Russian protesters attacked the police with stones.", "195"),
 ])
 def test_recall_s8_counter_case(pipeline, sentence, code_):
     events = [e for e in code(pipeline, sentence) if not e["negated"]]
