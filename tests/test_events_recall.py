@@ -117,6 +117,10 @@ CASES_S8 = [
     "Iran has attacked several Kuwaiti tankers with land-based missiles. | IRN KWT 195",
     "Israeli forces hit Hamas targets in Gaza with drones. | ISR PSE 195",
     "Pakistani officials said India had fired a test missile against a decommissioned ship. | IND - 150",
+    # forces or police that deploy (no object) are mobilized; weapons emplaced strengthen forces
+    "Riot police deployed around the parliament in Nairobi. | KEN - 153",
+    "Thousands of Indian troops deployed along the border with China. | IND - 154",
+    "Iran emplaced anti-ship missiles along the strait. | IRN - 154",
     # a sentence handed down is a finding of guilt (116)
     "An Egyptian court handed the activist a five-year sentence. | EGY EGY 116",
 ]
@@ -145,6 +149,9 @@ def test_recall_s8_case(pipeline, case):
     # a disposition to fight or to help is no offer of talks; a desire judged is its owner's
     ("The Cuban government voiced its determination to fight the blockade.", "036"),
     ("Japan expressed its willingness to help Kenya.", "036"),
+    # a new cabinet installed, volunteers gathering: no force
+    ("The Kenyan president installed a new cabinet.", "154"),
+    ("Volunteers gathered at the Kenyan parliament.", "153"),
     # where one hails from is no praise
     ("The Egyptian minister, who hailed from the army, met the Saudi envoy.", "051"),
     # stones are no aerial weapon
