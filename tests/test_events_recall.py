@@ -121,6 +121,9 @@ CASES_S8 = [
     "Riot police deployed around the parliament in Nairobi. | KEN - 153",
     "Thousands of Indian troops deployed along the border with China. | IND - 154",
     "Iran emplaced anti-ship missiles along the strait. | IRN - 154",
+    # a promise to take action against someone is a threat (130); legal action is a suit (115)
+    "The Nigerian army vowed to take action against Boko Haram. | NGA NGA 130",
+    "The Kenyan opposition took legal action against the electoral commission. | KEN KEN 115",
     # a sentence handed down is a finding of guilt (116)
     "An Egyptian court handed the activist a five-year sentence. | EGY EGY 116",
 ]
@@ -152,6 +155,9 @@ def test_recall_s8_case(pipeline, case):
     # a new cabinet installed, volunteers gathering: no force
     ("The Kenyan president installed a new cabinet.", "154"),
     ("Volunteers gathered at the Kenyan parliament.", "153"),
+    # action against someone without "legal" is no lawsuit
+    ("The Nigerian army vowed to take action against Boko Haram.", "115"),
+    ("Zambian youths took action against shops that raised their prices.", "115"),
     # where one hails from is no praise
     ("The Egyptian minister, who hailed from the army, met the Saudi envoy.", "051"),
     # stones are no aerial weapon
