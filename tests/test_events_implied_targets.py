@@ -73,6 +73,49 @@ def test_targets_are_found(pipeline, case):
     assert_coded(pipeline, case)
 
 
+# Who the strikers are is one test (events/targets.is_worker, lexicon striker_nouns) for
+# both places that make them: a company's workers striking against it (verb or noun,
+# targets.strikers_and_employer) and a strike noun's striker no dictionary knows
+# (nominal.implied_workers). Plurals in -men that the lemmatizer leaves as they are
+# ("Longshoremen at ...", "the longshoremen's strike"), and the generic worker words
+# ("workers", "employees"), count in both.
+STRIKERS = [
+    # a company's workers, told by a verb: against the company
+    "Longshoremen at the Chilean shipping company Naviera Austral went on strike on Monday. "
+    "| CHLLAB CHLBUS 143",
+    "Firemen of the Greek ferry company Anek Lines staged a strike on Monday. | GRCLAB GRCBUS 143",
+    # ... and by a noun
+    "A strike by longshoremen of the Chilean shipping company Naviera Austral halted exports. "
+    "| CHLLAB CHLBUS 143",
+    "The strike by workers of the South African mining company Lonmin entered its fifth week. "
+    "| ZAFLAB ZAFBUS 143",
+    # a strike noun's strikers with no employer named: labour of the country, against its
+    # government
+    "A strike by 900 longshoremen in Chile entered its second day. | CHLLAB CHLGOV 143",
+    "The Argentine railwaymen's strike ended on Friday. | ARGLAB ARGGOV 143",
+    "The longshoremen's strike in Chile entered its second week. | CHLLAB CHLGOV 143",
+    "A strike by 300 stevedores in Uruguay halted exports. | URYLAB URYGOV 143",
+]
+
+
+@pytest.mark.parametrize("case", STRIKERS)
+def test_strikers_are_workers_on_both_paths(pipeline, case):
+    assert_coded(pipeline, case)
+
+
+@pytest.mark.parametrize("word, worker", [
+    ("longshoremen", True), ("seamen", True), ("railwaymen", True), ("workers", True),
+    ("miners", True), ("employees", True), ("staff", True), ("pilots", True),
+    ("women", False), ("soldiers", False), ("managers", False), ("men", False),
+])
+def test_is_worker(pipeline, word, worker):
+    from eventwire.events.patterns import get_patterns
+    from eventwire.events.targets import is_worker
+    from eventwire.nlp import make_doc
+    doc = pipeline(make_doc(pipeline, f"The {word} walked out.", published="2017-11-22"))
+    assert is_worker(doc[1], get_patterns().lexicon) is worker
+
+
 
 NOT_CODED = [
     # "X got three votes and Y got one": another doer, another count -- no target from it

@@ -13,8 +13,8 @@ coder like verb patterns; this module holds what only nouns need:
 from __future__ import annotations
 
 from .arguments import ActorIndex
-from .roles import _domestic, _sentence_country, implicit_government, resolve, slot_tokens
-from .targets import strikers_and_employer
+from .roles import _sentence_country, implicit_government, resolve, slot_tokens
+from .targets import is_worker, striker, strikers_and_employer
 
 
 def unrealised(n, lex) -> str | None:
@@ -54,31 +54,19 @@ def implied_workers(p, v, lex, actors: ActorIndex) -> list:
     "employees") -> LAB of the one country of the sentence or the story's home country;
     the target from the pattern's slots, else that country's government (a strike is
     against the authorities, as a protest is). No country: no event."""
-    words = lex.get("striker_nouns", ())
     toks = [t for slot in p.source for t in slot_tokens(v, slot, lex, nominal=True)
             if slot in ("poss",) or slot.startswith("prep:")]
     # (no mention of its own: "pilots in Germany" finds Germany, whose pilots they are)
-    toks = [t for t in toks if _worker(t, words) and actors.by_token.get(t.i) is None]
+    toks = [t for t in toks if is_worker(t, lex) and actors.by_token.get(t.i) is None]
     if not toks:
         return []
     place = actors.at(toks[0])
     country = (place or {}).get("country") or _sentence_country(v, actors) or actors.home
     if not country:
         return []
-    tok = toks[0]
-    worker = _domestic({"text": tok.text, "name": None, "code": "LAB", "country": None,
-                        "agent": "LAB", "actor_id": None, "span": [tok.idx, tok.idx + len(tok.text)],
-                        "resolved_by": "event:striker"}, country)
+    worker = striker(toks[0], country)
     targets, _ = resolve(p, v, lex, actors, p.target)
     employer = strikers_and_employer(v, lex, actors, nominal=True)
     if employer is not None and not targets:
         targets = [employer[1]]   # "a strike by employees of X": against X
     return [(worker, t) for t in targets] or [(worker, implicit_government(country))]
-
-
-def _worker(t, words) -> bool:
-    """``t`` is one of the worker nouns (the lemmatizer slips on "seamen", "firemen")."""
-    low = t.lower_
-    return t.lemma_.lower() in words or low in words or low.endswith("men") and \
-        low[:-3] + "man" in words or low.endswith("s") and low[:-1] in words
-

@@ -137,10 +137,27 @@ def addressees(v, lex, actors: ActorIndex) -> list:
     return [a for a in found if a.get("agent") != "MED" and not (a.get("code") or "").endswith("MED")]
 
 
-# Words for those who work for someone: with an employer in their phrase ("employees of X",
-# "workers at X", "X's staff") they are labour striking against it.
-WORKER_WORDS = ("worker", "employee", "staff", "workforce", "personnel", "miner", "crew")
+# What joins a worker word to its employer: "employees of X", "workers at X".
 EMPLOYER_PREPS = ("of", "at", "in", "for", "from")
+
+
+def is_worker(t, lex) -> bool:
+    """``t`` names people who work for someone and strike (``striker_nouns``: "workers",
+    "employees", "pilots", "seamen"), by its lemma or its own form made singular (the
+    lemmatizer slips on "seamen", "firemen" and on nouns it does not know). The one test of
+    who the strikers are, for a strike noun's striker (nominal.implied_workers) and a
+    company's workers (strikers_and_employer)."""
+    words = lex.get("striker_nouns", ())
+    return any(w in words or w.endswith("men") and w[:-3] + "man" in words
+               or w.endswith("s") and w[:-1] in words
+               for w in (t.lemma_.lower(), t.lower_))
+
+
+def striker(t, country: str | None) -> dict:
+    """The strikers ``t`` names as an actor: labour (LAB) of ``country``."""
+    return {"text": t.text, "name": None, "code": (country or "") + "LAB", "country": country,
+            "agent": "LAB", "actor_id": None, "span": [t.idx, t.idx + len(t.text)],
+            "token_span": [t.i, t.i + 1], "resolved_by": "event:striker"}
 
 
 def strikers_and_employer(v, lex, actors: ActorIndex, nominal: bool):
@@ -149,15 +166,13 @@ def strikers_and_employer(v, lex, actors: ActorIndex, nominal: bool):
     "X's staff walked out". The strikers are labour (LAB) of the company's country, the
     target the company (BUS), as CAMEO codes a strike against the actor it targets. None
     when no worker word names an employer."""
-    words = set(WORKER_WORDS) | set(lex.get("striker_nouns", ()))
     if nominal:
         toks = [t for c in v.children if c.dep_ == "poss" for t in conjuncts(c)] + \
             prep_objects([v], {"by", "of"})
     else:
         toks = subjects(v, lex)
     for t in toks:
-        low = t.lemma_.lower()
-        if low not in words and low.rstrip("s") not in words:
+        if not is_worker(t, lex):
             continue
         phrase = [c for c in t.children if c.dep_ in ("compound", "poss", "nmod")] + \
             prep_objects([t], set(EMPLOYER_PREPS))
@@ -168,10 +183,7 @@ def strikers_and_employer(v, lex, actors: ActorIndex, nominal: bool):
         firm = firms[0]
         own = actors.by_token.get(t.i)
         country = firm.get("country") or (own or {}).get("country")
-        worker = {"text": t.text, "name": None, "code": (country or "") + "LAB", "country": country,
-                  "agent": "LAB", "actor_id": None, "span": [t.idx, t.idx + len(t.text)],
-                  "token_span": [t.i, t.i + 1], "resolved_by": "event:striker"}
-        return worker, firm
+        return striker(t, country), firm
     return None
 
 
