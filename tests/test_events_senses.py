@@ -56,6 +56,9 @@ OTHER_SENSE = [
     ("The law requires American voters to show a photo ID at polling stations.", "10"),
     # "that" taken for an object is no doer of its own: "sought to" still only tries
     ("The Chinese firm has made clear to Kenyan officials that it sought to buy the port.", "02"),
+    # a message sent is no visit
+    ("The Kenyan president sent a letter to the Ugandan parliament.", "04"),
+    ("The Chinese navy sent a clear signal to South Korea on Monday.", "04"),
 ]
 
 POLITICAL_SENSE = [
@@ -77,6 +80,7 @@ POLITICAL_SENSE = [
     "The Brazilian president called the Argentine leader on Friday. | BRA ARG 041",
     "The Chinese government questioned Japan's decision to send troops. | CHN JPN 110",
     "The Chinese foreign minister spoke with his Japanese counterpart on Monday. | CHN JPN 040",
+    "The Kenyan president sent his foreign minister to Uganda. | KEN UGA 042",
 ]
 
 
