@@ -295,3 +295,27 @@ def test_the_commonwealth(r, sentence, want):
 ])
 def test_cold_war_era_actors(r, phrase, date, want):
     assert r.resolve_phrase(phrase, date)["code"] == want
+
+
+@pytest.mark.parametrize("sentence, phrase, want", [
+    # a legislature's committee is the legislature, whatever it oversees
+    ("The Senate Intelligence Committee questioned the spy chief.",
+     "Senate Intelligence Committee", "LEG"),
+    ("The Senate Foreign Relations Committee backed the treaty.",
+     "Senate Foreign Relations Committee", "LEG"),
+    ("The House Judiciary Committee wrote to the attorney general.",
+     "Judiciary Committee", "LEG"),
+    ("The House Armed Services Committee held a hearing.",
+     "House Armed Services Committee", "USALEG"),
+    ("A parliamentary intelligence committee met in private.",
+     "intelligence", "LEG"),
+    # no chamber: the body it names keeps its own sector
+    ("Army intelligence officers arrested two men.", "Army intelligence officers", "MIL"),
+    ("The White House Intelligence Council met.", None, None),
+])
+def test_a_legislature_committee_is_the_legislature(r, sentence, phrase, want):
+    got = codes(r, sentence, "2019-06-01")
+    if phrase is None:
+        assert "LEG" not in "".join(got.values())
+    else:
+        assert got[phrase].endswith(want), got

@@ -417,6 +417,8 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         a, b = toks[first].start, toks[span_end - 1].end
         txt, span = span_text(a, b)
         agent = _head_agent(r, toks, agents)
+        if agent != "LEG" and _legislative_committee(r, toks, agents):
+            agent = "LEG"
         # the office is the head's, and only if no more specific noun overrode it
         office = head.agent.office if agent == head.agent.agent else None
         if all(a.agent.title_only for a in agents) and name_end == end_tok:
@@ -542,6 +544,23 @@ def _head_agent(r: ActorResolver, toks, agents: list[Hit]) -> str:
             if toks[a.j - 1].key not in r.data.generic_heads and not a.agent.title_only:
                 return a.agent.agent
     return head.agent.agent
+
+
+def _legislative_committee(r: ActorResolver, toks, agents: list[Hit]) -> bool:
+    """A run of agent nouns that names a legislature's committee: "the Senate Intelligence
+    Committee", "the House Armed Services Committee" (agents.yaml committee_nouns, chambers)."""
+    last = agents[-1].j     # the committee word ends the run or follows it
+    if toks[last - 1].key not in r.data.committee_nouns \
+            and (last >= len(toks) or toks[last].key not in r.data.committee_nouns):
+        return False
+    for k in [a.i for a in agents] + [agents[0].i - 1]:
+        if k < 0 or toks[k].key not in r.data.chambers:
+            continue
+        if toks[k].key == "house" and (not toks[k].text[:1].isupper()
+                                       or k > 0 and toks[k - 1].key == "white"):
+            continue
+        return True
+    return False
 
 
 def _title_evidence(r: ActorResolver, toks, ph: Phrase, p: Hit, before: list[Hit],

@@ -39,7 +39,7 @@ SECTIONS = {"countries", "people", "offices", "organisations", "agents", "office
             "modifiers", "ignore", "name_titles", "generic_heads", "person_groups",
             "former_words", "regions", "honorifics", "title_countries", "compound_prefixes",
             "combat_agents", "side_party_before", "side_party_after", "representatives",
-            "person_representatives"}
+            "person_representatives", "committee_nouns", "chambers"}
 
 
 # -- value parsing ------------------------------------------------------------------------
@@ -178,7 +178,8 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "compound_prefixes": _word_set("compound_prefixes"), "combat_agents": _combat_agents,
          "side_party_before": _word_set("side_party_before"),
          "side_party_after": _word_set("side_party_after"), "representatives": _representatives,
-         "person_representatives": _person_representatives}[section](body, path, data, _line(body, _line(doc)))
+         "person_representatives": _person_representatives,
+         "committee_nouns": _word_set("committee_nouns"), "chambers": _word_set("chambers")}[section](body, path, data, _line(body, _line(doc)))
 
 
 def _agents(body, path, data: ActorData, line) -> None:

@@ -122,6 +122,8 @@ class ActorData:
     representatives: set[str] = field(default_factory=set)      # "a spokesman for Amnesty" -> Amnesty
     person_representatives: set[str] = field(default_factory=set)  # "the spokesman for President X"
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
+    committee_nouns: set[str] = field(default_factory=set)      # "the Senate Intelligence Committee"
+    chambers: set[str] = field(default_factory=set)             # ... of a legislature: LEG
     region_ids: set[str] = field(default_factory=set)           # places that are regions
     files: list[str] = field(default_factory=list)
     layer: int = 1              # the layer being loaded: 0 Phoenix, 1 package, 2 user files
