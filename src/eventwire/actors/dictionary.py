@@ -177,8 +177,8 @@ def _load_yaml(path: Path, data: ActorData) -> None:
          "honorifics": _word_set("honorifics"), "title_countries": _title_countries,
          "compound_prefixes": _word_set("compound_prefixes"), "combat_agents": _combat_agents,
          "side_party_before": _word_set("side_party_before"),
-         "side_party_after": _word_set("side_party_after"), "representatives": _representatives,
-         "person_representatives": _person_representatives,
+         "side_party_after": _word_set("side_party_after"), "representatives": _nouns_and_plurals("representatives"),
+         "person_representatives": _nouns_and_plurals("person_representatives"),
          "committee_nouns": _word_set("committee_nouns"), "chambers": _word_set("chambers")}[section](body, path, data, _line(body, _line(doc)))
 
 
@@ -205,18 +205,15 @@ def _combat_agents(body, path, data: ActorData, line) -> None:
             data.combat_agents[" ".join(key_of(n))] = agent
 
 
-def _representatives(body, path, data: ActorData, line) -> None:
-    """Nouns whose holder speaks or acts for the actor named after for/of/at/from (singular;
-    plurals derived)."""
-    for w in _str_list(body, path, line, "representatives"):
-        data.representatives.update({w.lower(), plural(w.lower())})
-
-
-def _person_representatives(body, path, data: ActorData, line) -> None:
-    """Nouns whose holder speaks for the office holder named after for/of ("the spokesman
+def _nouns_and_plurals(section: str):
+    """A list of nouns given in the singular, their plurals derived: ``representatives``
+    (whose holder speaks or acts for the actor named after for/of/at/from) and
+    ``person_representatives`` (for the office holder named after for/of: "the spokesman
     for President X" speaks for X's government)."""
-    for w in _str_list(body, path, line, "person_representatives"):
-        data.person_representatives.update({w.lower(), plural(w.lower())})
+    def load(body, path, data: ActorData, line) -> None:
+        for w in _str_list(body, path, line, section):
+            getattr(data, section).update({w.lower(), plural(w.lower())})
+    return load
 
 
 def _modifiers(body, path, data: ActorData, line) -> None:

@@ -71,16 +71,18 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     if p.complement and not {w for t in complement_words(v) for w in (t.lemma_.lower(), t.lower_)} \
             & _inflected(p.complement):
         return f"no that-clause saying {'/'.join(p.complement[:4])}..."
+    # the verb's subjects, found once for the three checks below that read them
+    subj = subjects(v, lex) if not p.nominal or p.subject else []
     if not p.nominal and any(t.lemma_.lower() in lex.get("poll_shares", ()) or t.lower_ == "%"
-                             for t in subjects(v, lex)):
+                             for t in subj):
         # "70 percent of Americans say ...", "a majority of insiders said": a poll's finding
         return "the subject is a poll's share, no actor's act"
     if not p.nominal and any(t.lemma_.lower() in lex.get("statute_nouns", ()) and t.pos_ == "NOUN"
-                             for t in subjects(v, lex)):
+                             for t in subj):
         # "the new law bars employers from ...", "state laws requiring electors to ...":
         # the law's content, in force; not an act of the day
         return "the subject is a law: what it says, no act"
-    if p.subject and not {w for t in subjects(v, lex) for w in (t.lemma_.lower(), t.lower_)} \
+    if p.subject and not {w for t in subj for w in (t.lemma_.lower(), t.lower_)} \
             & set(p.subject):
         return f"subject not one of {'/'.join(p.subject[:4])}..."
     if p.own_subject and not any(c.dep_ in ("ccomp", "xcomp", "advcl") and _infinitive(c) and _own_actor(c, v)
