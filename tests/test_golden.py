@@ -1,7 +1,8 @@
 """Golden files for whole articles: the seeds and the bundled samples, coded end to end.
 
-A golden file holds one projection per coded event (no article text, so the seeds'
-sentences are not copied). When a change to the dictionaries or patterns moves a
+A golden file holds one projection per coded record — one per real event per article,
+with the sentence indexes of its mentions (``mention_sentences``, ``dedup.fold``) — and
+no article text, so the seeds' sentences are not copied. When a change to the dictionaries or patterns moves a
 golden file on purpose, regenerate with ``UPDATE_GOLDEN=1 pytest tests/test_golden.py``
 and review the diff like code.
 """
@@ -38,12 +39,21 @@ def _code(paths, published, project=_project):
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import code_documents
 
+    from eventwire.dedup import assign_canonical_ids, fold_records
+
     errors = []
-    out = []
+    mentions = []
     for coded in code_documents(read_inputs([str(p) for p in paths], published=published,
                                             on_error=errors.append)):
-        out.extend(project(r) for r in coded.events)
+        mentions.extend(coded.events)
     assert not errors, errors
+    # The records as `eventwire code` prints them: one per real event per article, with
+    # the sentence of every mention of it (representative first).
+    out = []
+    for rec in fold_records(assign_canonical_ids(mentions)):
+        row = project(rec)
+        row["mention_sentences"] = [m["sentence_index"] for m in rec["mentions"]]
+        out.append(row)
     return sorted(out, key=lambda r: json.dumps(r, sort_keys=True))
 
 

@@ -60,7 +60,7 @@ def _iso(published) -> str | None:
 
 def code(text: "str | Document | Iterable[str | Document]", published=None, *,
          title: str | None = None, url: str | None = None, outlet: str | None = None,
-         settings: "Settings | None" = None) -> list[dict]:
+         settings: "Settings | None" = None, per_mention: bool = False) -> list[dict]:
     """Code news text into event records of the contract (../shared/spec/event-record.md).
 
     ``text`` is one article (a string or an ``eventwire.records.Document``) or an
@@ -72,7 +72,10 @@ def code(text: "str | Document | Iterable[str | Document]", published=None, *,
 
     Returns every record of news (negated and historical ones included, flagged as such;
     hypothetical ones only with ``Settings(include_hypothetical=True)``), in
-    document order. A document that fails is skipped with a ``RuntimeWarning``.
+    document order: one record per real event per article, listing in ``mentions`` every
+    sentence of the article that states it (``num_mentions``); ``per_mention=True`` gives
+    one record per mention instead (docs/records.md). A document that fails is skipped
+    with a ``RuntimeWarning``.
     """
     from .dedup import assign_canonical_ids
     from .pipeline import code_documents
@@ -103,4 +106,8 @@ def code(text: "str | Document | Iterable[str | Document]", published=None, *,
             warnings.warn(f"{where}: {coded.error}", RuntimeWarning, stacklevel=2)
             continue
         records.extend(coded.events)
-    return assign_canonical_ids(records)
+    assign_canonical_ids(records)
+    if per_mention:
+        return records
+    from .dedup import fold_records
+    return list(fold_records(records))

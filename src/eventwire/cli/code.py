@@ -29,6 +29,10 @@ def register(sub) -> None:
                         "stdout; a directory for --engine dask)")
     p.add_argument("--header", action="store_true",
                    help="gdelt: a header row with the column names (GDELT's files have none)")
+    p.add_argument("--per-mention", action="store_true",
+                   help="jsonl/csv/parquet: one line per mention (each sentence stating an "
+                        "event) instead of one record per real event per article with its "
+                        "mentions (docs/records.md)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local: this machine (default); dask: partitions on a Dask cluster, "
                         "Parquet partitions in --out DIR")
@@ -48,7 +52,7 @@ def run(args) -> int:
         return run_dask(args)
     from ..ingest import read_inputs
     from ..pipeline import code_documents
-    from ..dedup import assign_canonical_ids
+    from ..dedup import assign_canonical_ids, fold_records
     from ..export import write_records
 
     settings = settings_from_args(args)
@@ -82,11 +86,18 @@ def run(args) -> int:
                 spill.extend(coded.events)
                 bar.advance()
         # All articles of one call are deduplicated together (contract).
+        # Records: one per real event per article (folded), unless --per-mention.
+        # gdelt/polecat rows are canonical events counted over every mention.
+        per_mention = getattr(args, "per_mention", False)
         if args.format == "jsonl":
-            write_records(spill.records_with_canonical_ids(), args.format, args.out)
+            records = spill.records_with_canonical_ids()
+            write_records(records if per_mention else fold_records(records), args.format,
+                          args.out)
         else:
             records = list(spill.records())
             assign_canonical_ids(records)
+            if args.format in ("csv", "parquet") and not per_mention:
+                records = list(fold_records(records))
             written = write_records(records, args.format, args.out, header=args.header)
             for reason, n in written.left_out.items():
                 note(f"{n} event(s) left out: {reason}")

@@ -28,6 +28,9 @@ def register(sub) -> None:
                    help="gdelt: a header row with the column names (GDELT's files have none)")
     p.add_argument("--include-historical", action="store_true")
     p.add_argument("--include-negated", action="store_true")
+    p.add_argument("--per-mention", action="store_true",
+                   help="jsonl/csv/parquet: one row per stored mention instead of one record "
+                        "per real event per article with its mentions")
     p.set_defaults(func=run)
 
 
@@ -44,7 +47,8 @@ def run(args) -> int:
             written = export_store(store, args.format, args.out,
                                    include_negated=args.include_negated,
                                    include_historical=args.include_historical,
-                                   mentions_out=args.mentions_out, header=args.header)
+                                   mentions_out=args.mentions_out, header=args.header,
+                                   per_mention=args.per_mention)
     except BrokenPipeError:
         raise  # the reader went away: cli.main ends quietly
     except (EventwireError, OSError) as exc:

@@ -14,7 +14,8 @@ grouped in two steps:
    clauses that share key words (``features.content_match``).
 
 Modules: ``features`` (the pair tests, each with its reason), ``cluster`` (the
-clustering, ``explain_event``), ``events`` (canonical event rows), ``stories`` (story
+clustering, ``explain_event``), ``fold`` (one record per real event per article: an
+article's mentions of one event folded into one record with its ``mentions``), ``events`` (canonical event rows), ``stories`` (story
 clusters), ``contradictions`` (opposite stances on a named proposal, denied events).
 ``assign_canonical_ids(records)`` is the in-memory entry point (``eventwire code``); the
 store calls ``cluster_block`` per affected block and ``canonical_event`` per cluster.
@@ -24,13 +25,14 @@ from __future__ import annotations
 from .cluster import canonical_id, cluster_block, dedup, explain_event, explain_link
 from .events import (assign_canonical_ids, best_date, canonical_event, canonical_events,
                      outlet_of)
+from .fold import fold_article, fold_records, same_account
 from .features import (DATE_WINDOW_DAYS, DURATIVE_CODES, DURATIVE_WINDOW_DAYS,
                        PUBLICATION_SLACK_DAYS, SPEECH_ROOTS, SYMMETRIC_CODES, MIRROR_CODES,
                        actor_key, actors_match, block_key, cameo_compatible, codes_match,
                        content_match, date_interval, is_generic, key_words)
 from .stories import StoryDoc, actor_keys, cluster_stories, story_docs_from_records
 
-__all__ = ["assign_canonical_ids", "block_key", "cluster_block", "canonical_event",
+__all__ = ["assign_canonical_ids", "fold_article", "fold_records", "same_account", "block_key", "cluster_block", "canonical_event",
            "canonical_events", "canonical_id", "cameo_compatible", "cluster_stories",
            "StoryDoc", "dedup", "date_interval", "explain_event", "explain_link",
            "actors_match", "content_match", "codes_match", "key_words", "is_generic",

@@ -76,8 +76,18 @@ def write_parquet(records: Iterable[dict], out) -> Written:
 
     from ..records import empty_event
 
-    rows = [flatten(r) for r in records]
-    df = pd.DataFrame(rows, columns=list(flatten(empty_event())))
+    rows, columns = [], list(flatten(empty_event()))
+    for r in records:
+        row = flatten(r)
+        if "mentions" in r:  # a folded record: its mentions as JSON (csv writes the same)
+            row["num_mentions"] = r.get("num_mentions")
+            row["mentions"] = json.dumps(r["mentions"], ensure_ascii=False, default=str)
+        rows.append(row)
+    if any("mentions" in row for row in rows):
+        columns += ["num_mentions", "mentions"]
+    df = pd.DataFrame(rows, columns=columns)
+    if "num_mentions" in df:
+        df["num_mentions"] = pd.to_numeric(df["num_mentions"], errors="coerce").astype("Int64")
     for c in PARQUET_INTS:
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
     for c in PARQUET_FLOATS:
@@ -160,13 +170,21 @@ def store_events(store, include_negated=False, include_historical=False) -> Iter
 
 
 def export_store(store, fmt: str, out=None, include_negated=False, include_historical=False,
-                 mentions_out=None, header: bool = False) -> Written:
-    """Export a database: records (jsonl/csv/parquet) or canonical events (gdelt/polecat)."""
+                 mentions_out=None, header: bool = False, per_mention: bool = False) -> Written:
+    """Export a database: records (jsonl/csv/parquet) or canonical events (gdelt/polecat).
+
+    Records are one per real event per article with its ``mentions`` (as ``eventwire
+    code`` prints them; ``dedup.fold``), or one per stored mention with ``per_mention``.
+    """
     _check(fmt)
     outs = output_paths(out, fmt, mentions_out)
     if fmt in ("jsonl", "csv", "parquet"):
+        from ..dedup import fold_records
+
         records = store.iter_mentions(include_negated=include_negated,
                                       include_historical=include_historical)
+        if not per_mention:
+            records = fold_records(records)  # mentions come ordered by document
         return {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}[fmt](
             records, outs.main)
     events = store_events(store, include_negated, include_historical)
