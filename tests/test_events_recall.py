@@ -175,3 +175,80 @@ def test_judged_doer_keeps_judge_out(pipeline):
     force = [e for e in events if e["cameo_root"] == "19"]
     assert force and all((e["source"] or {}).get("code", "").endswith("REB") for e in force), \
         [(e["cameo"], e["source"]) for e in force]
+
+
+# Session 9 (docs/audit-recall-s9.md): speech acts told through a state ("came under fire
+# from X"), threats told as the promise of revenge; our own sentences.
+CASES_S9 = [
+    # attacked or criticised by a political side: words, not force (111)
+    "The senator has come under attack from Republicans for his vote. | USA USA 111",
+    "The Kenyan government came under attack from the opposition over the election. | KEN KEN 111",
+    "The Nigerian army came under condemnation from human rights groups. | NGA NGA 111",
+    "The French government came under criticism from Amnesty International. | - FRA 111",
+    # ... by an armed side: force (190)
+    "Iraqi soldiers came under attack from Islamic State fighters. | - IRQ 190",
+    "A Turkish army convoy came under attack by Kurdish militants on Monday. | TUR TUR 190",
+    # revenge vowed is a threat (13), no intent to cooperate (03)
+    "Iran vowed retaliation against the United States. | IRN USA 130",
+    "The Syrian president pledged reprisals against Turkey. | SYR TUR 130",
+    # meddling, interfering, plotting said of someone: an accusation (112)
+    "Moscow said Washington was interfering in Russia's internal affairs. | RUS USA 112",
+    "The Chinese foreign ministry said Britain was meddling in Hong Kong's affairs. | CHN GBR 112",
+    "Venezuela's president said the United States was plotting a coup against him. | VEN USA 112",
+    # an attack repelled: the defenders fight the attackers (190)
+    "Afghan forces repelled a Taliban attack on the city of Kunduz. | AFG AFG 190",
+    "Syria said its army had crushed a Turkish offensive near Manbij. | SYR TUR 190",
+    "The Eritrean assault on the airport was repulsed by Ethiopian troops. | ETH ERI 190",
+    "Kurdish fighters beat back a Turkish offensive near Afrin. | - TUR 190",
+    # conceding power, ground or a demand is yielding (080)
+    "The Colombian government conceded territory to the rebels. | COL COL 080",
+    "The Kenyan government conceded to the strikers' demands. | KEN KEN 080",
+    # words traded are no trade: insults and accusations (111), threats (130)
+    "The Turkish president traded barbs with the German chancellor. | TUR DEU 111",
+    "India and Pakistan exchanged accusations over the attack. | IND PAK 111",
+    "Iran and Iraq exchanged threats on Monday. | IRN IRQ 130",
+    "Japan traded with China for decades. | JPN CHN 061",
+    # what one had to do, one did (an obligation in the present is not done: counter-cases)
+    "Kenyan troops had to withdraw from the Somali town of Kismayo after the attack. | KEN SOM 087 asserted asserted",
+    # a meeting told in the passive or with "met with" someone stays a meeting
+    "The British envoy was met by the Iranian foreign minister at the airport. | IRN GBR 040",
+    "Chinese President Xi Jinping met with the Russian president in Moscow. | CHN RUS 040",
+]
+
+
+@pytest.mark.parametrize("case", CASES_S9)
+def test_recall_s9_case(pipeline, case):
+    assert_coded(pipeline, case)
+
+
+@pytest.mark.parametrize("sentence, code_", [
+    # an armed side's fire is no criticism
+    ("Israeli troops came under fire from Hamas gunmen near the border.", "111"),
+    ("Iraqi soldiers came under attack from Islamic State fighters.", "111"),
+    # a repelled attack needs an attack: criticism rebuffed, a plan crushed are no fight
+    ("The Kenyan government rebuffed the opposition's criticism.", "190"),
+    ("Iraqi police crushed the protest in Basra.", "190"),
+    # insults traded are no commerce
+    ("The Venezuelan president has traded insults with the Colombian president.", "061"),
+    # a fact conceded is no yielding
+    ("The Saudi government conceded that its forces had killed the journalist.", "080"),
+    # revenge vowed is no intent (030)
+    ("Iran vowed retaliation against the United States.", "030"),
+    # how a thing was received is no meeting
+    ("The Egyptian minister was met with protests in Cairo.", "040"),
+    ("Pakistan's army chief said any Indian aggression would be met with a firm response.", "036"),
+    ("The Kenyan president's speech was met with silence by the opposition.", "040"),
+    # one's own restraint is no accusation
+    ("The Chinese foreign ministry said China would never interfere in Myanmar's affairs.", "112"),
+    # an obligation is not done: no withdrawal asserted
+    ("The German chancellor said Russia has to withdraw its troops from Ukraine.", "0872"),
+    ("\"Russia has to withdraw its troops,\" the German chancellor said.", "0872"),
+    # "any attack" is a condition, no attack that happened
+    ("\"Any attack on our territory will be answered with force,\" the Iranian defence minister said.", "190"),
+])
+def test_recall_s9_counter_case(pipeline, sentence, code_):
+    # (nothing of this code that happened: negated, hypothetical and demanded ones aside)
+    events = [e for e in code(pipeline, sentence) if not e["negated"] and e["modality"] != "hypothetical"]
+    assert not [e for e in events if e["cameo"] == code_], \
+        [(e["cameo"], e["pattern"]) for e in events]
+

@@ -164,6 +164,9 @@ def _objects(v) -> list:
 
 
 CONTENT_PREPS = ("for", "with", "on", "of", "into")
+# Verbs of being in a state: what they are about is the noun after "under" ("came under
+# attack from X", "remained under investigation by Y"), whose own phrases name the others
+STATE_VERBS = ("be", "come", "remain", "fall", "stay")
 
 
 def object_phrase(v) -> list:
@@ -172,7 +175,8 @@ def object_phrase(v) -> list:
     restraint") and of content prepositions ("appealed for aid", "threatened X with
     sanctions", "went on hunger strike")."""
     heads = list(objects(v))
-    heads += [g for c in v.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+    heads += [g for c in v.children if c.dep_ == "prep" and (
+        c.lower_ in CONTENT_PREPS or c.lower_ == "under" and v.lemma_.lower() in STATE_VERBS)
               for g in c.children if g.dep_ == "pobj"]
     heads += [o for c in v.children if c.dep_ in ("xcomp", "ccomp") for o in objects(c)]
     # the object's predicate: "called him a [liar]", "was found [guilty]"
@@ -208,6 +212,22 @@ def _clause_subject(g) -> list:
     if g.pos_ not in ("VERB", "AUX") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
         return []   # (an infinitive only: "stand by what we have done" is about the deed)
     return [t for c in g.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+
+
+#: Verbs that with an infinitive in the present tense say what someone is obliged to do:
+#: "Russia has to withdraw", "both sides need to stop the fighting". Not the past ("had
+#: to flee" happened).
+OBLIGATION_VERBS = ("have", "need")
+
+
+def obligation(c) -> str | None:
+    """"have to" / "need to" when clause ``c`` is an obligation in the present tense
+    ("Y has to withdraw", "Y needs to stop"), else None."""
+    if c.lemma_.lower() in OBLIGATION_VERBS and c.tag_ in ("VBZ", "VBP") and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            for x in c.children):
+        return c.lemma_.lower() + " to"
+    return None
 
 
 def complement_heads(v) -> list:

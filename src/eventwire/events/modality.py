@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .grammar import governor, governors, objects, subjects
+from .grammar import governor, governors, objects, obligation, subjects
 
 if TYPE_CHECKING:
     from .arguments import ActorIndex
@@ -97,6 +97,11 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
                     bump("intended" if c.lower_ in ("would", "'d") and _under_speech(g, lex) else "hypothetical")
                 elif c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"]:
                     bump("intended")
+        if dep == "xcomp" and k == 1 and obligation(g):
+            # "Russia has to withdraw", "both sides need to stop the fighting": an obligation,
+            # nothing done yet (only the verb's own: "need to know what happened at the
+            # meetings" does not undo the meetings)
+            bump("hypothetical")
         if dep == "acl" and g.pos_ in ("NOUN", "PROPN") and _infinitive(chain[k - 1][1]) and \
                 g.lemma_ in lex.get("intent_nouns", ()):
             # "a plan to sanction Iran", "an attempt to storm the base": not (yet) done

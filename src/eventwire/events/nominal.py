@@ -45,6 +45,10 @@ def unrealised(n, lex) -> str | None:
     cue = next((c.text for c in n.children if c.dep_ == "amod" and c.lower_ in mods), None)
     if cue:
         return f"a '{cue}' one: not an act that took place"
+    dets = lex.get("unrealised_determiners", ())
+    cue = next((c.text for c in n.children if c.dep_ == "det" and c.lower_ in dets), None)
+    if cue:
+        return f"'{cue}' one: no particular act that took place"
     return None
 
 
