@@ -15,7 +15,7 @@ from .grammar import (complement_verbs, conjuncts, is_passive, object_phrase, ob
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
                       implied_people, overflown, own_institution, people_demonym,
-                      protest_against, strikers_and_employer)
+                      place_stands_for_target, protest_against, strikers_and_employer)
 
 
 def slot_tokens(v, slot: str, lex, nominal=False) -> list:
@@ -244,10 +244,12 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     if not targets and not p.nominal and not p.require_target and sources and not p.implied_target:
         # no recipient named: the place where it happened stands for it ("rioted at a jail
         # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
-        targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
-        xs = [c for c in v.children if c.dep_ == "xcomp"]
-        if not targets and xs:
-            targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        # (not for a verbal act: "said in Lima" names where, not to whom)
+        if place_stands_for_target(p.cameo, lex):
+            targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
+            xs = [c for c in v.children if c.dep_ == "xcomp"]
+            if not targets and xs:
+                targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
         targets = [t for t in targets if t.get("country")]
         if targets:
             t_slot = "place"

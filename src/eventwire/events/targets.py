@@ -17,6 +17,8 @@
                                   an institution of no country named is the actor's own
     overflown                     "launched a missile that flew over Japan": the country
                                   overflown (the project's missile-test convention)
+    place_stands_for_target       "lifted the curfew in X" (X) but not "said in X", "told
+                                  reporters in X": where words were spoken is no addressee
 """
 from __future__ import annotations
 
@@ -201,6 +203,22 @@ def own_institution(s: dict | None, t: dict | None) -> dict | None:
             or t.get("agent") not in INSTITUTION_SECTORS or t.get("posted_to"):
         return t
     return {**t, "country": s["country"], "code": s["country"] + t["agent"]}
+
+
+# Roots of verbal acts (CAMEO's verbal cooperation 01-05 and verbal conflict 10-13): a
+# statement, appeal, promise, meeting, demand, accusation, refusal or threat is addressed
+# to someone; the city or country it was made in is where it was said, not to whom ("the
+# minister said in Nairobi", "told reporters in Lima", "criticised the plan at a rally in
+# Ohio"). Material acts done in a place are done to it ("imposed a curfew in X").
+VERBAL_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+
+
+def place_stands_for_target(cameo: str, lex) -> bool:
+    """May the place where the act happened stand for its unnamed target? For material
+    acts, as the CAMEO manual codes them ("rioted at a jail in Israel", "lifted the curfew in
+    Montenegro"); for a visit, its destination ("arrived in Japan"); not for verbal acts,
+    whose place is only where they were said."""
+    return cameo[:2] not in VERBAL_ROOTS or cameo in lex.get("travel_codes", ())
 
 
 def overflown(v, actors: ActorIndex) -> list:
