@@ -49,8 +49,9 @@ class Phrase:
 def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]:
     toks, hits = r.scan(text)
     hits = [h for h in hits if not (h.kind == "name" and kind_of(r, h) in ("country", "place")
-                                    and STANCE_PREFIX.search(text, max(0, toks[h.i].start - 8),
-                                                             toks[h.i].start))]
+                                    and (STANCE_PREFIX.search(text, max(0, toks[h.i].start - 8),
+                                                              toks[h.i].start)
+                                         or MAKER_SUFFIX.match(text, toks[h.j - 1].end)))]
     hits = after_honorifics(r, text, toks, hits)
     hits = drop_agents_in_compounds(r, text, toks, hits)
     hits = drop_adjective_senses(toks, hits, doc)
@@ -148,6 +149,11 @@ def _partitive_appositions(text: str, mentions: list[dict]) -> None:
 
 # "pro-Iranian", "anti-American": a stance toward a country, not the country as an actor
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-‐‑]\s*$", re.IGNORECASE)
+# "Russian-made missiles", "Soviet-built tanks", "U.S.-supplied helicopters": where a thing
+# was made or whom it came from, not an actor of the act done with it (the army that
+# fires them is not Russian; deploying them does nothing to Russia)
+MAKER_SUFFIX = re.compile(r"\s*[-‐‑–]\s*(?:made|built|manufactured|designed|produced|supplied)\b",
+                          re.IGNORECASE)
 ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 
 
