@@ -191,6 +191,15 @@ COORDINATION = [
     # force against several sides hits each, the fighters' own country's side too
     ("Colombian guerrillas fought Colombian and Venezuelan soldiers on the border.",
      {("COLREB", "COLMIL"), ("COLREB", "VENMIL")}, "190"),
+    # two groups no dictionary names are two actors, as subjects and as objects; an
+    # apposition is one person with two descriptions
+    ("Cambodia's foreign minister and Thai officials signed the accord.",
+     {("KHMGOV", "THAGOV"), ("THAGOV", "KHMGOV")}, "057"),
+    ("Soviet officials and the state media blamed the United States for the failure.",
+     {("RUSGOV", "USAGOV"), ("RUSMED", "USAGOV")}, "112"),
+    ("Rebels attacked Kenyan police and Ugandan soldiers near the border.",
+     {("REB", "KENCOP"), ("REB", "UGAMIL")}, "190"),
+    ("Iceland's prime minister, a former journalist, rejected calls to resign.", {("ISLGOV", None)}, "120"),
     # a passive's by-agents are the sources; mediators do not mediate between themselves
     ("The deal was brokered by Qatar and Egypt.", {("QATGOV", None), ("EGYGOV", None)}, "045"),
     ("Two aid workers were released on Tuesday by the rebels in Colombia.", {("COLREB", "COLNGO")}, "0841"),

@@ -68,7 +68,7 @@ def host_subjects(n, preps: set, lex) -> list:
 
 
 def _slot_actors(p, v, slot, lex, actors) -> list:
-    found = []
+    found, at = [], {}   # (at: id(actor) -> the slot token it was found on)
     for t in slot_tokens(v, slot, lex, nominal=p.nominal):
         if slot == "dobj" and count_only(t, lex):
             # "a crackdown on Islamists, jailing thousands (of them)": the count is of the
@@ -76,10 +76,9 @@ def _slot_actors(p, v, slot, lex, actors) -> list:
             found += [a for a in counted_people(v, lex, actors) if all(a is not f for f in found)]
             continue
         for a in actors.at_all(t):
-            # one actor per referent: "Kim Jong-un, North Korea's leader" is one target
-            if all(a is not f and a.get("actor_id") != f.get("actor_id")
-                   and a.get("code") != f.get("code") for f in found):
+            if all(a is not f and not _one_referent(a, t, f, at.get(id(f))) for f in found):
                 found.append(a)
+                at[id(a)] = t
         if found and slot == "after":
             break  # TABARI: the first actor after the verb
     # "Danish media and government": a sector-only member takes the country of the list
@@ -87,6 +86,19 @@ def _slot_actors(p, v, slot, lex, actors) -> list:
     if len(found) > 1:
         found = [_distribute(a, found) for a in found]
     return found
+
+
+def _one_referent(a: dict, t, f: dict, ft) -> bool:
+    """Are ``a`` (found on slot token ``t``) and ``f`` (on ``ft``) one referent? "Kim
+    Jong-un, North Korea's leader" is one target (same code); so is "Iceland's prime
+    minister, a former journalist" (an apposition: one person, two descriptions). Two
+    groups no dictionary names, joined as conjuncts ("Cambodian ministers and Thai
+    officials", "the Red Cross and the Swiss government"), are two."""
+    if a.get("code") == f.get("code"):
+        return True
+    if a.get("actor_id") or f.get("actor_id"):
+        return a.get("actor_id") == f.get("actor_id")
+    return not (ft is not None and t.i != ft.i and t.dep_ == "conj")
 
 
 def _distribute(a: dict, found: list) -> dict:
