@@ -202,6 +202,8 @@ COORDINATION = [
     ("Iceland's prime minister, a former journalist, rejected calls to resign.", {("ISLGOV", None)}, "120"),
     # a passive's by-agents are the sources; mediators do not mediate between themselves
     ("The deal was brokered by Qatar and Egypt.", {("QATGOV", None), ("EGYGOV", None)}, "045"),
+    # ... but the by-agents of a mutual act do it to each other
+    ("The treaty was signed by Chile and Peru on Monday.", {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}, "057"),
     ("Two aid workers were released on Tuesday by the rebels in Colombia.", {("COLREB", "COLNGO")}, "0841"),
     # a fighter of an armed group is the group
     ("A Taliban suicide bomber attacked the German consulate.", {("AFGREB", "DEUGOV")}, "180"),  # irregulars on no armed force: 180

@@ -127,6 +127,10 @@ def resolve(p: Pattern, v, lex, actors: ActorIndex, slots) -> tuple[list, str]:
     return [], ""
 
 
+# Mediation and the offer of it (CAMEO 045, 039): done between others, never to each other.
+MEDIATION_CODES = ("039", "045")
+
+
 # Where a complement verb names the target: "refused to meet Kim", "to help defend X".
 COMPLEMENT_TARGET_SLOTS = ("dobj", "prep:with|to|on|against|in|into|at")
 
@@ -245,7 +249,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     def distinct(pairs):
         return [(a, b) for a, b in pairs if not _same(a, b) and not _one_code(a, b)]
 
-    by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children)
+    # a passive's by-agents do a mutual act to each other ("the accord was signed by A and
+    # B"), but mediators are third parties ("the deal was brokered by Qatar and Egypt")
+    by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children) \
+        and p.cameo in MEDIATION_CODES
     where = targets and all(_located(t, v.doc, lex) for t in targets)   # "met in Geneva"
     for side in (sources if p.reciprocal and len(sources) >= 2 and (not targets or where)
                  and not by_agent else None,
