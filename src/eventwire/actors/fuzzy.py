@@ -105,6 +105,17 @@ def _candidate_spans(r: ActorResolver, text: str, toks: list[Tok], covered: set[
         k = j
 
 
+def _blocked(r: ActorResolver, toks: list[Tok], i: int, j: int) -> bool:
+    """Does a blocker of the dictionary (``ignore``: regions, seas, "the Korean War") start
+    inside tokens i..j? ``scan`` drops blocker hits, so without this their span looks
+    unknown and fuzzy matching finds a country in it ("Central America" / "Central Africa")."""
+    for k in range(i, j):
+        h = r._lookup(toks, k)
+        if h is not None and h.kind == "ignore":
+            return True
+    return False
+
+
 def add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], doc) -> list[Hit]:
     covered = {k for h in hits if h.kind != "short" for k in range(h.i, h.j)}
     shorts = {h.i for h in hits if h.kind == "short"}
@@ -113,6 +124,8 @@ def add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], doc
     for i, j, kinds in _candidate_spans(r, text, toks, covered, doc):
         if j - i == 1 and i in shorts:
             continue
+        if _blocked(r, toks, i, j):
+            continue   # "South America" is a blocker (no actor), not a misspelt "South Africa"
         key = tuple(t.key for t in toks[i:j])
         found = _fuzzy_one(r, key, kinds)
         if not found:
