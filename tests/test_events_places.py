@@ -32,6 +32,8 @@ def test_where_words_were_spoken_is_no_addressee(pipeline, sentence, place):
     ("Rebels carried out attacks in several Malian towns.", "MLI", "MLI", "19"),
     # a visit's destination is its host
     ("The French president arrived in Japan on Sunday.", "FRA", "JPNGOV", "04"),
+    # asylum is asked of the country it is sought in
+    ("The Syrian dissident sought asylum in Germany last year.", "SYR", "DEU", "02"),
 ])
 def test_the_place_of_a_material_act_or_a_visit_stays_its_target(pipeline, sentence, source,
                                                                   target, root):

@@ -264,7 +264,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # no recipient named: the place where it happened stands for it ("rioted at a jail
         # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
         # (not for a verbal act: "said in Lima" names where, not to whom)
-        if place_stands_for_target(p.cameo, lex):
+        if place_stands_for_target(p.cameo, lex, v):
             targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
             xs = [c for c in v.children if c.dep_ == "xcomp"]
             if not targets and xs:
