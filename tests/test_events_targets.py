@@ -195,8 +195,8 @@ COORDINATION = [
     # apposition is one person with two descriptions
     ("Cambodia's foreign minister and Thai officials signed the accord.",
      {("KHMGOV", "THAGOV"), ("THAGOV", "KHMGOV")}, "057"),
-    ("Soviet officials and the state media blamed the United States for the failure.",
-     {("RUSGOV", "USAGOV"), ("RUSMED", "USAGOV")}, "112"),
+    ("Iranian ministers and the state broadcaster accused Washington of lying.",
+     {("IRNGOV", "USAGOV"), ("IRNMED", "USAGOV")}, "112"),
     ("Rebels attacked Kenyan police and Ugandan soldiers near the border.",
      {("REB", "KENCOP"), ("REB", "UGAMIL")}, "190"),
     ("Iceland's prime minister, a former journalist, rejected calls to resign.", {("ISLGOV", None)}, "120"),

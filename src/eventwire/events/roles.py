@@ -93,7 +93,7 @@ def _one_referent(a: dict, t, f: dict, ft) -> bool:
     Jong-un, North Korea's leader" is one target (same code); so is "Iceland's prime
     minister, a former journalist" (an apposition: one person, two descriptions). Two
     groups no dictionary names, joined as conjuncts ("Cambodian ministers and Thai
-    officials", "the Red Cross and the Swiss government"), are two."""
+    officials", "the UN and the Norwegian government"), are two."""
     if a.get("code") == f.get("code"):
         return True
     if a.get("actor_id") or f.get("actor_id"):
@@ -263,13 +263,15 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
     if not targets and not p.nominal and not p.require_target and sources and not p.implied_target:
         # no recipient named: the place where it happened stands for it ("rioted at a jail
         # in Israel", "lifted the curfew in Montenegro"), as the CAMEO manual codes it
-        # (not for a verbal act: "said in Lima" names where, not to whom)
-        if place_stands_for_target(p.cameo, lex, v):
-            targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
-            xs = [c for c in v.children if c.dep_ == "xcomp"]
-            if not targets and xs:
-                targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        targets, t_slot = resolve(p, v, lex, actors, ("prep:in|at|inside|throughout|across|near",))
+        xs = [c for c in v.children if c.dep_ == "xcomp"]
+        if not targets and xs:
+            targets, t_slot = resolve(p, xs[0], lex, actors, ("prep:in|at|inside|throughout|across|near",))
         targets = [t for t in targets if t.get("country")]
+        if not place_stands_for_target(p.cameo, lex, v):
+            # a verbal act: "said in Lima" names where, not to whom; the party inside the
+            # phrase stays ("took part in talks with Bolivian officials")
+            targets = [t for t in targets if not _located(t, v.doc, lex)]
         if targets:
             t_slot = "place"
         if not targets:
