@@ -115,5 +115,11 @@ def test_user_pattern_file_adds_a_verb(tmp_path, pipeline):
     assert [(e["pattern"], e["cameo"]) for e in code_doc(doc, pset)] == [("my.snub", "125")]
 
 
+def test_one_pattern_set_per_process_however_asked():
+    # a second load is seconds per worker process: the default set is one object
+    assert get_patterns() is get_patterns(()) is get_patterns((), True) is get_patterns([], builtin=1)
+    assert get_patterns((), False) is not get_patterns()
+
+
 def test_pattern_files_live_in_the_package():
     assert PATTERN_DIR.is_dir() and len(list(PATTERN_DIR.glob("[0-9]*.yaml"))) == 20

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from .events.plans import recode_plans
 from .records import Document, EVENT_FIELDS, Event, doc_id_for, empty_event, event_id_for
+from .textutil import doc_text
 
 
 def finish_record(ev: dict, document: Document) -> dict:
@@ -26,7 +27,7 @@ def finish_record(ev: dict, document: Document) -> dict:
 
 def _doc_document(doc) -> Document:
     """The Document a spaCy Doc stands for (its extensions; the id from its text)."""
-    text = getattr(doc._, "full_text", None) or doc.text
+    text = getattr(doc._, "full_text", None) or doc_text(doc)
     return Document(doc_id=doc._.doc_id or doc_id_for(text), text=text, path=None,
                     title=doc._.title, published=doc._.published)
 

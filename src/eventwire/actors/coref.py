@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..textutil import doc_text
 from .acronyms import acronym_home
 from .descriptions import (counted_people, definite_groups, definite_states, definites, pairs,
                            posted_abroad)
@@ -47,10 +48,11 @@ HOME_KEY = "eventwire.home_country"
 # -- the pass -------------------------------------------------------------------------------
 
 def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: str,
-                       day=None, dateline: dict | None = None) -> list[dict]:
+                       day=None, dateline: dict | None = None, patterns=None) -> list[dict]:
     """Complete ``mentions`` in place (definite descriptions) and return the new mentions
     (pronouns, surnames, pairs) of the parsed Doc. ``context``: mentions of sentences the
-    parser did not see (antecedents only). ``text``: the full text (offsets = Doc's)."""
+    parser did not see (antecedents only). ``text``: the full text (offsets = Doc's).
+    ``patterns``: the run's event PatternSet (None: the packaged patterns)."""
     w = words()
     sents = Sentences(text)
     disc = Discourse(doc, sents, w, text)
@@ -99,12 +101,12 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
                 by_token.setdefault(i, m)
     for m in _unknown_people(doc, mentions + new):
         disc.add(m, subject=subject_rank(m, doc))
-    for m in resolve_pronouns(r, doc, disc, sents, covered, day, w, by_token):
+    for m in resolve_pronouns(r, doc, disc, sents, covered, day, w, by_token, patterns):
         new.append(m)
         ts = m["token_span"]
         for i in range(ts[0], ts[1]):
             by_token.setdefault(i, m)
-    new += quoted_first_person(doc, by_token, covered, w)
+    new += quoted_first_person(doc, by_token, covered, w, patterns)
     return new
 
 
@@ -126,7 +128,7 @@ def _unknown_people(doc, mentions) -> list[dict]:
         if any(i in covered for i in range(min(first.i, t.left_edge.i), t.i + 1)):
             continue   # "President-elect Ada Obi": the titled mention is this person
         a, b = first.idx, t.idx + len(t.text)
-        out.append({"text": doc.text[a:b], "span": [a, b], "token_span": [first.i, t.i + 1],
+        out.append({"text": doc_text(doc)[a:b], "span": [a, b], "token_span": [first.i, t.i + 1],
                     "code": None, "country": None, "agent": None, "actor_id": None,
                     "unknown_person": True, "_person": True})
     return out

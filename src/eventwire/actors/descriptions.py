@@ -13,6 +13,7 @@ Called in that order by ``coref.resolve_references``, over its ``Discourse``.
 """
 from __future__ import annotations
 
+from ..textutil import doc_text
 from .discourse import LOCATIVE_PREPS, Discourse, Sentences, head_word, singular, words
 from .introduced import chain_to, refer
 
@@ -237,7 +238,7 @@ def definite_groups(doc, disc: Discourse, sents: Sentences, covered: set, w,
         if any(i in covered and not _agent_only(by_token.get(i)) for i in range(det, tok.i + 1)):
             continue
         span = (doc[det].idx, tok.idx + len(tok.text))
-        m = refer(ante, doc.text[span[0]:span[1]], span, "definite", 0.55)
+        m = refer(ante, doc_text(doc)[span[0]:span[1]], span, "definite", 0.55)
         m["token_span"] = [det, tok.i + 1]
         out.append(m)
         # the sector word inside ("militant") is no actor of its own
@@ -339,7 +340,7 @@ def definite_states(doc, disc: Discourse, sents: Sentences, covered: set, w, hom
         if any(i in covered for i in range(first.i, tok.i + 1)):
             continue
         span = (first.idx, tok.idx + len(tok.text))
-        m = refer(best.m, doc.text[span[0]:span[1]], span, "definite-state", 0.55)
+        m = refer(best.m, doc_text(doc)[span[0]:span[1]], span, "definite-state", 0.55)
         m.update(code=cty, country=cty, agent=None, actor_id="country:" + cty, name=None,
                  kind="country", token_span=[first.i, tok.i + 1])
         m.pop("role", None)
@@ -379,7 +380,7 @@ def pairs(doc, disc: Discourse, sents: Sentences, covered: set, w) -> list[dict]
         span = (tok.idx, tok.idx + len(tok.text))
         first = min(c.i for c in tok.children if c.lower_ in w.pair_words)
         span = (doc[first].idx, span[1])
-        members = [refer(a, doc.text[span[0]:span[1]], span, "pair", 0.6) for a in reversed(found)]
+        members = [refer(a, doc_text(doc)[span[0]:span[1]], span, "pair", 0.6) for a in reversed(found)]
         if want == "person":   # "the two leaders" of two countries: their governments
             for x in members:
                 if not x.get("agent") and x.get("country"):

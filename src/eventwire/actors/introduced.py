@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..textutil import has_ner
+from ..textutil import doc_text, has_ner
 
 # Capitalised words before a surname that are no first name ("On Tuesday Obi said"); the
 # weekday and month words of hits.NOT_NAMES (importing hits here would be a circle:
@@ -117,8 +117,8 @@ def apposed_names(doc, mentions: list[dict], covered: set, person_heads) -> list
             if run is None or any(i in covered for i in range(run[0].i, run[1].i + 1)):
                 continue
             a, b = run[0].idx, run[1].idx + len(run[1].text)
-            new = refer(m, doc.text[a:b], (a, b), "apposition", 0.8)
-            new.update(name=doc.text[a:b], kind="person", _person=True,
+            new = refer(m, doc_text(doc)[a:b], (a, b), "apposition", 0.8)
+            new.update(name=doc_text(doc)[a:b], kind="person", _person=True,
                        token_span=[run[0].i, run[1].i + 1])
             if org_title:
                 new["actor_id"] = None   # a person of the organisation, not the organisation
@@ -230,7 +230,7 @@ def surnames(r, doc, mentions, context, covered: set, w) -> list[dict]:
         if not antes:
             continue
         ante = antes[-1]
-        m = refer(ante, doc.text[start:tok.idx + len(tok.text)], (start, tok.idx + len(tok.text)),
+        m = refer(ante, doc_text(doc)[start:tok.idx + len(tok.text)], (start, tok.idx + len(tok.text)),
                   "surname", 0.7)
         m["token_span"] = [prev.i if start != tok.idx else tok.i, tok.i + 1]
         m["_person"] = True

@@ -44,16 +44,28 @@ def may_refer(text: str) -> bool:
 
 # -- "we" in a quotation ---------------------------------------------------------------------------
 
-def quoted_first_person(doc, by_token: dict, covered: set, w) -> list[dict]:
+def _run_patterns(patterns):
+    """The run's pattern set (the events stage's, with the user's --patterns), or the
+    packaged one for callers that give none."""
+    if patterns is not None:
+        return patterns
+    from ..events.patterns import get_patterns   # (lazy: events imports actors)
+    return get_patterns()
+
+
+def _quotations(doc, patterns):
+    from .quotes import quotations
+    lex = patterns.lexicon
+    return quotations(doc, lex["speech_verbs"], lex.get("speech_nouns", ()))
+
+
+def quoted_first_person(doc, by_token: dict, covered: set, w, patterns=None) -> list[dict]:
     """"“We will send troops,” the minister said": a first-person pronoun inside a
     quotation is its speaker (the subject of the verb of saying that frames it)."""
     if doc is None or not any(t.lower_ in w.first_person for t in doc):
         return []
-    from ..events.patterns import get_patterns   # (lazy: events imports actors)
-    from .quotes import quotations
     out = []
-    lex = get_patterns().lexicon
-    for q in quotations(doc, lex["speech_verbs"], lex.get("speech_nouns", ())):
+    for q in _quotations(doc, _run_patterns(patterns)):
         if q.speaker is None:
             continue
         speaker = by_token.get(q.speaker.i)
@@ -150,7 +162,7 @@ def _clause_subject_ids(tok, made: list[dict], by_token: dict) -> set:
     return out
 
 
-def _owns_agent(tok, by_token: dict) -> bool:
+def _owns_agent(tok, by_token: dict, event_nouns) -> bool:
     """Does a possessive pronoun own an agent noun ("its forces", "his government", "their
     ambassador"), a person or body noun ("its agents") or an event noun ("his talks with
     ...", "their visit")? Only then does its owner add an actor: the agent's country, the
@@ -161,13 +173,7 @@ def _owns_agent(tok, by_token: dict) -> bool:
     lemma = tok.head.lemma_.lower()
     w = words()
     # "its agents", "their supporters": people or bodies of the owner
-    return lemma in _event_nouns() or lemma in w.person_heads or lemma in w.body_heads
-
-
-@functools.lru_cache(maxsize=1)
-def _event_nouns() -> frozenset:
-    from ..events.patterns import get_patterns   # (lazy: events imports actors)
-    return frozenset(get_patterns().by_noun)
+    return lemma in event_nouns or lemma in w.person_heads or lemma in w.body_heads
 
 
 UNKNOWN = object()   # a clause subject that names no actor we know
@@ -214,12 +220,14 @@ def _governing_subject(tok, by_token: dict, w):
 
 
 def resolve_pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, day, w,
-              mentions_by_token: dict | None = None) -> list[dict]:
+              mentions_by_token: dict | None = None, patterns=None) -> list[dict]:
+    """``patterns``: the run's PatternSet (its event nouns and verbs of saying)."""
     if doc is None:
         return []
     mentions_by_token = mentions_by_token or {}
     by_token = mentions_by_token
-    framed = _framed_quotes(doc, w)
+    patterns = _run_patterns(patterns)
+    framed = _framed_quotes(doc, w, patterns)
     out = []
     for tok in doc:
         if tok.i in covered:
@@ -232,7 +240,7 @@ def resolve_pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, da
         clause_subject = _clause_subject_ids(tok, out, mentions_by_token) \
             if tok.dep_ in ("dobj", "pobj", "dative") else set()
         best = None
-        if tok.dep_ == "poss" and not _owns_agent(tok, by_token):
+        if tok.dep_ == "poss" and not _owns_agent(tok, by_token, patterns.by_noun):
             continue   # "halted his march", "its role": the owner adds no actor to the event
         own = _own_clause_subject(tok, by_token) if tok.dep_ == "poss" else None
         if own is UNKNOWN:
@@ -287,15 +295,14 @@ def resolve_pronouns(r, doc, disc: Discourse, sents: Sentences, covered: set, da
     return out
 
 
-def _framed_quotes(doc, w) -> dict:
+def _framed_quotes(doc, w, patterns) -> dict:
     """Speaker token -> span of the quotation it frames ('"...," he said'): who speaks
-    is not one of the people the quotation names."""
+    is not one of the people the quotation names. A speaker named by a noun of saying in
+    the next sentence ("That was his verdict.") frames no quotation of its own sentence."""
     if not any(t.lower_ in w.person_pronouns for t in doc):
         return {}
-    from ..events.patterns import get_patterns   # (lazy: events imports actors)
-    from .quotes import quotations
-    return {q.speaker.i: q.span for q in quotations(doc, get_patterns().lexicon["speech_verbs"])
-            if q.speaker is not None}
+    return {q.speaker.i: q.span for q in _quotations(doc, patterns)
+            if q.speaker is not None and not q.by_noun}
 
 
 def _fits(c: Cand, want: str) -> bool:

@@ -10,7 +10,10 @@ event stage gives events in its sentences the speaker as ``attribution``.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
+
+from ..textutil import doc_text
 
 OPEN = "“\""
 CLOSE = "”\""
@@ -19,11 +22,13 @@ MAX_QUOTE = 1500
 SPEAKER_PRONOUNS = ("he", "she", "they", "we", "i")
 
 
-@dataclass
+@dataclass(frozen=True)   # (shared by the stages that ask: see quotations)
 class Quotation:
     span: tuple[int, int]          # from the opening to the closing quote mark
     verb: object | None            # the verb of saying that frames it (a spaCy token)
     speaker: object | None         # its subject (a spaCy token)
+    by_noun: bool = False          # the speaker was found through a noun of saying ("That
+                                   # was the verdict of X."), not a verb
 
 
 def _pairs(text: str) -> list[tuple[int, int]]:
@@ -45,13 +50,16 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _frame(doc, a: int, b: int, speech_verbs, speech_nouns=()) -> tuple[object | None, object | None]:
+def _frame(doc, text: str, a: int, b: int, speech_verbs, speech_nouns=()) -> tuple:
     """The verb of saying right after the closing quote (", the minister said", ", said
     the minister") or right before the opening one ("The minister said: “"), and its
     subject; else another verb in a reply's place (", Alito countered"), the subject of a
     sentence ending in a colon, or the speaker the next sentence names ("So said X.",
-    "That was the verdict of X.")."""
-    after = doc.char_span(b, min(len(doc.text), b + 80), alignment_mode="contract")
+    "That was the verdict of X.").
+
+    ``text`` is ``doc.text``, read once by the caller (textutil.doc_text): spaCy joins
+    every token's text anew on each ``doc.text``. Returns (verb, speaker, found through a noun of saying)."""
+    after = doc.char_span(b, min(len(text), b + 80), alignment_mode="contract")
     before = doc.char_span(max(0, a - 60), a, alignment_mode="contract")
     for span, order in ((after, 1), (before, -1)):
         if span is None or not len(span):
@@ -62,9 +70,11 @@ def _frame(doc, a: int, b: int, speech_verbs, speech_nouns=()) -> tuple[object |
                 break
             if t.lemma_.lower() in speech_verbs and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-                return t, (subj[0] if subj else None)
-    return _reply(doc, a, b) or _colon(doc, a) or _next_sentence(doc, b, speech_verbs, speech_nouns) \
-        or (None, None)
+                return t, (subj[0] if subj else None), False
+    found = _reply(doc, text, a, b) or _colon(doc, text, a)
+    if found:
+        return found + (False,)
+    return _next_sentence(doc, text, b, speech_verbs, speech_nouns) or (None, None, False)
 
 
 def _subject(v):
@@ -75,16 +85,16 @@ def _subject(v):
     return None
 
 
-def _reply(doc, a, b):
+def _reply(doc, text, a, b):
     """"“...,” Alito countered.", "“...?” asked the senator": any verb right after a
     quotation that ends in , ? or ! with no content of its own, and its adjacent subject
     (not "which collapsed")."""
-    if b < 2 or doc.text[b - 2] not in ",?!":
+    if b < 2 or text[b - 2] not in ",?!":
         return None
     quoted = doc.char_span(a, b, alignment_mode="contract")
     if quoted is None or not any(t.pos_ in ("VERB", "AUX") for t in quoted):
         return None   # a scare-quoted name ("the “peace plan,” which ...") says nothing
-    after = doc.char_span(b, min(len(doc.text), b + 40), alignment_mode="contract")
+    after = doc.char_span(b, min(len(text), b + 40), alignment_mode="contract")
     for t in list(after or [])[:8]:
         if t.is_sent_start and t.i > after.start:
             break
@@ -102,11 +112,11 @@ def _reply(doc, a, b):
     return None
 
 
-def _colon(doc, a):
+def _colon(doc, text, a):
     """"Alito continued: “...”", "The minister was blunt: “...”": the subject of the
     sentence that ends in a colon before the quotation."""
-    j = len(doc.text[:a].rstrip()) - 1
-    if j < 0 or a - j > 3 or doc.text[j] != ":":
+    j = len(text[:a].rstrip()) - 1
+    if j < 0 or a - j > 3 or text[j] != ":":
         return None
     colon = doc.char_span(j, j + 1, alignment_mode="expand")
     if colon is None or not len(colon):
@@ -117,12 +127,12 @@ def _colon(doc, a):
     return (intro[-1], _subject(intro[-1])) if intro else None
 
 
-def _next_sentence(doc, b, speech_verbs, speech_nouns):
+def _next_sentence(doc, text, b, speech_verbs, speech_nouns):
     """The speaker named in the sentence right after the quotation: "So said the minister."
     (a verb of saying with no content of its own) or "That was the verdict of the
     minister." (a noun of saying)."""
-    rest = doc.char_span(b, min(len(doc.text), b + 200), alignment_mode="contract")
-    if rest is None or not len(rest) or doc.text[b:rest[0].idx].count("\n") > 1:
+    rest = doc.char_span(b, min(len(text), b + 200), alignment_mode="contract")
+    if rest is None or not len(rest) or text[b:rest[0].idx].count("\n") > 1:
         return None
     first = next((t for t in rest if not t.is_space and not t.is_punct), None)
     if first is None or first.sent.start_char < b:
@@ -131,7 +141,7 @@ def _next_sentence(doc, b, speech_verbs, speech_nouns):
     if root.lemma_.lower() in speech_verbs and len(first.sent) <= 16 and \
             not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
         subj = _subject(root)
-        return (root, subj) if subj is not None else None
+        return (root, subj, False) if subj is not None else None
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "those", "such")
                                    for c in root.children):
         for n in root.children:
@@ -140,21 +150,44 @@ def _next_sentence(doc, b, speech_verbs, speech_nouns):
                        for g in c.children if g.dep_ == "pobj"]
                 who += [c for c in n.children if c.dep_ == "poss"]
                 if who:
-                    return n, who[0]
+                    return n, who[0], True
     return None
 
 
+# Per thread (the API may code documents concurrently): the last Doc's quotations. The
+# actor stage (pronouns: twice) and the event stage (quotes) ask for the same Doc's
+# quotations; finding them walks spaCy tokens around every quote mark, so once is enough.
+_MEMO = threading.local()
+
+
+def forget_doc() -> None:
+    """Drop the memo (the events component calls it when it is done with a Doc)."""
+    _MEMO.key = None
+
+
 def quotations(doc, speech_verbs, speech_nouns=()) -> list[Quotation]:
-    text = doc.text
+    """The quoted passages of ``doc`` and who speaks them, found once per Doc and word
+    lists (a new list each call: callers filter it)."""
+    key = getattr(_MEMO, "key", None)
+    # (keyed on the Doc object itself, not put in doc.user_data: Docs stay serialisable)
+    if key is None or key[0] is not doc or key[1] != speech_verbs or key[2] != speech_nouns:
+        _MEMO.key = (doc, speech_verbs, speech_nouns)
+        _MEMO.found = _quotations(doc, speech_verbs, speech_nouns)
+    return list(_MEMO.found)
+
+
+def _quotations(doc, speech_verbs, speech_nouns) -> list[Quotation]:
+    text = doc_text(doc)
+    spoken = text
     # the pipeline's prefilter blanks sentences with no actor and no event cue (offsets
     # kept): their quote marks still open and close quotations
     full = doc._.full_text if doc.has_extension("full_text") else None
     if full and len(full) == len(text):
-        text = full
-    if not any(c in text for c in OPEN):
+        spoken = full
+    if not any(c in spoken for c in OPEN):
         return []
     out = []
-    for a, b in _pairs(text):
-        verb, speaker = _frame(doc, a, b, speech_verbs, speech_nouns)
-        out.append(Quotation((a, b), verb, speaker))
+    for a, b in _pairs(spoken):
+        verb, speaker, by_noun = _frame(doc, text, a, b, speech_verbs, speech_nouns)
+        out.append(Quotation((a, b), verb, speaker, by_noun))
     return out

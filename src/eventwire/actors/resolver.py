@@ -543,7 +543,7 @@ class ActorResolver:
         """Actor mentions of a spaCy Doc, dated by ``doc._.published``; adds token spans."""
         return self.resolve_document(doc)[0]
 
-    def resolve_document(self, doc) -> tuple[list[dict], list[dict], dict | None]:
+    def resolve_document(self, doc, patterns=None) -> tuple[list[dict], list[dict], dict | None]:
         """(actors, set aside, dateline) of a spaCy Doc: the mentions that are actors
         (with token spans; references through the document resolved, see coref.py), the
         mentions set aside as dateline/credit/audience (with a ``reason``), and the
@@ -551,7 +551,8 @@ class ActorResolver:
 
         When the pipeline's prefilter masked sentences (``doc._.full_text``), names are
         also found in those (offsets are the same): they are antecedents for the parsed
-        sentences' references, not actors of the Doc."""
+        sentences' references, not actors of the Doc. ``patterns``: the run's event
+        PatternSet (the pronoun rules read its event nouns and verbs of saying)."""
         published = doc._.published if doc.has_extension("published") else None
         day = parse_day(published)
         seen = doc_text(doc)
@@ -572,7 +573,7 @@ class ActorResolver:
             sp = doc.char_span(m["span"][0], m["span"][1], alignment_mode="expand")
             m["token_span"] = [sp.start, sp.end] if sp is not None else None
         dd = dl.as_dict() if dl is not None else None
-        parsed += coref.resolve_references(self, doc, parsed, context, text, day, dd)
+        parsed += coref.resolve_references(self, doc, parsed, context, text, day, dd, patterns)
         parsed.sort(key=lambda m: (m["span"][0], m["span"][1]))
         for m in parsed:
             m.pop("_person", None)

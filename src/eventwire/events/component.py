@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from ..actors.quotes import forget_doc as forget_quotations
 from ..extensions import ensure_extensions
 from ..records import Event
 from .coder import ActorIndex, code_sentence, is_caption
@@ -32,6 +33,8 @@ def code_doc(doc, pset=None, trace=None) -> list[dict]:
         return _code_doc(doc, pset, trace)
     finally:
         forget_doc()
+        # (not before: the actor stage found this Doc's quotations, the events reuse them)
+        forget_quotations()
 
 
 def _code_doc(doc, pset, trace) -> list[dict]:

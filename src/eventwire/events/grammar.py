@@ -54,7 +54,19 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 def subjects(v, lex, depth=0) -> list:
-    """Subject tokens of verb ``v``: own subject, by-agent of a passive, or inherited."""
+    """Subject tokens of verb ``v``: own subject, by-agent of a passive, or inherited.
+    Memoised per Doc (and lexicon), like ``objects``: the coder asks for one verb's
+    subjects for each pattern it tries on that verb, and again for roles and modality."""
+    if getattr(_MEMO, "doc", None) is not v.doc:
+        _MEMO.doc, _MEMO.objects, _MEMO.subjects = v.doc, {}, {}
+    memo = _MEMO.subjects
+    got = memo.get((v.i, depth))
+    if got is None or got[0] is not lex:
+        got = memo[(v.i, depth)] = (lex, _subjects(v, lex, depth))
+    return list(got[1])
+
+
+def _subjects(v, lex, depth) -> list:
     if depth > 4:
         return []
     for c in v.children:
@@ -131,7 +143,7 @@ _MEMO = threading.local()
 
 def forget_doc() -> None:
     """Drop the per-Doc memo (called before and after coding a Doc)."""
-    _MEMO.doc, _MEMO.objects = None, {}
+    _MEMO.doc, _MEMO.objects, _MEMO.subjects = None, {}, {}
 
 
 def objects(v) -> list:
@@ -139,7 +151,7 @@ def objects(v) -> list:
     Memoised per Doc: the coder asks for the same verb's objects many times, and every
     walk over spaCy children builds new Token objects."""
     if getattr(_MEMO, "doc", None) is not v.doc:   # (not in doc.user_data: Docs stay serialisable)
-        _MEMO.doc, _MEMO.objects = v.doc, {}
+        _MEMO.doc, _MEMO.objects, _MEMO.subjects = v.doc, {}, {}
     memo = _MEMO.objects
     got = memo.get(v.i)
     if got is None:

@@ -309,6 +309,13 @@ def load_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
     return pset
 
 
+def get_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
+    """The pattern set of these files, loaded once per process: one object however the
+    arguments are spelled (``get_patterns()``, ``get_patterns(())`` and
+    ``get_patterns((), True)`` are three keys to a bare lru_cache, and a load is seconds)."""
+    return _cached_patterns(tuple(str(f) for f in extra_files), bool(builtin))
+
+
 @functools.lru_cache(maxsize=8)
-def get_patterns(extra_files: tuple = (), builtin: bool = True) -> PatternSet:
+def _cached_patterns(extra_files: tuple, builtin: bool) -> PatternSet:
     return load_patterns(extra_files, builtin)

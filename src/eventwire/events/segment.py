@@ -9,6 +9,7 @@ coder sees one long, wrongly parsed sentence. A dateline glued to the lead sente
 from spacy.language import Language
 
 from ..actors.credits import find_dateline
+from ..textutil import doc_text
 
 
 @Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
@@ -17,7 +18,7 @@ def paragraphs(doc):
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
-    dl = find_dateline(doc.text)
+    dl = find_dateline(doc_text(doc))
     if dl is not None:
         span = doc.char_span(dl.span[0], dl.span[1], alignment_mode="expand")
         if span is not None and span.end < len(doc):
