@@ -49,6 +49,25 @@ def test_pronouns_refer_back(pipeline, case):
     assert side and side[0]["resolved_by"]["how"] in ("pronoun",) and side[0]["resolved_by"]["chain"]
 
 
+def test_a_users_pattern_file_reaches_the_pronoun_rules(tmp_path, pipeline):
+    # "its" adds its owner to an event noun's event only ("its airlift", not "its role"),
+    # and the event nouns are the run's: a noun of the user's --patterns file counts too
+    from eventwire.config import Settings
+    from eventwire.nlp import build_pipeline, make_doc
+    mine = tmp_path / "mine.yaml"
+    mine.write_text('patterns:\n  - id: mine.airlift\n    cameo: "073"\n    nouns: [airlift]\n')
+    settings = Settings()
+    settings.pattern_files = [str(mine)]
+    text = "Canada sent food to Haiti on Monday. Its airlift reached the flooded towns."
+
+    def its(nlp):
+        doc = nlp(make_doc(nlp, text, published="2020-01-01"))
+        return [m["code"] for m in doc._.actors if m["text"] == "Its"]
+
+    assert its(pipeline) == []   # not one of our event nouns
+    assert its(build_pipeline(settings)) == ["CAN"]
+
+
 def test_an_object_pronoun_is_not_its_clause_subject(pipeline):
     # "him" is the other man: the subject "He" (itself a reference) is excluded
     text = ("The Kenyan interior minister met the Ugandan envoy in Nairobi. "

@@ -63,7 +63,10 @@ def add_components(nlp, settings: Settings | None = None):
     if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
     configs = {
-        "eventwire_actors": {"extra_files": list(settings.actor_files)},
+        "eventwire_actors": {"extra_files": list(settings.actor_files),
+                             # (its pronoun rules read the run's event nouns and verbs of saying)
+                             "pattern_files": list(settings.pattern_files),
+                             "builtin_patterns": bool(settings.builtin_patterns)},
         "eventwire_events": {"extra_files": list(settings.pattern_files),
                              "builtin_patterns": bool(settings.builtin_patterns)},
         "eventwire_time": {"historical_days": settings.historical_days},
