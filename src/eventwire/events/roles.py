@@ -328,8 +328,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
             if implicit and t is None and s is not None and s.get("country"):
                 t = implicit_government(s["country"])
             if p.implied_target and t is None and s is not None and s.get("country"):
-                t = implicit_government(s["country"]) if p.implied_target == "GOV" else \
-                    implied_people(s["country"], p.implied_target)
+                t = implied_target(s["country"], p.implied_target)
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
@@ -485,6 +484,13 @@ def implicit_government(country: str) -> dict:
         pass
     return {"text": None, "name": name, "code": country + "GOV", "country": country,
             "agent": "GOV", "actor_id": f"country:{country}", "span": None}
+
+
+def implied_target(country: str, sector: str) -> dict:
+    """A pattern's ``implied_target`` of the source's country: its government (as the
+    authorities a protest is against: an actor with an id and a name) or the unnamed
+    people of that sector (targets.implied_people: "banned all demonstrations")."""
+    return implicit_government(country) if sector == "GOV" else implied_people(country, sector)
 
 
 # Acts done to things (sanction, seize, destroy, attack): a nationality on the thing
