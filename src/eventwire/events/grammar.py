@@ -57,9 +57,7 @@ def subjects(v, lex, depth=0) -> list:
     """Subject tokens of verb ``v``: own subject, by-agent of a passive, or inherited.
     Memoised per Doc (and lexicon), like ``objects``: the coder asks for one verb's
     subjects for each pattern it tries on that verb, and again for roles and modality."""
-    if getattr(_MEMO, "doc", None) is not v.doc:
-        _MEMO.doc, _MEMO.objects, _MEMO.subjects = v.doc, {}, {}
-    memo = _MEMO.subjects
+    memo = _memo(v, "subjects")
     got = memo.get((v.i, depth))
     if got is None or got[0] is not lex:
         got = memo[(v.i, depth)] = (lex, _subjects(v, lex, depth))
@@ -136,23 +134,28 @@ def orphan_subject(v) -> list:
     return []
 
 
-# Per thread (the API may code documents concurrently): the Doc being coded and its
-# token index -> objects memo.
+# Per thread (the API may code documents concurrently): the Doc being coded and its memo
+# tables (token index -> objects, object phrase; (index, depth) -> subjects).
 _MEMO = threading.local()
 
 
 def forget_doc() -> None:
     """Drop the per-Doc memo (called before and after coding a Doc)."""
-    _MEMO.doc, _MEMO.objects, _MEMO.subjects = None, {}, {}
+    _MEMO.doc, _MEMO.tables = None, {}
+
+
+def _memo(tok, kind: str) -> dict:
+    """The memo table ``kind`` of ``tok``'s Doc (a new Doc starts them all afresh)."""
+    if getattr(_MEMO, "doc", None) is not tok.doc:   # (not in doc.user_data: Docs stay serialisable)
+        _MEMO.doc, _MEMO.tables = tok.doc, {}
+    return _MEMO.tables.setdefault(kind, {})
 
 
 def objects(v) -> list:
     """The verb's objects (the passive subject of a passive verb), with their conjuncts.
     Memoised per Doc: the coder asks for the same verb's objects many times, and every
     walk over spaCy children builds new Token objects."""
-    if getattr(_MEMO, "doc", None) is not v.doc:   # (not in doc.user_data: Docs stay serialisable)
-        _MEMO.doc, _MEMO.objects, _MEMO.subjects = v.doc, {}, {}
-    memo = _MEMO.objects
+    memo = _memo(v, "objects")
     got = memo.get(v.i)
     if got is None:
         got = memo[v.i] = _objects(v)
@@ -185,7 +188,16 @@ def object_phrase(v) -> list:
     """What the verb is about: object heads, what they are 'of' ("a list of sanctions"),
     their compounds/appositions, the objects of a complement verb ("urged X to show
     restraint") and of content prepositions ("appealed for aid", "threatened X with
-    sanctions", "went on hunger strike")."""
+    sanctions", "went on hunger strike"). Memoised per Doc: the patterns tried on one verb
+    read it again and again."""
+    memo = _memo(v, "object_phrase")
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = _object_phrase(v)
+    return list(got)
+
+
+def _object_phrase(v) -> list:
     heads = list(objects(v))
     heads += [g for c in v.children if c.dep_ == "prep" and (
         c.lower_ in CONTENT_PREPS or c.lower_ == "under" and v.lemma_.lower() in STATE_VERBS)
