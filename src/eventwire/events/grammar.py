@@ -151,15 +151,21 @@ def _memo(tok, kind: str) -> dict:
     return _MEMO.tables.setdefault(kind, {})
 
 
+def _per_doc(kind: str, compute, v) -> list:
+    """``compute(v)``, memoised by token in the table ``kind`` of its Doc (a copy: callers
+    extend the lists they get)."""
+    memo = _memo(v, kind)
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = compute(v)
+    return list(got)
+
+
 def objects(v) -> list:
     """The verb's objects (the passive subject of a passive verb), with their conjuncts.
     Memoised per Doc: the coder asks for the same verb's objects many times, and every
     walk over spaCy children builds new Token objects."""
-    memo = _memo(v, "objects")
-    got = memo.get(v.i)
-    if got is None:
-        got = memo[v.i] = _objects(v)
-    return list(got)
+    return _per_doc("objects", _objects, v)
 
 
 def _objects(v) -> list:
@@ -190,11 +196,7 @@ def object_phrase(v) -> list:
     restraint") and of content prepositions ("appealed for aid", "threatened X with
     sanctions", "went on hunger strike"). Memoised per Doc: the patterns tried on one verb
     read it again and again."""
-    memo = _memo(v, "object_phrase")
-    got = memo.get(v.i)
-    if got is None:
-        got = memo[v.i] = _object_phrase(v)
-    return list(got)
+    return _per_doc("object_phrase", _object_phrase, v)
 
 
 def _object_phrase(v) -> list:
