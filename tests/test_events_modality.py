@@ -25,6 +25,8 @@ NEGATION = [
     "There is no sign that China sent an envoy to North Korea. | CHN PRK 042 negated",
     "There was no evidence that Iran attacked the Saudi tanker. | IRN SAU 19 negated",
     "North Korea has refrained from testing missiles over Japan. | PRK JPN 150 negated",
+    # a second infinitive after the noun of refusal shares its negation
+    "Seoul's refusal to talk with Tokyo, or even to meet with Japan's envoy, angered many. | KOR JPN 040 negated",
 ]
 
 REFUSAL_IS_AN_EVENT = [

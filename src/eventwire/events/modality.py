@@ -36,6 +36,9 @@ def negation(v, lex) -> str | None:
             return t.head.head.text   # "refrained from testing"
         if t.dep_ in ("xcomp", "acl") and t.head.lemma_ in lex["refusal_governors"]:
             return t.head.text  # "refused to sign", "the failure of the envoy to meet"
+        if t.dep_ == "conj" and t.head.pos_ == "NOUN" and t.head.lemma_ in lex["refusal_governors"] \
+                and _infinitive(t):
+            return t.head.text  # "the refusal to meet A, or to meet B": the parser hangs B's verb on the noun
         if t.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in t.head.children):
             return "not " + t.head.text  # "did not agree to meet", "is not willing to yield"
         if t.dep_ in ("xcomp", "conj", "acomp") and t.head.pos_ in ("VERB", "AUX", "ADJ"):
