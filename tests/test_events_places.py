@@ -20,6 +20,8 @@ from test_events_helpers import code, got
     ("Speaking at a rally in Ohio, the Mexican president criticised the new tariffs.", "USA"),
     ("The Indonesian foreign minister rejected the proposal at a news conference in Tokyo.", "JPN"),
     ("The Chilean president promised more aid at a summit in Madrid.", "ESP"),
+    # a place inside a place phrase is still where
+    ("The Kenyan envoy told reporters in the White House briefing room that talks had stalled.", "USA"),
 ])
 def test_where_words_were_spoken_is_no_addressee(pipeline, sentence, place):
     events = [e for e in code(pipeline, sentence) if not e["negated"]]

@@ -271,7 +271,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         if not place_stands_for_target(p.cameo, lex, v):
             # a verbal act: "said in Lima" names where, not to whom; the party inside the
             # phrase stays ("took part in talks with Bolivian officials")
-            targets = [t for t in targets if not _located(t, v.doc, lex)]
+            targets = [t for t in targets if _party_in_phrase(t, v.doc)]
         if targets:
             t_slot = "place"
         if not targets:
@@ -344,6 +344,19 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
 
 
 LOCATIVE_PREPS = ("in", "at", "inside", "throughout", "across", "near", "around", "within")
+
+
+def _party_in_phrase(a: dict, doc) -> bool:
+    """Is actor ``a`` the other party of an act named inside a place phrase ("took part in
+    talks with X", "said in a joint appearance with X"): the object of with/between, not
+    the place ("in Lima") or a modifier of it ("in the White House briefing room")?"""
+    ts = a.get("token_span")
+    if not ts:
+        return False
+    tok = doc[ts[1] - 1]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between")
 
 
 def _located(a: dict, doc, lex) -> bool:
