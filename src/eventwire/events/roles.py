@@ -251,11 +251,11 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
 
     # a passive's by-agents do a mutual act to each other ("the accord was signed by A and
     # B"), but mediators are third parties ("the deal was brokered by Qatar and Egypt")
-    by_agent = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children) \
+    mediators = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children) \
         and p.cameo in MEDIATION_CODES
     where = targets and all(_located(t, v.doc, lex) for t in targets)   # "met in Geneva"
     for side in (sources if p.reciprocal and len(sources) >= 2 and (not targets or where)
-                 and not by_agent else None,
+                 and not mediators else None,
                  targets if p.reciprocal and len(targets) >= 2 and not sources else None):
         if side:
             pairs = sectors(distinct([(a, b) for a in side for b in side]))

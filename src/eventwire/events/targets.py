@@ -213,11 +213,6 @@ def own_institution(s: dict | None, t: dict | None) -> dict | None:
 VERBAL_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
 
 
-# What one asks of the country one asks it in: "sought asylum in Germany" is a request to
-# Germany, not a request made there.
-SHELTER_NOUNS = ("asylum", "refuge", "sanctuary", "shelter")
-
-
 def place_stands_for_target(cameo: str, lex, v=None) -> bool:
     """May the place where the act happened stand for its unnamed target? For material
     acts, as the CAMEO manual codes them ("rioted at a jail in Israel", "lifted the curfew in
@@ -227,7 +222,7 @@ def place_stands_for_target(cameo: str, lex, v=None) -> bool:
     if cameo[:2] not in VERBAL_ROOTS or cameo in lex.get("travel_codes", ()):
         return True
     return v is not None and cameo[:2] == "02" and any(
-        o.lemma_.lower() in SHELTER_NOUNS for o in objects(v))
+        o.lemma_.lower() in lex.get("shelter_nouns", ()) for o in objects(v))
 
 
 def overflown(v, actors: ActorIndex) -> list:
