@@ -26,7 +26,7 @@ from ..actors.docdata import cached_sections
 from ..syntax import clause_head, span_root
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
-from .grammar import conjuncts, objects, prep_objects, subjects
+from .grammar import conjuncts, objects, prep_objects, subjects, to_infinitive
 from .leads import passive_leads
 from .patterns import Pattern, PatternSet
 from .roles import _located, state_sector
@@ -366,8 +366,7 @@ def _purpose_target(doc, events, e, w):
     meeting or visit is with. A purpose clause that only repeats the meeting
     ("met X to discuss ...", both 04) is no second event."""
     v = doc[e["_verb_i"]]
-    if v.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if v.dep_ not in ("advcl", "xcomp") or not to_infinitive(v):
         return None
     for p in events:
         if p["sentence_index"] != e["sentence_index"] or p["_verb_i"] != v.head.i or p is e:

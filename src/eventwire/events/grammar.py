@@ -232,10 +232,15 @@ def prep_objects(heads, preps: set) -> list:
     return out
 
 
+def to_infinitive(v) -> bool:
+    """Is ``v`` a to-infinitive ("to talk", "to stop the fighting")?"""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+
+
 def _clause_subject(g) -> list:
     """"pleaded with the government to reconsider": the parser makes the clause the object
     of "with" and the government its subject -- who is pleaded with."""
-    if g.pos_ not in ("VERB", "AUX") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+    if g.pos_ not in ("VERB", "AUX") or not to_infinitive(g):
         return []   # (an infinitive only: "stand by what we have done" is about the deed)
     return [t for c in g.children if c.dep_ == "nsubj" for t in conjuncts(c)]
 
@@ -250,8 +255,7 @@ def obligation(c) -> str | None:
     """"have to" / "need to" when clause ``c`` is an obligation in the present tense
     ("Y has to withdraw", "Y needs to stop"), else None."""
     if c.lemma_.lower() in OBLIGATION_VERBS and c.tag_ in ("VBZ", "VBP") and any(
-            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
-            for x in c.children):
+            x.dep_ == "xcomp" and to_infinitive(x) for x in c.children):
         return c.lemma_.lower() + " to"
     return None
 
@@ -292,7 +296,7 @@ def complement_verbs(v, lex) -> list:
     for o in v.children:
         if o.dep_ == "dobj" and o.lemma_.lower() in lex.get("disposition_nouns", ()):
             out += [c for c in o.children if c.dep_ == "acl" and c.pos_ == "VERB"
-                    and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)]
+                    and to_infinitive(c)]
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
 from .grammar import (complement_verbs, conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
-                      complement_topics, clause_span, SUBJ_DEPS, captors)
+                      complement_topics, clause_span, SUBJ_DEPS, captors, to_infinitive)
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
                       implied_people, overflown, own_institution, people_demonym,
@@ -137,8 +137,7 @@ COMPLEMENT_TARGET_SLOTS = ("dobj", "prep:with|to|on|against|in|into|at")
 
 def _purpose(c) -> bool:
     """A purpose clause the parser hung as advcl: "sent troops to help defend X"."""
-    return c.dep_ == "advcl" and c.pos_ == "VERB" and any(
-        m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+    return c.dep_ == "advcl" and c.pos_ == "VERB" and to_infinitive(c)
 
 
 # Agents of armed people, and the sectors of armed non-state groups they belong to.
