@@ -74,6 +74,7 @@ CASES = [
         "The Venezuelan president attacked the Colombian president on Twitter. | VENGOV COLGOV 111",
     "The Kenyan opposition challenged the Kenyan security law in court. | KENOPP KEN 115",
     "Israeli soldiers fired at Palestinian protesters. | ISRMIL PSE 193",
+    "Kenyan troops fought Somali militants near the border. | KENMIL SOMREB 190",
         # an attack whose subject is an aircraft: aerial weapons (195)
     "Israeli warplanes struck targets in Gaza. | ISRMIL PSE 195",
     "Houthi drones attacked a Saudi oil facility. | YEM SAU 195",
@@ -101,6 +102,9 @@ NOT_CODED = [
     ("Germany, which heads the NATO mission in northern Afghanistan, sent more troops.", "042"),
     # fighting for rights is no combat
     ("Kenyan students are fighting for their rights.", "190"),
+    # fighting a campaign, an election or a seat is a contest of votes
+    ("The Kenyan minister is fighting a hard campaign against the opposition to keep his seat.", "190"),
+    ("The Peruvian president fought the election against the Chilean-born candidate.", "190"),
     # scrutiny is no investigation; an order to pay is no summons
     ("The Chinese government is under close scrutiny for its trade policy.", "090"),
     ("The Egyptian court ordered the Egyptian ministers to pay a fine, the newspaper reported.", "090"),

@@ -81,6 +81,15 @@ MODALITY = [
     # a need is no deed
     "There was no need to attack the Chadian rebels, the army said. | - TCD 190 asserted hypothetical",
     "The Greek minister said there is no need to criticize Turkey. | - TUR 111 asserted hypothetical",
+    # a condition told by an auxiliary before its subject, with no "if"
+    "Had Israel bombed the Iranian reactor, Tehran would have retaliated. | ISR IRN 19 asserted hypothetical",
+    "Should Russia invade Georgia, the alliance will respond. | RUS GEO 19 asserted hypothetical",
+    "Were Turkey to expel the Dutch envoy, trade would suffer. | TUR NLD 166 asserted hypothetical",
+    "Had the Cuban envoy met the Spanish minister, the talks could have resumed. "
+    "| CUB ESP 040 asserted hypothetical",
+    # ... but a pluperfect in its own place tells what did happen
+    "Israel had bombed the Syrian reactor before the talks began. | ISR SYR 19 asserted asserted",
+    "The Chilean minister said Peru should expel the Bolivian envoy. | PER BOL 166 asserted hypothetical",
 ]
 
 REPORTED = [

@@ -66,6 +66,10 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
         # modal of its own, it shares the first's (and so its mood)
         shared = dep == "conj" and _bare_conjunct(chain[k - 1][1], g)
         complement = complement and (own or dep in COMPLEMENT_DEPS)
+        if _inverted_condition(g, lex):
+            # "Had the navy fired on the boat, ...": a condition with no "if", whatever it
+            # holds is only supposed (the clause and what it governs)
+            bump("hypothetical")
         if complement and _counterfactual(g, lex):
             # "would have vetoed", "said she would have objected to X opening an inquiry":
             # it did not happen, and neither did what it was about
@@ -152,6 +156,22 @@ def _counterfactual(g, lex) -> bool:
     aux = [c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")]
     return g.tag_ == "VBN" and any(a in ("have", "'ve") for a in aux) and \
         any(a in lex.get("counterfactual_aux", ()) for a in aux)
+
+
+def _inverted_condition(g, lex) -> bool:
+    """Is ``g`` the head of an adverbial clause opened by an auxiliary before its subject
+    ("Had X known, ...", "Should the deal collapse, ...", "Were X to win, ...")? Only an
+    adverbial clause: a question ("Had they met?") is the root."""
+    if g.dep_ != "advcl":
+        return False
+    first = g.doc[g.left_edge.i]
+    if first.lower_ not in lex.get("inverted_condition_aux", ()) or \
+            not (first.i == g.i or (first.head.i == g.i and first.dep_ in ("aux", "auxpass"))):
+        return False
+    # (the parser may hang the clause's verb on the auxiliary: "Had[advcl] X met[ccomp] Y")
+    heads = [g] + [c for c in g.children if c.dep_ in ("ccomp", "xcomp")] if first.i == g.i else [g]
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i
+               for h in heads for c in h.children)
 
 
 def _possible_only(below, g, lex) -> bool:
