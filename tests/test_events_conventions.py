@@ -75,6 +75,8 @@ CASES = [
     "The Kenyan opposition challenged the Kenyan security law in court. | KENOPP KEN 115",
     "Israeli soldiers fired at Palestinian protesters. | ISRMIL PSE 193",
     "Kenyan troops fought Somali militants near the border. | KENMIL SOMREB 190",
+    "The Kenyan minister pleaded with the Somali government to release the hostages. | KENGOV SOMGOV 020",
+    "Kenya insisted that Somalia released the Kenyan hostages. | SOMGOV KEN 0841",
         # an attack whose subject is an aircraft: aerial weapons (195)
     "Israeli warplanes struck targets in Gaza. | ISRMIL PSE 195",
     "Houthi drones attacked a Saudi oil facility. | YEM SAU 195",
@@ -102,6 +104,17 @@ NOT_CODED = [
     ("Germany, which heads the NATO mission in northern Afghanistan, sent more troops.", "042"),
     # fighting for rights is no combat
     ("Kenyan students are fighting for their rights.", "190"),
+    # a threat to do it is no deed, also when the parser takes the infinitive's "to" for a
+    # preposition; pleading guilty answers a charge, it appeals to no one
+    ("The man pleaded guilty to threatening to assault and murder a Kenyan official.", "1823"),
+    ("The man pleaded guilty to threatening to assault and murder a Kenyan official.", "020"),
+    # what a motion proposes that someone do, in the base form, is not done
+    # (the subject is singular, so the bare verb is the base form, not the present)
+    ("The opposition demanded that the government recall the Kenyan ambassador from Somalia.", "161"),
+    ("Kenya insisted that Somalia release the Kenyan hostages.", "0841"),
+    ("The Kenyan senator proposed that the government give aid to Somalia.", "070"),
+    # struggling to do something is no combat
+    ("The Kenyan president, fighting to win back trust after the Somali border scandal, apologised.", "190"),
     # fighting a campaign, an election or a seat is a contest of votes
     ("The Kenyan minister is fighting a hard campaign against the opposition to keep his seat.", "190"),
     ("The Peruvian president fought the election against the Chilean-born candidate.", "190"),

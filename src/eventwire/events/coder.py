@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
 from .grammar import (clause_span, complement_verbs, complement_words, inflections, object_phrase, subjects,
-                      _inflected)
+                      to_infinitive, _inflected)
 from .modality import _infinitive, _own_actor, habitual, modality, negation, non_factive, planned
 from .patterns import Pattern, PatternSet, get_patterns
 from .nominal import implied_workers, unrealised
@@ -98,6 +98,8 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         return "the object has a predicate ('called them X'): another sense of the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
         return "has an object or clause; pattern is intransitive"
+    if p.not_infinitive and any(c.dep_ == "xcomp" and to_infinitive(c) for c in v.children):
+        return "has an infinitive complement: another sense of the verb"
     if p.particle:
         prts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod", "prep")}
         if not prts & set(p.particle):

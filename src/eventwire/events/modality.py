@@ -115,7 +115,8 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             bump("intended")
         if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
             bump("hedged")
-        elif dep == "xcomp" and (g.lemma_ in lex["intent_governors"] or g.lower_ == "going"
+        elif (dep == "xcomp" or _to_as_preposition(chain, k)) and (
+                g.lemma_ in lex["intent_governors"] or g.lower_ == "going"
                                  or chain[k - 1][1].head.lemma_ in lex["intent_governors"]):
             # "is willing to withdraw": the predicate adjective between is the governor
             bump("intended")
@@ -156,6 +157,15 @@ def _counterfactual(g, lex) -> bool:
     aux = [c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")]
     return g.tag_ == "VBN" and any(a in ("have", "'ve") for a in aux) and \
         any(a in lex.get("counterfactual_aux", ()) for a in aux)
+
+
+def _to_as_preposition(chain, k) -> bool:
+    """The parser sometimes takes an infinitive's "to" for a preposition ("threatening
+    to[prep] assault[pobj] ..."): that link stands for an xcomp."""
+    dep, g = chain[k]
+    below = chain[k - 1][1]
+    return dep == "pobj" and below.tag_ == "VB" and below.head.lower_ == "to" and \
+        below.head.dep_ == "prep" and g.pos_ in ("VERB", "AUX")
 
 
 def _inverted_condition(g, lex) -> bool:
@@ -264,7 +274,7 @@ def non_factive(v, lex) -> str | None:
         if dep in ("pcomp", "pobj") and t.head.lower_ == "into" and t.tag_ == "VBG" and \
                 (g.lemma_ in asking or g.lemma_ in lex.get("into_governors", ())):
             return g.text     # "pressured Belarus into closing the border": wanted, not done
-        if dep == "ccomp" and g.lemma_ in mandative and t.tag_ == "VB" and \
+        if dep == "ccomp" and g.lemma_ in mandative and _base_form(t) and \
                 not any(c.dep_ == "aux" for c in t.children):
             return g.text     # "demanded that the army free ...": the base form of a demand
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and to) or \
@@ -289,6 +299,16 @@ def habitual(v, lex) -> str | None:
                 for c in g.children):
             return g.text   # not "would like to meet" (a wish), "was used to attack" (a means)
     return None
+
+
+def _base_form(v) -> bool:
+    """The verb in its base form: tagged so, or tagged present with a singular noun subject
+    ("proposed that the government give ...": the indicative would be "gives")."""
+    if v.tag_ == "VB":
+        return True
+    return v.tag_ == "VBP" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP")
+                                   and not any(x.dep_ == "conj" for x in c.children)
+                                   for c in v.children)
 
 
 def _once_more(once) -> bool:

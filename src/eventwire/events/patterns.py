@@ -15,6 +15,7 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       require_target: true          # no event without a target (default false for verbs, true for nouns)
       reciprocal: true              # coordinated subjects without object act on each other ("X and Y met")
       intransitive: true            # only without object or that-clause ("demonstrated" vs "demonstrated that")
+      not_infinitive: true          # not with an infinitive complement ("fought to keep his job": a struggle)
       complement_aux: [must]        # the that-clause has this modal ("said that Y must ...": a demand)
       subject: [court, tribunal]    # optional: the subject's head noun is one of these ("the
                                     # tribunal found that ..."; not "the minister found that")
@@ -95,7 +96,7 @@ def yaml_load(text: str):
 
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
-        "intransitive", "before", "after", "complement_aux", "reporting",
+        "intransitive", "not_infinitive", "before", "after", "complement_aux", "reporting",
         "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents",
         "implied_target", "request_sense", "thing_object"}
 
@@ -116,6 +117,7 @@ class Pattern:
     require_target: bool = False
     reciprocal: bool = False
     intransitive: bool = False   # fires only without object/clausal complement
+    not_infinitive: bool = False  # fires only without an infinitive complement
     before: tuple[str, ...] = ()  # words that must occur before the verb in its sentence
     after: tuple[str, ...] = ()   # words that must occur after the verb in its clause
     paired: str = ""             # code of the mirror event target -> source (PETRARCH "032:033")
@@ -239,6 +241,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         require_target=bool(raw.get("require_target", bool(nouns))),
         reciprocal=bool(raw.get("reciprocal", False)), confidence=float(conf),
         intransitive=bool(raw.get("intransitive", False)),
+        not_infinitive=bool(raw.get("not_infinitive", False)),
         before=_strs(path, line, raw.get("before"), "before"),
         after=_strs(path, line, raw.get("after"), "after"),
         complement_aux=_strs(path, line, raw.get("complement_aux"), "complement_aux"),
