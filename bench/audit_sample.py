@@ -33,6 +33,9 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 NEWS = os.path.join(HERE, "..", "..", "shared", "news")
 EXTRA = os.path.join(HERE, "news_extra", "gold.jsonl")
+sys.path.insert(0, HERE)
+from eval_news import holdout_ids  # noqa: E402  (news-holdout: never read)
+
 HOLDOUT_STARTS = (8, 9)          # every 15th position from these: the held-out set's, never read
 
 
@@ -46,7 +49,11 @@ def pool_articles() -> list[dict]:
     arts = [json.loads(l) for l in open(os.path.join(NEWS, "articles.jsonl"))]
     nogold = sorted((a for a in arts if a["id"] not in gold), key=lambda a: a["id"].encode())
     held = holdout_positions()
-    return [a for n, a in enumerate(nogold) if n not in held and a["id"] not in extra]
+    # (and the held-out articles by id: two of them were substitutes taken from the next
+    # position, 114 and 145, and the positional rule alone let position 145 into the pool)
+    held_ids = holdout_ids()
+    return [a for n, a in enumerate(nogold) if n not in held and a["id"] not in extra
+            and a["id"] not in held_ids]
 
 
 def write_pool(path: str, arts: list[dict]) -> None:
