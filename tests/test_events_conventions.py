@@ -77,6 +77,8 @@ CASES = [
     "Kenyan troops fought Somali militants near the border. | KENMIL SOMREB 190",
     "The Kenyan minister pleaded with the Somali government to release the hostages. | KENGOV SOMGOV 020",
     "Kenya insisted that Somalia released the Kenyan hostages. | SOMGOV KEN 0841",
+    "Kenya agreed to the Ugandan plan. | KENGOV UGA 030",
+    "Russia began a series of missile tests near the Japanese coast. | RUSMIL JPN 150",
         # an attack whose subject is an aircraft: aerial weapons (195)
     "Israeli warplanes struck targets in Gaza. | ISRMIL PSE 195",
     "Houthi drones attacked a Saudi oil facility. | YEM SAU 195",
@@ -115,6 +117,11 @@ NOT_CODED = [
     ("The Kenyan senator proposed that the government give aid to Somalia.", "070"),
     # struggling to do something is no combat
     ("The Kenyan president, fighting to win back trust after the Somali border scandal, apologised.", "190"),
+    # a bare "agreed" (or "agreed that ...") assents to a view, it promises nothing
+    ("The Kenyan foreign minister agreed.", "030"),
+    ("Kenya agreed with Uganda that the talks had failed.", "030"),
+    # a moratorium on tests halts them: no show of force
+    ("Russia began a unilateral nuclear test moratorium in August.", "150"),
     # fighting a campaign, an election or a seat is a contest of votes
     ("The Kenyan minister is fighting a hard campaign against the opposition to keep his seat.", "190"),
     ("The Peruvian president fought the election against the Chilean-born candidate.", "190"),

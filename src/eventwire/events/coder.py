@@ -98,6 +98,10 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         return "the object has a predicate ('called them X'): another sense of the verb"
     if p.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in v.children):
         return "has an object or clause; pattern is intransitive"
+    if p.needs_complement and not any(
+            c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+            for c in v.children):
+        return "no object, infinitive or to/on phrase: assent to a view, no promise"
     if p.not_infinitive and any(c.dep_ == "xcomp" and to_infinitive(c) for c in v.children):
         return "has an infinitive complement: another sense of the verb"
     if p.particle:

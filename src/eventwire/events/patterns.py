@@ -16,6 +16,8 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       reciprocal: true              # coordinated subjects without object act on each other ("X and Y met")
       intransitive: true            # only without object or that-clause ("demonstrated" vs "demonstrated that")
       not_infinitive: true          # not with an infinitive complement ("fought to keep his job": a struggle)
+      needs_complement: true        # only with an object, an infinitive or to/on ("agreed to talks";
+                                    # a bare "agreed", "agreed that/with" assents to a view)
       complement_aux: [must]        # the that-clause has this modal ("said that Y must ...": a demand)
       subject: [court, tribunal]    # optional: the subject's head noun is one of these ("the
                                     # tribunal found that ..."; not "the minister found that")
@@ -96,7 +98,7 @@ def yaml_load(text: str):
 
 KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", "source",
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
-        "intransitive", "not_infinitive", "before", "after", "complement_aux", "reporting",
+        "intransitive", "not_infinitive", "needs_complement", "before", "after", "complement_aux", "reporting",
         "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents",
         "implied_target", "request_sense", "thing_object"}
 
@@ -118,6 +120,7 @@ class Pattern:
     reciprocal: bool = False
     intransitive: bool = False   # fires only without object/clausal complement
     not_infinitive: bool = False  # fires only without an infinitive complement
+    needs_complement: bool = False  # fires only with an object, infinitive or to/on phrase
     before: tuple[str, ...] = ()  # words that must occur before the verb in its sentence
     after: tuple[str, ...] = ()   # words that must occur after the verb in its clause
     paired: str = ""             # code of the mirror event target -> source (PETRARCH "032:033")
@@ -242,6 +245,7 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         reciprocal=bool(raw.get("reciprocal", False)), confidence=float(conf),
         intransitive=bool(raw.get("intransitive", False)),
         not_infinitive=bool(raw.get("not_infinitive", False)),
+        needs_complement=bool(raw.get("needs_complement", False)),
         before=_strs(path, line, raw.get("before"), "before"),
         after=_strs(path, line, raw.get("after"), "after"),
         complement_aux=_strs(path, line, raw.get("complement_aux"), "complement_aux"),
