@@ -78,6 +78,7 @@ CASES = [
     "The Kenyan minister pleaded with the Somali government to release the hostages. | KENGOV SOMGOV 020",
     "Kenya insisted that Somalia released the Kenyan hostages. | SOMGOV KEN 0841",
     "Kenya agreed to the Ugandan plan. | KENGOV UGA 030",
+    "Kenya and Uganda agreed that they would reopen the border. | KENGOV UGAGOV 030",
     "Russia began a series of missile tests near the Japanese coast. | RUSMIL JPN 150",
         # an attack whose subject is an aircraft: aerial weapons (195)
     "Israeli warplanes struck targets in Gaza. | ISRMIL PSE 195",
@@ -108,8 +109,8 @@ NOT_CODED = [
     ("Kenyan students are fighting for their rights.", "190"),
     # a threat to do it is no deed, also when the parser takes the infinitive's "to" for a
     # preposition; pleading guilty answers a charge, it appeals to no one
-    ("The man pleaded guilty to threatening to assault and murder a Kenyan official.", "1823"),
-    ("The man pleaded guilty to threatening to assault and murder a Kenyan official.", "020"),
+    ("A farmer pleaded guilty to threatening to stab and kill the Kenyan judge.", "1823"),
+    ("A farmer pleaded guilty to threatening to stab and kill the Kenyan judge.", "020"),
     # what a motion proposes that someone do, in the base form, is not done
     # (the subject is singular, so the bare verb is the base form, not the present)
     ("The opposition demanded that the government recall the Kenyan ambassador from Somalia.", "161"),

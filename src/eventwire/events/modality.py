@@ -115,7 +115,7 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             bump("intended")
         if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
             bump("hedged")
-        elif (dep == "xcomp" or _to_as_preposition(chain, k)) and (
+        elif (dep == "xcomp" or _infinitive_link(chain, k)) and (
                 g.lemma_ in lex["intent_governors"] or g.lower_ == "going"
                                  or chain[k - 1][1].head.lemma_ in lex["intent_governors"]):
             # "is willing to withdraw": the predicate adjective between is the governor
@@ -159,13 +159,19 @@ def _counterfactual(g, lex) -> bool:
         any(a in lex.get("counterfactual_aux", ()) for a in aux)
 
 
-def _to_as_preposition(chain, k) -> bool:
-    """The parser sometimes takes an infinitive's "to" for a preposition ("threatening
-    to[prep] assault[pobj] ..."): that link stands for an xcomp."""
+def _infinitive_link(chain, k) -> bool:
+    """Does the link into ``chain[k]`` stand for an infinitive complement the parser got
+    wrong? "threatening to[prep] stab[pobj]": the "to" taken for a preposition; "threatening
+    to stab and kill[conj]": the second base-form verb hung on the gerund, not on "stab"."""
     dep, g = chain[k]
     below = chain[k - 1][1]
-    return dep == "pobj" and below.tag_ == "VB" and below.head.lower_ == "to" and \
-        below.head.dep_ == "prep" and g.pos_ in ("VERB", "AUX")
+    if g.pos_ not in ("VERB", "AUX") or below.tag_ != "VB":
+        return False
+    if dep == "pobj":
+        return below.head.lower_ == "to" and below.head.dep_ == "prep"
+    return dep == "conj" and g.tag_ != "VB" and any(
+        c.i < below.i and c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "pobj" and c.head.lower_ == "to"))
+        for c in g.subtree if c.head.i == g.i or c.head.head.i == g.i)
 
 
 def _inverted_condition(g, lex) -> bool:
