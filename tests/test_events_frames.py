@@ -120,6 +120,38 @@ def test_hypothetical_records_on_request(pipeline):
     assert [r for r in got if r["modality"] == "hypothetical" and r["cameo_root"] == "19"], got
 
 
+# ------------------------------------------------------------ records with no known source
+
+NO_SOURCE = "Three Kenyan soldiers were killed near the Somali border on Monday."
+
+
+def test_records_with_no_source_are_left_out_of_a_run(pipeline):
+    # the coder sees the killing, with no one who did it ...
+    assert [e for e in code(pipeline, NO_SOURCE) if e["cameo_root"] == "18" and not e["source"]]
+    # ... the run leaves it out by default, and gives it on request
+    assert not [r for r in _run(pipeline, NO_SOURCE) if not r["source"]]
+    got = _run(pipeline, NO_SOURCE, include_sourceless=True)
+    assert [r for r in got if r["cameo_root"] == "18" and not r["source"]
+            and r["target"]["code"].startswith("KEN")], got
+
+
+def test_a_record_with_its_source_stays(pipeline):
+    got = _run(pipeline, "Somali militants killed three Kenyan soldiers near the border on Monday.")
+    assert [r for r in got if r["cameo_root"] == "18" and r["source"]["code"].startswith("SOM")], got
+
+
+def test_include_sourceless_option_and_environment(monkeypatch):
+    from eventwire.cli._common import add_coding_options, settings_from_args
+
+    p = argparse.ArgumentParser()
+    add_coding_options(p)
+    assert settings_from_args(p.parse_args(["--include-sourceless"])).include_sourceless
+    monkeypatch.delenv("EVENTWIRE_INCLUDE_SOURCELESS", raising=False)
+    assert not settings_from_args(p.parse_args([])).include_sourceless
+    monkeypatch.setenv("EVENTWIRE_INCLUDE_SOURCELESS", "1")
+    assert settings_from_args(p.parse_args([])).include_sourceless
+
+
 def test_include_hypothetical_option_and_environment(monkeypatch):
     from eventwire.cli._common import add_coding_options, settings_from_args
 

@@ -548,9 +548,12 @@ def planned_processes(settings: Settings) -> int:
 
 def keep_record(ev: dict, settings: Settings) -> bool:
     """Is the record news for this run? A hypothetical one (a condition, a question, "could
-    sign", "whether they met") is not, unless ``settings.include_hypothetical``; it stays on
-    ``doc._.events`` of the spaCy components with its ``modality``."""
-    return settings.include_hypothetical or ev.get("modality") != "hypothetical"
+    sign", "whether they met") is not, unless ``settings.include_hypothetical``; nor one
+    whose source actor is unknown, unless ``settings.include_sourceless``. Both stay on
+    ``doc._.events`` of the spaCy components."""
+    if not settings.include_hypothetical and ev.get("modality") == "hypothetical":
+        return False
+    return settings.include_sourceless or bool((ev.get("source") or {}).get("code"))
 
 
 def _item(d: Document) -> tuple:
