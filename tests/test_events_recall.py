@@ -247,8 +247,91 @@ def test_recall_s9_case(pipeline, case):
     ("\"Any attack on our territory will be answered with force,\" the Iranian defence minister said.", "190"),
 ])
 def test_recall_s9_counter_case(pipeline, sentence, code_):
-    # (nothing of this code that happened: negated, hypothetical and demanded ones aside)
+    assert_nothing_done(pipeline, sentence, code_)
+
+
+def assert_nothing_done(pipeline, sentence, code_):
+    """Nothing of this code that happened (negated, hypothetical and demanded ones aside)."""
     events = [e for e in code(pipeline, sentence) if not e["negated"] and e["modality"] != "hypothetical"]
     assert not [e for e in events if e["cameo"] == code_], \
         [(e["cameo"], e["pattern"]) for e in events]
 
+
+
+# -- session 10 (lane recall10b): stances, judicial outcomes, pandemic travel lists ----------
+
+CASES_S10 = [
+    # a stance said as a predicate adjective: "was critical of"
+    "Several senators were highly critical of the Pentagon's plan. | USA USA 111",
+    "The Egyptian foreign minister has been sharply critical of Israel. | EGY ISR 111",
+    "Indian officials remained critical of Pakistan's decision to close the border. | IND PAK 111",
+    # a public stance for or against
+    "The French president came out in support of the Ukrainian government. | FRA UKR 051",
+    "The French president came out against the pipeline project. | FRA - 110",
+    # accusations dismissed as untrue
+    "The Russian foreign minister called the charges baseless. | RUS - 111",
+    "The Egyptian government said the allegations were groundless. | EGY - 111",
+    # a sentence handed down or served: the court of the country when none is named
+    "The former Egyptian president was handed a 20-year sentence on corruption charges. | EGYJUD EGY 116",
+    "The Russian opposition leader was given a nine-year prison term. | RUSJUD RUS 116",
+    "The Egyptian blogger is currently serving a life sentence. | EGYJUD EGY 116",
+    "The Russian opposition leader was sentenced to three years in jail. | RUSJUD RUS 116",
+    "The former Pakistani prime minister was found guilty of corruption. | PAKJUD PAK 116",
+    # pandemic travel lists: taken off the list of free travel, or put on the quarantine list
+    "Spain and Greece have been removed from the British government's travel corridor list. | GBR ESP 160",
+    "Britain removed Spain and Greece from its travel corridor list. | GBR GRC 160",
+    "Germany has taken Sweden off its list of safe countries. | DEU SWE 160",
+    "Britain added Portugal to its quarantine list. | GBR PRT 160",
+    "Britain took Italy off the quarantine list on Friday. | GBR ITA 081",
+]
+
+
+@pytest.mark.parametrize("case", CASES_S10)
+def test_recall_s10_case(pipeline, case):
+    assert_coded(pipeline, case)
+
+
+@pytest.mark.parametrize("sentence, code_", [
+    # "critical" as "vital" is no criticism
+    ("It is critical that Germany and France agree on the budget.", "111"),
+    # a term of office is no prison term
+    ("The Kenyan president is serving his second term.", "116"),
+    ("The Ugandan president was given a fifth term by voters.", "116"),
+    ("The French senator served two terms in the senate.", "116"),
+    # a court throwing out a case is no criticism
+    ("The Indian court called the petition baseless in 2015.", "111"),
+    # coming out of a room is no stance
+    ("The German chancellor came out of the meeting smiling.", "051"),
+    # something else removed, or a list of another kind
+    ("The Spanish minister removed the item from the agenda.", "160"),
+    ("Britain removed Spain from its list of priority markets.", "160"),
+])
+def test_recall_s10_counter_case(pipeline, sentence, code_):
+    assert_nothing_done(pipeline, sentence, code_)
+
+
+@pytest.mark.parametrize("sentence, code_, negated, modality", [
+    # negated and hypothetical: coded with the flag, never as done
+    ("The senator was not critical of the Israeli government.", "111", True, None),
+    ("The Turkish minister did not call the charges baseless.", "111", True, None),
+    ("Britain did not remove Spain from its travel corridor list.", "160", True, None),
+    ("The Italian prime minister has not come out in favour of the plan.", "051", True, None),
+    ("The former Pakistani prime minister could be given a life sentence.", "116", False, "hypothetical"),
+    ("Britain may remove France from its travel corridor list next week.", "160", False, "hypothetical"),
+])
+def test_recall_s10_not_done(pipeline, sentence, code_, negated, modality):
+    events = [e for e in code(pipeline, sentence) if e["cameo"] == code_]
+    assert events and all(e["negated"] == negated and (modality is None or e["modality"] == modality)
+                          and (negated or e["modality"] != "asserted") for e in events), \
+        [(e["cameo"], e["negated"], e["modality"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Britain removed Greece from its travel corridor list.", "GRC"),
+    ("Britain added Portugal to its quarantine list.", "PRT"),
+])
+def test_travel_list_target_is_the_country(pipeline, sentence, target):
+    # a country taken off a travel list: its travellers and territory, not its government
+    events = [e for e in code(pipeline, sentence) if e["pattern"].startswith(("16.", "08."))]
+    assert events and all((e["target"] or {}).get("code") == target for e in events), \
+        [(e["cameo"], (e["target"] or {}).get("code")) for e in events]

@@ -201,6 +201,9 @@ def object_phrase(v) -> list:
 
 def _object_phrase(v) -> list:
     heads = list(objects(v))
+    if is_passive(v):
+        # the object a passive keeps: "was handed a ten-year sentence", "was given a medal"
+        heads += [c for c in v.children if c.dep_ == "dobj"]
     heads += [g for c in v.children if c.dep_ == "prep" and (
         c.lower_ in CONTENT_PREPS or c.lower_ == "under" and v.lemma_.lower() in STATE_VERBS)
               for g in c.children if g.dep_ == "pobj"]

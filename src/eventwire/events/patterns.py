@@ -27,6 +27,10 @@ A pattern file is a YAML mapping with a ``patterns:`` list; each pattern:
       not_prep: [on, upon]          # not with this preposition on the verb ("seized on a remark")
       source_agents: [LAB, CVL]     # only sources of these sectors ("a strike by miners" is
                                     # labour's; "a strike by warplanes" is no walkout)
+      implied_source: JUD           # no source named: this sector of the country where it
+                                    # happens ("was handed a ten-year sentence": a court)
+      country_target: true          # a country as target stays the country, not its
+                                    # government ("taken off the travel list": its travellers)
       implied_target: CVL           # no target named: the people of this sector of the
                                     # source's country ("banned all demonstrations": would-be
                                     # protesters, civilians; not the place where)
@@ -100,7 +104,7 @@ KEYS = {"id", "cameo", "verbs", "nouns", "object", "particle", "xcomp", "prep", 
         "target", "require_target", "reciprocal", "confidence", "note", "not_object",
         "intransitive", "not_infinitive", "needs_complement", "before", "after", "complement_aux", "reporting",
         "complement", "not_predicative", "subject", "own_subject", "not_prep", "source_agents",
-        "implied_target", "request_sense", "thing_object"}
+        "implied_target", "implied_source", "country_target", "request_sense", "thing_object"}
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ class Pattern:
     not_prep: tuple[str, ...] = ()  # not with this preposition on the verb ("seized on")
     source_agents: tuple[str, ...] = ()  # only sources of these sectors (upper case)
     implied_target: str = ""     # sector of the source's country that is the unnamed target
+    country_target: bool = False  # a country target is not made its government
+    implied_source: str = ""     # sector of the country where it happens: the unnamed source
     request_sense: bool = False  # only when it asks for something (not a question, not "sought to")
     thing_object: bool = False   # its object is a thing, not a person ("questioned the decision")
     confidence: float = 0.7
@@ -257,6 +263,8 @@ def parse_pattern(path, line, raw: dict, seen: set) -> Pattern:
         subject=_strs(path, line, raw.get("subject"), "subject"),
         source_agents=_agents(path, line, pid, raw.get("source_agents")),
         implied_target=_sector(path, line, pid, raw.get("implied_target"), "implied_target"),
+        country_target=bool(raw.get("country_target", False)),
+        implied_source=_sector(path, line, pid, raw.get("implied_source"), "implied_source"),
         request_sense=bool(raw.get("request_sense", False)),
         thing_object=bool(raw.get("thing_object", False)),
         origin=f"{Path(path).name}:{line}")

@@ -242,6 +242,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
         # "under Israeli control", "fire from Syrian positions": as on an event noun)
         return [(state_sector(a, "source", p.cameo, lex, nominal=p.nominal or s_slot.startswith("prep:")),
                  _host(b, a, p.cameo) if t_slot == "place" else
+                 people_demonym(b, v.doc) if p.country_target else
                  state_sector(people_demonym(b, v.doc), "target", p.cameo, lex))
                 for a, b in pairs]
 
@@ -328,6 +329,10 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                 t = implicit_government(s["country"])
             if p.implied_target and t is None and s is not None and s.get("country"):
                 t = implied_target(s["country"], p.implied_target)
+            if p.implied_source and s is None and t is not None and t.get("country"):
+                # "he is serving a life sentence": a court, of the country the story is
+                # about (a foreigner is tried where he is held), else of the one sentenced
+                s = implied_people(actors.home or t["country"], p.implied_source)
             if not _identified(s) and not _identified(t):
                 continue  # "28 people were killed": no one the data could be about
             out.append((s, t))
