@@ -59,6 +59,15 @@ OTHER_SENSE = [
     # a message sent is no visit
     ("The Kenyan president sent a letter to the Ugandan parliament.", "04"),
     ("The Chinese navy sent a clear signal to South Korea on Monday.", "04"),
+    # (session 10 audit, docs/audit-s10-precision.md)
+    # setting cars on fire is arson, no car bomb; launching into a tirade probes nothing
+    ("Rioters in Chile set several Peruvian cars ablaze.", "18"),
+    ("The Kenyan senator launched into another attack on the press.", "09"),
+    # keeping ties says nothing; a natural hazard is nobody's act; a bare question asks for nothing
+    ("The Spanish government said it had maintained close ties with Morocco.", "01"),
+    ("An earthquake killed hundreds of villagers in Peru.", "18"),
+    ("Floods destroyed dozens of Kenyan schools near the border.", "17"),
+    ("The Kenyan judge asked Museveni.", "02"),
 ]
 
 POLITICAL_SENSE = [
@@ -81,6 +90,12 @@ POLITICAL_SENSE = [
     "The Chinese government questioned Japan's decision to send troops. | CHN JPN 110",
     "The Chinese foreign minister spoke with his Japanese counterpart on Monday. | CHN JPN 040",
     "The Kenyan president sent his foreign minister to Uganda. | KEN UGA 042",
+    "Rebels set off a car bomb outside the Kenyan embassy in Mogadishu. | REB KENGOV 1832",
+    "Militants set a bomb near the Kenyan embassy in Mogadishu. | REB KENGOV 183",
+    "The Kenyan army launched an attack on Somali militants near the border. | KENMIL SOMREB 190",
+    "The Spanish government maintained that Morocco had closed the border. | MARGOV - 160",
+    "Rebels killed hundreds of villagers in Peru. | PERREB PERCVL 1823",
+    "The Kenyan judge asked Museveni to testify. | KENJUD UGAGOV 090",
 ]
 
 

@@ -82,6 +82,12 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         # "the new law bars employers from ...", "state laws requiring electors to ...":
         # the law's content, in force; not an act of the day
         return "the subject is a law: what it says, no act"
+    if not p.nominal and any(t.lemma_.lower() in lex.get("natural_hazard_nouns", ()) and t.pos_ == "NOUN"
+                             for t in subj):
+        # "an earthquake killed hundreds", "floods destroyed the bridge": nobody's act
+        return "the subject is a natural hazard, no actor"
+    if not p.nominal and _phrasal_other_sense(v, lex):
+        return f"'{v.text} {_phrasal_other_sense(v, lex)}' is another verb"
     if p.subject and not {w for t in subj for w in (t.lemma_.lower(), t.lower_)} \
             & set(p.subject):
         return f"subject not one of {'/'.join(p.subject[:4])}..."
@@ -122,7 +128,8 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         if p.not_object and lemmas & set(p.not_object):
             return f"object {sorted(lemmas & set(p.not_object))} excluded"
     if p.xcomp:
-        xs = [c for c in complement_verbs(v, lex) if c.lemma_ in p.xcomp]
+        # ("vowed never to give up its arsenal" promises nothing to anyone)
+        xs = [c for c in complement_verbs(v, lex) if c.lemma_ in p.xcomp and not _phrasal_other_sense(c, lex)]
         if not xs:
             return f"no complement verb in {list(p.xcomp)[:6]}"
     if p.prep:
@@ -140,6 +147,15 @@ def _conduct(clause) -> bool:
     accept the plan"), not what is so ("agreed that the talks had failed")?"""
     return any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "should", "must", "'ll", "'d")
                for a in clause.children)
+
+
+def _phrasal_other_sense(v, lex) -> str | None:
+    """The particle that makes ``v`` another verb (lexicon other_sense_phrasals: "give up",
+    "give in"), or None."""
+    for c in v.children:
+        if c.dep_ == "prt" and f"{v.lemma_.lower()} {c.lower_}" in lex.get("other_sense_phrasals", ()):
+            return c.text
+    return None
 
 
 def _names_someone(o) -> bool:
@@ -187,7 +203,8 @@ def not_a_request(v, lex) -> str | None:
             c.dep_ == "xcomp" and _infinitive(c) and not _own_actor(c, v) for c in kids):
         return f"'{v.text} to ...' tries, it asks no one"
     if v.lemma_.lower() == "ask" and not any(
-            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "nsubjpass", "advcl") or
+            c.dep_ in ("ccomp", "xcomp", "advcl") or (c.dep_ in ("dobj", "dative", "nsubjpass")
+                                                      and not _names_someone(c)) or
             (c.dep_ == "prep" and c.lower_ in ("for", "to")) for c in kids):
         return "'asked' with nothing asked for: a question (the speech tag of a quote)"
     return None
