@@ -120,36 +120,52 @@ def test_hypothetical_records_on_request(pipeline):
     assert [r for r in got if r["modality"] == "hypothetical" and r["cameo_root"] == "19"], got
 
 
-# ------------------------------------------------------------ records with no known source
+# ------------------------------------------------------------ incomplete records
 
 NO_SOURCE = "Three Kenyan soldiers were killed near the Somali border on Monday."
+NO_COUNTERPART = "The Kenyan envoy held talks in a hotel on Monday."
 
 
-def test_records_with_no_source_are_left_out_of_a_run(pipeline):
+def test_a_record_with_no_source_is_left_out_of_a_run(pipeline):
     # the coder sees the killing, with no one who did it ...
     assert [e for e in code(pipeline, NO_SOURCE) if e["cameo_root"] == "18" and not e["source"]]
     # ... the run leaves it out by default, and gives it on request
     assert not [r for r in _run(pipeline, NO_SOURCE) if not r["source"]]
-    got = _run(pipeline, NO_SOURCE, include_sourceless=True)
+    got = _run(pipeline, NO_SOURCE, include_incomplete=True)
     assert [r for r in got if r["cameo_root"] == "18" and not r["source"]
             and r["target"]["code"].startswith("KEN")], got
 
 
-def test_a_record_with_its_source_stays(pipeline):
-    got = _run(pipeline, "Somali militants killed three Kenyan soldiers near the border on Monday.")
-    assert [r for r in got if r["cameo_root"] == "18" and r["source"]["code"].startswith("SOM")], got
+def test_a_directed_record_with_no_target_is_left_out_of_a_run(pipeline):
+    # talks with no one named: a meeting needs its other side
+    assert [e for e in code(pipeline, NO_COUNTERPART) if e["cameo_root"] == "04" and not e["target"]]
+    assert not [r for r in _run(pipeline, NO_COUNTERPART) if r["cameo_root"] == "04"]
+    assert [r for r in _run(pipeline, NO_COUNTERPART, include_incomplete=True) if r["cameo_root"] == "04"]
 
 
-def test_include_sourceless_option_and_environment(monkeypatch):
+@pytest.mark.parametrize("sentence, root", [
+    ("Somali militants killed three Kenyan soldiers near the border on Monday.", "18"),
+    ("The Kenyan envoy held talks with the Somali president on Monday.", "04"),
+    # kinds that may be addressed to no one keep a record without a target
+    ("The Kenyan foreign minister criticised the decision on Monday.", "11"),
+    ("The Kenyan president called for calm on Monday.", "02"),
+    ("North Korea fired two ballistic missiles on Monday.", "15"),
+])
+def test_a_complete_record_stays(pipeline, sentence, root):
+    got = _run(pipeline, sentence)
+    assert [r for r in got if r["cameo_root"] == root and r["source"]], got
+
+
+def test_include_incomplete_option_and_environment(monkeypatch):
     from eventwire.cli._common import add_coding_options, settings_from_args
 
     p = argparse.ArgumentParser()
     add_coding_options(p)
-    assert settings_from_args(p.parse_args(["--include-sourceless"])).include_sourceless
-    monkeypatch.delenv("EVENTWIRE_INCLUDE_SOURCELESS", raising=False)
-    assert not settings_from_args(p.parse_args([])).include_sourceless
-    monkeypatch.setenv("EVENTWIRE_INCLUDE_SOURCELESS", "1")
-    assert settings_from_args(p.parse_args([])).include_sourceless
+    assert settings_from_args(p.parse_args(["--include-incomplete"])).include_incomplete
+    monkeypatch.delenv("EVENTWIRE_INCLUDE_INCOMPLETE", raising=False)
+    assert not settings_from_args(p.parse_args([])).include_incomplete
+    monkeypatch.setenv("EVENTWIRE_INCLUDE_INCOMPLETE", "1")
+    assert settings_from_args(p.parse_args([])).include_incomplete
 
 
 def test_include_hypothetical_option_and_environment(monkeypatch):

@@ -97,11 +97,17 @@ def _limited(nbytes):
     return apply
 
 
+# Enough articles that the database outgrows the size limit below and the scribbled pages
+# of the damaged file (both depend on how many records a run keeps: 12 were enough while
+# incomplete records were stored).
+N_ARTICLES = 40
+
+
 @pytest.mark.slow
 def test_a_full_disk_is_one_line_and_keeps_what_was_stored(tmp_path):
     """Disk full said "cannot rollback - no transaction is active" (issue 19). A file-size
     limit makes the same write fail (EFBIG instead of ENOSPC) without filling a disk."""
-    corpus = write_corpus(tmp_path / "c", 12)
+    corpus = write_corpus(tmp_path / "c", N_ARTICLES)
     db = tmp_path / "full.duckdb"
     proc = subprocess.run(badinput.cli_command("ingest", corpus, "--db", db, "--published",
                                                PUBLISHED),
@@ -115,11 +121,11 @@ def test_a_full_disk_is_one_line_and_keeps_what_was_stored(tmp_path):
                      "committed before it is kept"], proc.stderr[-2000:]
     tables = badinput.read_tables(db)
     badinput.check_integrity(tables)           # whole documents only
-    assert 0 < len(tables["documents"]) < 12   # some were stored before the disk was full
+    assert 0 < len(tables["documents"]) < N_ARTICLES   # some were stored before the disk was full
     proc = badinput.run_cli(["ingest", corpus, "--db", db, "--published", PUBLISHED],
                             timeout=600)       # room again: the run finishes the job
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert len(badinput.read_tables(db)["documents"]) == 12
+    assert len(badinput.read_tables(db)["documents"]) == N_ARTICLES
 
 
 def test_disk_full_messages_say_so():
@@ -136,13 +142,14 @@ def test_disk_full_messages_say_so():
 @pytest.fixture(scope="module")
 def damaged(tmp_path_factory):
     d = tmp_path_factory.mktemp("damaged")
-    corpus = write_corpus(d / "c", 12)
+    corpus = write_corpus(d / "c", N_ARTICLES)
     db = d / "good.duckdb"
     proc = badinput.run_cli(["ingest", corpus, "--db", db, "--published", PUBLISHED], timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     bad = d / "bad.duckdb"
     shutil.copy(db, bad)
     size = os.path.getsize(bad)
+    assert size > 300_000 + 2 * 4096, size   # else nothing below would be damaged
     with open(bad, "r+b") as fh:  # scribble over a page in every data block after the header
         for off in range(300_000, size - 4096, 262_144):
             fh.seek(off)

@@ -51,10 +51,11 @@ class Settings:
     # (--include-hypothetical, EVENTWIRE_INCLUDE_HYPOTHETICAL=1). Negated records stay in,
     # marked, as the contract says.
     include_hypothetical: bool = field(default_factory=lambda: _env("INCLUDE_HYPOTHETICAL", False))
-    # Records whose source actor is unknown ("three soldiers were killed", "the plan was
-    # rejected") say what happened but not who did it: like ICEWS and PETRARCH, the run
-    # leaves them out unless this is on (--include-sourceless, EVENTWIRE_INCLUDE_SOURCELESS=1).
-    include_sourceless: bool = field(default_factory=lambda: _env("INCLUDE_SOURCELESS", False))
+    # Incomplete records lack an actor their kind needs: a source ("three soldiers were
+    # killed": who did it?), or the target of a directed kind ("the envoy held talks": with
+    # whom?). Like ICEWS and PETRARCH, the run leaves them out unless this is on
+    # (--include-incomplete, EVENTWIRE_INCLUDE_INCOMPLETE=1).
+    include_incomplete: bool = field(default_factory=lambda: _env("INCLUDE_INCOMPLETE", False))
     # Seconds allowed per document before it is skipped with an error.
     doc_timeout: float = field(default_factory=lambda: _env("DOC_TIMEOUT", 60.0))
 

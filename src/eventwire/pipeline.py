@@ -548,12 +548,23 @@ def planned_processes(settings: Settings) -> int:
 
 def keep_record(ev: dict, settings: Settings) -> bool:
     """Is the record news for this run? A hypothetical one (a condition, a question, "could
-    sign", "whether they met") is not, unless ``settings.include_hypothetical``; nor one
-    whose source actor is unknown, unless ``settings.include_sourceless``. Both stay on
-    ``doc._.events`` of the spaCy components."""
+    sign", "whether they met") is not, unless ``settings.include_hypothetical``; nor an
+    incomplete one, unless ``settings.include_incomplete``. Both stay on ``doc._.events``
+    of the spaCy components."""
     if not settings.include_hypothetical and ev.get("modality") == "hypothetical":
         return False
-    return settings.include_sourceless or bool((ev.get("source") or {}).get("code"))
+    return settings.include_incomplete or complete(ev)
+
+
+def complete(ev: dict) -> bool:
+    """Has the record the actors its kind needs? Always a source; a target too, unless the
+    root may be addressed to no one (codebook ``target``: statements, appeals, praise and
+    criticism, rejections, protests, shows of force)."""
+    from .events.codebook import get_codebook
+    if not (ev.get("source") or {}).get("code"):
+        return False
+    return bool((ev.get("target") or {}).get("code")) or \
+        (ev.get("cameo") or "")[:2] in get_codebook().target_optional
 
 
 def _item(d: Document) -> tuple:

@@ -47,10 +47,11 @@ def add_coding_options(p) -> None:
                    help="also emit records whose modality is hypothetical (conditions, "
                         "questions, 'could', 'might'); left out by default as no news of the "
                         "day (EVENTWIRE_INCLUDE_HYPOTHETICAL)")
-    p.add_argument("--include-sourceless", action="store_true", default=None,
-                   help="also emit records whose source actor is unknown ('three soldiers were "
-                        "killed'); left out by default, as ICEWS and PETRARCH do "
-                        "(EVENTWIRE_INCLUDE_SOURCELESS)")
+    p.add_argument("--include-incomplete", action="store_true", default=None,
+                   help="also emit records that lack an actor their kind needs: no source "
+                        "('three soldiers were killed'), or no target of a directed kind ('held "
+                        "talks'); left out by default, as ICEWS and PETRARCH do "
+                        "(EVENTWIRE_INCLUDE_INCOMPLETE)")
     p.add_argument("--no-builtin-patterns", dest="builtin_patterns", action="store_false",
                    help="code with the --patterns files only (e.g. PETRARCH verb dictionaries "
                         "as PETRARCH would), not eventwire's own patterns")
@@ -68,8 +69,8 @@ def settings_from_args(args) -> Settings:
         s.batch_size = args.batch_size
     if getattr(args, "include_hypothetical", None):
         s.include_hypothetical = True
-    if getattr(args, "include_sourceless", None):
-        s.include_sourceless = True
+    if getattr(args, "include_incomplete", None):
+        s.include_incomplete = True
     s.actor_files = list(getattr(args, "actors", []) or [])
     s.pattern_files = list(getattr(args, "patterns", []) or [])
     if getattr(args, "builtin_patterns", True) is False:

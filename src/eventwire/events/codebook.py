@@ -2,7 +2,11 @@
 
 Files (under ``eventwire/data``):
 - ``cameo/event_codes.csv``   code,name,goldstein — every CAMEO event code
-- ``cameo/quad_class.csv``    root,quad_class — QuadClass by two-digit root
+- ``cameo/quad_class.csv``    root,quad_class,target — QuadClass by two-digit root, and
+  whether an event of the root needs a target (``needed``: a meeting, aid, a demand, a
+  sanction, an assault is done to someone) or may have none (``optional``: a statement,
+  an appeal, praise or criticism of a plan, a rejection, a protest, a show of force can be
+  addressed to no one)
 - ``plover/ontology.yaml``    PLOVER 0.8 event types (allowed modes) and contexts
 - ``plover/cameo_to_plover.csv`` cameo,event_type,mode,context (context ';'-separated)
 
@@ -52,6 +56,7 @@ def _rows(path: Path, header: list[str]):
 class Codebook:
     codes: dict[str, dict] = field(default_factory=dict)      # code -> {code,name,goldstein}
     quad: dict[str, int] = field(default_factory=dict)        # root -> QuadClass
+    target_optional: set[str] = field(default_factory=set)    # roots that may have no target
     plover_types: dict[str, dict] = field(default_factory=dict)
     plover_contexts: set[str] = field(default_factory=set)
     plover_map: dict[str, dict] = field(default_factory=dict)
@@ -123,12 +128,16 @@ class Codebook:
 def load_codebook(data_dir: Path = DATA) -> Codebook:
     cb = Codebook()
     qpath = data_dir / "cameo" / "quad_class.csv"
-    for line, r in _rows(qpath, ["root", "quad_class"]):
+    for line, r in _rows(qpath, ["root", "quad_class", "target"]):
         if not re.fullmatch(r"0[1-9]|1[0-9]|20", r["root"]):
             raise DataFileError(qpath, line, f"bad CAMEO root {r['root']!r}")
         if r["quad_class"] not in ("1", "2", "3", "4"):
             raise DataFileError(qpath, line, f"quad_class must be 1-4, got {r['quad_class']!r}")
         cb.quad[r["root"]] = int(r["quad_class"])
+        if r["target"] not in ("needed", "optional"):
+            raise DataFileError(qpath, line, f"target must be needed or optional, got {r['target']!r}")
+        if r["target"] == "optional":
+            cb.target_optional.add(r["root"])
     if len(cb.quad) != 20:
         raise DataFileError(qpath, 0, f"need all 20 roots, got {len(cb.quad)}")
 
