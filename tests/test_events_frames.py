@@ -156,25 +156,15 @@ def test_a_complete_record_stays(pipeline, sentence, root):
     assert [r for r in got if r["cameo_root"] == root and r["source"]], got
 
 
-def test_include_incomplete_option_and_environment(monkeypatch):
+@pytest.mark.parametrize("what", ["hypothetical", "incomplete"])
+def test_include_option_and_environment(monkeypatch, what):
     from eventwire.cli._common import add_coding_options, settings_from_args
 
     p = argparse.ArgumentParser()
     add_coding_options(p)
-    assert settings_from_args(p.parse_args(["--include-incomplete"])).include_incomplete
-    monkeypatch.delenv("EVENTWIRE_INCLUDE_INCOMPLETE", raising=False)
-    assert not settings_from_args(p.parse_args([])).include_incomplete
-    monkeypatch.setenv("EVENTWIRE_INCLUDE_INCOMPLETE", "1")
-    assert settings_from_args(p.parse_args([])).include_incomplete
-
-
-def test_include_hypothetical_option_and_environment(monkeypatch):
-    from eventwire.cli._common import add_coding_options, settings_from_args
-
-    p = argparse.ArgumentParser()
-    add_coding_options(p)
-    assert settings_from_args(p.parse_args(["--include-hypothetical"])).include_hypothetical
-    monkeypatch.delenv("EVENTWIRE_INCLUDE_HYPOTHETICAL", raising=False)
-    assert not settings_from_args(p.parse_args([])).include_hypothetical
-    monkeypatch.setenv("EVENTWIRE_INCLUDE_HYPOTHETICAL", "1")
-    assert settings_from_args(p.parse_args([])).include_hypothetical
+    attr, env = f"include_{what}", f"EVENTWIRE_INCLUDE_{what.upper()}"
+    assert getattr(settings_from_args(p.parse_args([f"--include-{what}"])), attr)
+    monkeypatch.delenv(env, raising=False)
+    assert not getattr(settings_from_args(p.parse_args([])), attr)
+    monkeypatch.setenv(env, "1")
+    assert getattr(settings_from_args(p.parse_args([])), attr)
