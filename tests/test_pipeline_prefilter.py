@@ -344,3 +344,21 @@ def test_large_input_starts_a_pool(pipeline, monkeypatch):
     docs = _many(12)
     out = list(code_documents(iter(docs), s, nlp=pipeline))
     assert started and [c.document.path for c in out] == [d.path for d in docs]
+
+
+@pytest.mark.parametrize("text", [
+    # a doubled last consonant in the past tense, also for verbs in -l ("expelled",
+    # "repelled", "patrolled"): the cheap event-cue check must see the verb, or the
+    # sentence is masked and its event lost
+    "Kenya expelled the Ugandan ambassador on Monday.\n",
+    "The Kenyan army repelled a Somali attack on Monday.\n",
+    "Kenya banned Ugandan imports on Monday.\n",
+])
+def test_a_verb_with_a_doubled_consonant_is_an_event_cue(coder_pair, monkeypatch, text):
+    monkeypatch.setattr(pipeline_module, "MIN_MASKED_SHARE", 0.0)   # mask every document
+    on, off = coder_pair
+    if on.checks is None:
+        pytest.skip("has_actor/has_event_cue not available: everything is parsed")
+    [(with_filter, _)] = on.code([("d", text, "2021-03-03", None)])
+    [(without, _)] = off.code([("d", text, "2021-03-03", None)])
+    assert without and [e["cameo"] for e in with_filter] == [e["cameo"] for e in without]

@@ -427,7 +427,8 @@ def inflections(lemma: str) -> set[str]:
         out |= {w + "es", w + "ed", w + "ing"}
     else:
         out |= {w + "s", w + "ed", w + "ing"}
-        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", w):  # stop -> stopped, ban -> banned
+        if re.search(r"[^aeiou][aeiou][bdglmnprt]$", w):  # stop -> stopped, ban -> banned,
+            # expel -> expelled, travel -> travelled (and the US "traveled", kept above)
             out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
     out.update(_IRREGULAR.get(w, []))
     return out
