@@ -206,3 +206,33 @@ def test_the_default_coder_is_the_spacy_pipeline(make_client):
     doc = r.json()["documents"][0]
     assert doc["stored"] is True and doc["error"] is None
     assert client.get(f"/api/documents/{doc['doc_id']}").json()["text"].startswith("Washington")
+
+
+# ------------------------------------------------------------------ one record per real event
+
+TWICE = {"id": "a2", "url": "https://news.example/a2", "title": "Envoy expelled",
+         "published": "2021-03-03",
+         "text": ("Kenya expelled the Ugandan ambassador on Monday, the foreign ministry said.\n\n"
+                  "The decision surprised diplomats in Nairobi.\n\n"
+                  "Kenya expelled the Ugandan ambassador on Monday after a row over the border.")}
+
+
+@pytest.mark.slow
+def test_an_event_stated_twice_is_one_record_with_its_mentions(make_client):
+    # as `eventwire code` answers: one record per real event per article
+    client = make_client(token=TOKEN, coder=None)
+    got = client.post("/api/documents", json=TWICE, headers=AUTH)
+    assert got.status_code == 201, got.text
+    expelled = [e for e in got.json()["events"] if e["cameo"] == "166"]
+    assert len(expelled) == 1, expelled
+    assert expelled[0]["num_mentions"] == 2 and len(expelled[0]["mentions"]) == 2
+
+
+@pytest.mark.slow
+def test_per_mention_gives_one_record_per_sentence(make_client):
+    client = make_client(token=TOKEN, coder=None)
+    got = client.post("/api/documents?per_mention=true", json=TWICE, headers=AUTH)
+    assert got.status_code == 201, got.text
+    expelled = [e for e in got.json()["events"] if e["cameo"] == "166"]
+    assert len(expelled) == 2 and len({e["event_id"] for e in expelled}) == 2, expelled
+    assert len({e["canonical_event_id"] for e in expelled}) == 1

@@ -415,7 +415,7 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
 
     coding_lock = threading.Lock()
 
-    def _code_and_store(docs):
+    def _code_and_store(docs, per_mention: bool = False):
         from ..pipeline import code_documents
         run = coder or code_documents
         results = []
@@ -445,6 +445,9 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                     for e in evs:
                         canon = (by_id.get(e["event_id"]) or {}).get("canonical_event_id")
                         e["canonical_event_id"] = canon or e.get("canonical_event_id")
+                if not per_mention:   # one record per real event per article, as `eventwire code`
+                    from ..dedup import fold_records
+                    evs = list(fold_records(evs))
                 out.append({"doc_id": d.doc_id, "path": d.path, "title": d.title,
                             "published": d.published, "stored": stored,
                             "duplicate": not stored and not coded.error,
@@ -466,6 +469,9 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
     async def add_documents(request: Request,
                             published: str | None = Query(None, description="publication date "
                                                           "for inputs that carry none"),
+                            per_mention: bool = Query(False, description="one record per mention "
+                                                      "(sentence) instead of one per real event "
+                                                      "per article"),
                             _bearer: HTTPAuthorizationCredentials | None = Depends(bearer)):
         """Code new articles and store them; answers with the coded events.
 
@@ -483,7 +489,7 @@ def create_app(db_path: str = "eventwire.duckdb", token: str | None = None,
                            param="body" if exc.status == conventions.VALIDATION_STATUS else None) from None
         except RecursionError:  # input nested beyond what a parser can walk
             raise ApiError(400, "the body is nested too deeply to read") from None
-        documents = await run_in_threadpool(_code_and_store, docs)
+        documents = await run_in_threadpool(_code_and_store, docs, per_mention)
         return {"documents": documents,
                 "events": [e for d in documents for e in d["events"]],
                 "errors": errors}
