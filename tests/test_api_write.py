@@ -217,22 +217,22 @@ TWICE = {"id": "a2", "url": "https://news.example/a2", "title": "Envoy expelled"
                   "Kenya expelled the Ugandan ambassador on Monday after a row over the border.")}
 
 
+def _expulsions(make_client, query=""):
+    client = make_client(token=TOKEN, coder=None)
+    got = client.post(f"/api/documents{query}", json=TWICE, headers=AUTH)
+    assert got.status_code == 201, got.text
+    return [e for e in got.json()["events"] if e["cameo"] == "166"]
+
+
 @pytest.mark.slow
 def test_an_event_stated_twice_is_one_record_with_its_mentions(make_client):
     # as `eventwire code` answers: one record per real event per article
-    client = make_client(token=TOKEN, coder=None)
-    got = client.post("/api/documents", json=TWICE, headers=AUTH)
-    assert got.status_code == 201, got.text
-    expelled = [e for e in got.json()["events"] if e["cameo"] == "166"]
-    assert len(expelled) == 1, expelled
-    assert expelled[0]["num_mentions"] == 2 and len(expelled[0]["mentions"]) == 2
+    [expelled] = _expulsions(make_client)
+    assert expelled["num_mentions"] == 2 and len(expelled["mentions"]) == 2
 
 
 @pytest.mark.slow
 def test_per_mention_gives_one_record_per_sentence(make_client):
-    client = make_client(token=TOKEN, coder=None)
-    got = client.post("/api/documents?per_mention=true", json=TWICE, headers=AUTH)
-    assert got.status_code == 201, got.text
-    expelled = [e for e in got.json()["events"] if e["cameo"] == "166"]
+    expelled = _expulsions(make_client, "?per_mention=true")
     assert len(expelled) == 2 and len({e["event_id"] for e in expelled}) == 2, expelled
     assert len({e["canonical_event_id"] for e in expelled}) == 1
