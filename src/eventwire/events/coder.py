@@ -106,7 +106,7 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         return "has an object or clause; pattern is intransitive"
     if p.needs_complement and not any(
             c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
-            or (c.dep_ == "ccomp" and _conduct(c)) for c in v.children):
+            or (c.dep_ == "ccomp" and _conduct(c, lex)) for c in v.children):
         return "no object, infinitive, to/on phrase or clause of conduct: assent to a view, no promise"
     if p.not_infinitive and any(c.dep_ == "xcomp" and to_infinitive(c) for c in v.children):
         return "has an infinitive complement: another sense of the verb"
@@ -142,11 +142,10 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
     return None
 
 
-def _conduct(clause) -> bool:
+def _conduct(clause, lex) -> bool:
     """Does a that-clause say what someone will or must do ("agreed that they would not
     accept the plan"), not what is so ("agreed that the talks had failed")?"""
-    return any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "should", "must", "'ll", "'d")
-               for a in clause.children)
+    return any(a.dep_ == "aux" and a.lower_ in lex.get("conduct_aux", ()) for a in clause.children)
 
 
 def _phrasal_other_sense(v, lex) -> str | None:
