@@ -113,6 +113,16 @@ DEFINITES = [
     "A Taliban suicide bomber drove a truck full of explosives into the gate of the Indian "
     "embassy in Kabul. Armed attackers then stormed the compound, fighting Afghan police for "
     "hours. | AFGREB AFGCOP 19",
+    # "the regime": the state named just before as a subject, not the home country of a
+    # story told from elsewhere, nor the one acting on it in the same clause
+    "President Biden spoke at the White House on Monday. The White House said Biden met "
+    "senators. Biden praised Congress. Iran launched a satellite on Sunday. The regime then "
+    "expelled two British diplomats. | IRNGOV GBRGOV 166",
+    "The White House praised Congress on Monday. The State Department thanked the senators. "
+    "Syria shelled Idlib overnight. The White House condemned the regime. | USAGOV SYRGOV 11",
+    "The White House praised Congress on Monday. The State Department thanked the senators. "
+    "Cuba hosted a Russian warship. The regime in Caracas expelled a US diplomat. "
+    "| VENGOV USAGOV 166",
 ]
 
 

@@ -25,6 +25,9 @@ NEGATION = [
     "There is no sign that China sent an envoy to North Korea. | CHN PRK 042 negated",
     "There was no evidence that Iran attacked the Saudi tanker. | IRN SAU 19 negated",
     "North Korea has refrained from testing missiles over Japan. | PRK JPN 150 negated",
+    # a denied act, told as a gerund after "deny", did not happen by the speaker's word
+    "Iran denied supplying weapons to the Houthi rebels. | IRN YEM 07 negated",
+    "Egypt denied expelling the Sudanese ambassador. | EGY SDN 166 negated",
     # a second infinitive after the noun of refusal shares its negation
     "Seoul's refusal to talk with Tokyo, or even to meet with Japan's envoy, angered many. | KOR JPN 040 negated",
 ]

@@ -78,6 +78,12 @@ def definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries, 
         same = [c for c in disc.before(pos, s, None)
                 if c.m.get("country") and c.m is not m and c.members is None
                 and singular(head_word(c.m)) == head and c.m.get("agent") == m["agent"]]
+        if head in w.foreign_heads and not same:   # ("the Assad regime ... the regime")
+            state = _state_nearby(doc, disc, m, pos, s, home)
+            if state is not None:
+                m.update(country=state["country"], code=state["country"] + m["agent"],
+                         resolved_by="definite", chain=chain_to(state), confidence=0.5)
+                continue
         ante, how = None, "definite"
         if m["agent"] in w.unnamed_armed:
             group = _armed_group_before(disc, pos, s, w)
@@ -110,6 +116,48 @@ def definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries, 
             country, chain = home, []
         m.update(country=country, code=country + m["agent"], resolved_by=how, chain=chain,
                  confidence=0.6 if how == "definite" else 0.5)
+
+
+STATE_WINDOW = 2
+
+
+def _state_nearby(doc, disc: Discourse, m: dict, pos: int, s: int, home: str | None) -> dict | None:
+    """The state "the regime" stands for: an actor of a country named in this or the two
+    sentences before (not used as a place), the subject of its clause before one named in
+    passing ("North Korea fired three missiles ... after visits from U.S. officials. The
+    regime ..."), the nearest among equals. Not the subject of the regime's own verb
+    ("Trump threatened the regime": one does not threaten oneself)."""
+    ts = m.get("token_span")
+    if doc is not None and ts and ts[1] <= len(doc):
+        # "the regime in Pyongyang", "the regime of Kim Jong Un": it says whose
+        by_token = {i: c.m for c in disc.cands if c.m.get("token_span")
+                    for i in range(*c.m["token_span"])}
+        own = next((by_token[o.i] for p in doc[ts[1] - 1].children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                    for o in p.children if o.dep_ == "pobj" and o.i in by_token
+                    and by_token[o.i].get("country")), None)
+        if own is not None:
+            return own
+    near = [c for c in disc.before(pos, s, STATE_WINDOW)
+            if c.m is not m and c.m.get("country") and c.members is None and not c.place
+            and not (c.sent == s and _co_argument(doc, c.m, m))]
+    if not near:
+        return None
+    # a main-clause subject first; then a state other than the home one (a story told
+    # from Washington does not call its own government "the regime"), then the nearest
+    return min(enumerate(near), key=lambda kc: (kc[1].subject, kc[1].m["country"] == home,
+                                                kc[0]))[1].m
+
+
+def _co_argument(doc, a: dict, b: dict) -> bool:
+    """Two mentions that are arguments of the same verb."""
+    ta, tb = a.get("token_span"), b.get("token_span")
+    if doc is None or not ta or not tb or max(ta[1], tb[1]) > len(doc):
+        return False
+    ha, hb = doc[ta[1] - 1], doc[tb[1] - 1]
+    verb = lambda t: next((x for x in [t] + list(t.ancestors) if x.pos_ in ("VERB", "AUX")), None)  # noqa: E731
+    va, vb = verb(ha), verb(hb)
+    return va is not None and va == vb
 
 
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western"})

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .docdata import cached_sections
 
 LISTS = frozenset({"thing_pronouns", "group_pronouns", "person_heads", "body_heads",
-                   "definite_determiners", "pair_words", "honorifics", "home_heads",
+                   "definite_determiners", "pair_words", "honorifics", "home_heads", "foreign_heads",
                    "female_words", "first_person", "unnamed_armed_sectors",
                    "armed_group_sectors", "people_quantifiers", "posted_heads", "posted_preps", "group_heads",
                    "state_adjectives", "quantifier_pronouns"})
@@ -36,6 +36,7 @@ class CorefWords:
     pair_heads: dict
     honorifics: frozenset
     home_heads: frozenset
+    foreign_heads: frozenset
     female_words: frozenset
     first_person: frozenset
     unnamed_armed: frozenset
@@ -61,7 +62,8 @@ def words() -> CorefWords:
         definite=low(d["definite_determiners"]), pair_words=low(d["pair_words"]),
         pair_heads={k.lower(): v for k, v in d["pair_heads"].items()},
         honorifics=frozenset(h.lower().rstrip(".") for h in d["honorifics"]),
-        home_heads=low(d["home_heads"]), female_words=low(d["female_words"]),
+        home_heads=low(d["home_heads"]), foreign_heads=low(d["foreign_heads"]),
+        female_words=low(d["female_words"]),
         first_person=low(d["first_person"]),
         unnamed_armed=frozenset(d["unnamed_armed_sectors"]),
         armed_groups=frozenset(d["armed_group_sectors"]),

@@ -162,6 +162,13 @@ ADMIN_WORDS = {"state", "province", "region", "city", "district", "county", "gov
                "oblast", "prefecture", "municipality", "mayor", "authorities", "police"}
 
 
+def _person_hit(r: ActorResolver, h: Hit) -> bool:
+    """A hit that is a person's surname, known or not: after a city-named given name
+    ("George Foulkes") it makes one name with it."""
+    return h.kind == "short" or h.kind == "name" and bool(h.forms) and all(
+        getattr(r.data.actors.get(f.actor_id), "kind", None) == "person" for f in h.forms)
+
+
 def drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
     """A city name inside a longer proper name is part of that name ("Omar Hassan
     al-Bashir", "King Hassan"), unless an administrative word follows ("Kano State")."""
@@ -180,7 +187,8 @@ def drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
                                  or (prev_title is not None and prev_title.kind == "agent")))
             nxt = h.j < len(toks) and toks[h.j]
             glued_after = (nxt and r._capitalised(nxt) and nxt.key not in ADMIN_WORDS
-                           and nxt.key not in NOT_NAMES and h.j not in starts
+                           and nxt.key not in NOT_NAMES
+                           and (h.j not in starts or _person_hit(r, starts[h.j]))
                            and not text[toks[h.j - 1].end:nxt.start].strip(" -"))
             if glued_before or glued_after:
                 continue

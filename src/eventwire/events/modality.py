@@ -27,9 +27,11 @@ def negation(v, lex) -> str | None:
     if v.dep_ in ("relcl", "acl", "ccomp") and v.head.lemma_.lower() in lex.get("evidence_nouns", ()) \
             and any(c.dep_ == "det" and c.lower_ in lex["negating_dets"] for c in v.head.children):
         return f"no {v.head.text}"  # "there is no sign (that) the envoy was received"
-    if v.dep_ == "ccomp" and v.head.lemma_.lower() in lex.get("denial_governors", ()) \
+    if (v.dep_ == "ccomp" or v.dep_ == "xcomp" and v.tag_ in ("VBG", "VBN")) \
+            and v.head.lemma_.lower() in lex.get("denial_governors", ()) \
             and v.i > v.head.i and not any(c.dep_ == "neg" for c in v.head.children):
-        # "denied (that) any weapons had been sent": the speaker says it did not happen
+        # "denied (that) any weapons had been sent", "denied arming the rebels": the
+        # speaker says it did not happen
         # (the denial itself is the 016 event; "did not deny that ..." negates nothing).
         # Only a clause after the verb: in "X refused to go, a claim Y denied" the parser
         # may hang the refusal on "denied", yet the writer tells it as done
