@@ -35,3 +35,25 @@ def test_act_before_a_denial_is_not_negated(pipeline):
                 "stayed in Uganda, and accused Kampala of holding him, a charge Ugandan officials denied.")
     refusals = [e for e in code(pipeline, sentence) if e["cameo_root"] == "12"]
     assert refusals and not any(e["negated"] for e in refusals)
+
+
+@pytest.mark.parametrize("sentence,released", [
+    # releasing a text or a recording publishes it: nobody is freed
+    ("The Kenyan opposition released a television ad attacking Uganda.", False),
+    ("China released a report on human rights in the United States.", False),
+    ("Iran released the transcript of its talks with France.", False),
+    ("Kenya released two Ugandan fishermen on Monday.", True),
+])
+def test_releasing_a_text_frees_no_one(pipeline, sentence, released):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == "0841" for e in events) is released, [(e["cameo"], e["pattern"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence,demand", [
+    # a modal before its subject opens a condition: it lays no duty on anyone
+    ("Should Uganda reopen the border, trade could recover, the Kenyan minister said.", False),
+    ("The Kenyan minister said Uganda should reopen the border.", True),
+])
+def test_an_inverted_should_is_no_demand(pipeline, sentence, demand):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == "100" for e in events) is demand, [(e["cameo"], e["pattern"]) for e in events]

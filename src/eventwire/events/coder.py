@@ -65,7 +65,7 @@ def check_pattern(p: Pattern, v, lex) -> str | None:
         if missing:
             return f"words {missing} not found around the verb"
     if p.complement_aux and not any(
-            a.dep_ == "aux" and a.lower_ in p.complement_aux
+            a.dep_ == "aux" and a.lower_ in p.complement_aux and not _inverted(a, c)
             for c in v.children if c.dep_ in ("ccomp", "parataxis") for a in c.children):
         return f"no that-clause with {'/'.join(p.complement_aux)}"
     if p.complement and not {w for t in complement_words(v) for w in (t.lemma_.lower(), t.lower_)} \
@@ -593,3 +593,9 @@ def has_event_cue(text: str) -> bool:
     """Cheap test: does the text contain any surface form of a pattern verb or noun?"""
     words = _cue_words()
     return any(w in words for w in _WORD.findall(text.lower()))
+
+
+def _inverted(aux, clause) -> bool:
+    """A modal before its clause's subject opens a condition ("Should the talks fail,
+    ..."), it lays no duty on anyone."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in clause.children)
