@@ -148,6 +148,24 @@ def test_a_later_mention_in_one_article_joins_its_event():
     assert len({r["canonical_event_id"] for r in coded.events}) == 1
 
 
+@pytest.mark.parametrize("cameo, days, events", [
+    # one article dating two attacks to two days tells two attacks ("... again on Tuesday")
+    ("190", ("2017-11-17", "2017-11-18"), 2),
+    ("190", ("2017-11-17", "2017-11-17"), 1),
+    # a visit lasts days: "arrived on Monday ... on Tuesday the visit went on" is one visit
+    ("042", ("2017-11-17", "2017-11-18"), 1),
+])
+def test_one_article_dating_two_mentions_to_two_days(cameo, days, events):
+    coded = make_coded("One article.", [
+        make_event("CHNMIL", "PRKMIL", cameo, date=days[0], sentence_index=0,
+                   sentence="Chinese troops shelled North Korean border posts on Friday."),
+        make_event("CHNMIL", "PRKMIL", cameo, date=days[1], sentence_index=4,
+                   sentence="Chinese troops shelled the North Korean border posts again on Saturday."),
+    ])
+    assign_canonical_ids(coded.events)
+    assert len({r["canonical_event_id"] for r in coded.events}) == events
+
+
 def test_a_generic_mention_does_not_chain_two_different_events():
     visit = make_record(text="a", cameo="042", sentence=VISIT_A)
     talks = make_record(text="b", cameo="046", sentence=VISIT_B)

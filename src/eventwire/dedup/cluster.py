@@ -9,6 +9,9 @@ largest event still open that it is compatible with *as a whole*, else opens its
 - all dates within the window ("a day or two" for day precision; a month or a year
   stands for its days; a publication-based date for the days before publication);
 - one location country;
+- inside one article, not two days the text gives ("attacked on Monday ... attacked again
+  on Tuesday" are two attacks; the window is for articles that resolve one day
+  differently), except for visits and talks, which last days;
 - the same actor on each side as *every* member (dedup.features.actors_match);
 - across articles: the source is known, the date has day or month precision, and the
   clause shares key words with such a mention of every other article already in the
@@ -31,7 +34,7 @@ from .features import (DATE_WINDOW_DAYS, DURATIVE_CODES, DURATIVE_WINDOW_DAYS,
                        PRECISION_RANK, PUBLICATION_SLACK_DAYS, SPEECH_ROOTS, STATEMENT_ROOTS, actor_profile,
                        actors_match, actors_verdict,
                        block_key, codes_match, content_match, content_rule, date_interval, dates_gap,
-                       describe_date, is_generic, key_words, oriented, root, surface)
+                       describe_date, is_generic, key_words, oriented, root, surface, text_date)
 
 
 # A mention joining a big event must share key words with a mention of each of the
@@ -168,6 +171,16 @@ class _Block:
                     return False
         return True
 
+    def _another_day(self, i: int, same_doc: list[int]) -> bool:
+        """Does the article date mention i to a day and a member of it to another day?
+        One article telling "attacked on Monday ... attacked again on Tuesday" tells two
+        attacks: the window is for articles that resolve one day differently."""
+        day = text_date(self.recs[i])
+        if day is None or day[1] != "day":
+            return False
+        return any((d := text_date(self.recs[m])) is not None and d[1] == "day" and d[0] != day[0]
+                   for m in same_doc)
+
     def size(self, cid: int) -> int:
         return len(self.clusters[cid].members)
 
@@ -192,6 +205,8 @@ class _Block:
             window = max(window, DURATIVE_WINDOW_DAYS)
         # All intervals pairwise within the window <=> latest start - earliest end <= window.
         if lo and hi and (lo - hi).days > window:
+            return False
+        if doc in c.docs and not (bases and bases <= DURATIVE_CODES) and self._another_day(i, c.docs[doc]):
             return False
         if not self._actors_fit(i, c):
             return False

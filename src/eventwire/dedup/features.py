@@ -148,6 +148,17 @@ def date_interval(rec: dict) -> tuple[_dt.date, _dt.date] | None:
     return lo, hi
 
 
+def text_date(rec: dict) -> tuple[str, str] | None:
+    """(date, precision) when the text dates the mention, else None (publication-dated
+    or undated: no evidence of which day)."""
+    if rec.get("date_basis") == "publication" or not rec.get("date"):
+        return None
+    prec = rec.get("date_precision") or "day"
+    if prec == "unknown":
+        return None
+    return str(rec["date"])[:10], prec
+
+
 def dates_gap(a: dict, b: dict) -> int | None:
     """Days between the two date intervals (0 when they overlap); None if one is undated."""
     ia, ib = date_interval(a), date_interval(b)

@@ -21,7 +21,8 @@ usually a second event when anything differs:
   the same thing by dedup's key-word test — an article quotes many appeals of one pair
   on one day, and names many meetings with one leader;
 - the same date at the same precision when both are dated by the text ("met on Monday
-  ... met again on Tuesday" are two meetings, even though dedup's window holds both);
+  ... met again on Tuesday" are two meetings: dedup keeps two days of one article apart
+  too, except for visits and talks, whose days it lets join);
   a mention dated only by the publication day says nothing about its day: it folds
   into the one account of its event the text dates to the day, and stays apart when
   there are several, or when the text gives only a week, month or year;
@@ -44,6 +45,7 @@ from typing import Iterable, Iterator
 from .cluster import canonical_id, cluster_block
 from .features import (PRECISION_RANK, actors_verdict, block_key, content_match, is_generic,
                        oriented, root, status)
+from .features import text_date as _text_date
 
 # Roots whose events are things said: statements, appeals, intents, diplomatic
 # cooperation, demands, disapproval, rejections, threats. An article quotes many of them
@@ -60,17 +62,6 @@ SAME_BASE_ROOTS = {"04"}
 # full contract fields at the top level).
 MENTION_FIELDS = ("event_id", "sentence_index", "sentence", "span", "verb", "pattern",
                   "cameo", "modality", "date", "date_precision", "date_basis", "confidence")
-
-
-def _text_date(rec: dict) -> tuple[str, str] | None:
-    """(date, precision) when the text dates the mention, else None (publication-dated
-    or undated: no evidence of which day)."""
-    if rec.get("date_basis") == "publication" or not rec.get("date"):
-        return None
-    prec = rec.get("date_precision") or "day"
-    if prec == "unknown":
-        return None
-    return str(rec["date"])[:10], prec
 
 
 def same_account(a: dict, b: dict) -> tuple[bool, str]:
@@ -159,7 +150,7 @@ def _groups_in_event(idx: list[int], mentions: list[dict]) -> list[list[int]]:
             # mention is as often an earlier event (the raid last week, the attack today).
             dated_fits = [g for g in fits if any(_text_date(mentions[j]) for j in g)]
             n_dated_accounts = sum(1 for g in groups if any(_text_date(mentions[j]) for j in g))
-            if n_dated_accounts > 1:
+            if n_dated_accounts > 1 or _days_it_fits(i, mentions) > 1:
                 fits = []
             elif dated_fits:
                 fits = [g for g in dated_fits if all(_text_date(mentions[j])[1] == "day"
@@ -169,6 +160,18 @@ def _groups_in_event(idx: list[int], mentions: list[dict]) -> list[list[int]]:
         else:
             groups.append([i])
     return groups
+
+
+def _days_it_fits(i: int, mentions: list[dict]) -> int:
+    """How many days the article gives to accounts a mention with no day of its own could
+    be: dedup keeps "attacked on Monday" and "attacked again on Tuesday" two events, and
+    may have put "the attack" with either."""
+    days = set()
+    for j, m in enumerate(mentions):
+        d = _text_date(m)
+        if j != i and d is not None and d[1] == "day" and same_account(mentions[i], m)[0]:
+            days.add(d[0])
+    return len(days)
 
 
 def fold_article(mentions: list[dict]) -> list[dict]:
