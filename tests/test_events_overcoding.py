@@ -57,3 +57,14 @@ def test_releasing_a_text_frees_no_one(pipeline, sentence, released):
 def test_an_inverted_should_is_no_demand(pipeline, sentence, demand):
     events = code(pipeline, sentence)
     assert any(e["cameo"] == "100" for e in events) is demand, [(e["cameo"], e["pattern"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence,denial", [
+    # denying someone a thing withholds it: no denial of a charge (016)
+    ("The Kenyan government denied food aid to Somali refugees.", False),
+    ("Uganda denied visas to the Kenyan delegation.", False),
+    ("Uganda denied the Kenyan accusations on Monday.", True),
+])
+def test_withholding_is_no_denial(pipeline, sentence, denial):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == "016" for e in events) is denial, [(e["cameo"], e["pattern"]) for e in events]
