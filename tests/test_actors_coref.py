@@ -265,3 +265,14 @@ def test_the_spokesman_is_the_one_introduced_before(pipeline):
     events = [e for e in _last_sentence_events(pipeline, text) if e["cameo"] == "045"]
     assert {(e["source"] or {}).get("code") for e in events} == {"NORGOV", "QATGOV"}
     assert {e["attribution"]["code"] for e in events} == {"KENGOV"}, [e["attribution"] for e in events]
+
+
+def test_he_after_an_uncoded_speaker_with_a_middle_initial_is_no_one_else(pipeline):
+    # "George A Ferris": one person (George is also a South African city), whom we cannot
+    # code; "he" refers to him, not back to the leader two sentences earlier
+    text = ("Kim Jong Un inspected a missile factory on Monday. \"The launch was a wake-up call "
+            "about sanctions,\" said George A Ferris, a former member of a sanctions panel. He said "
+            "Trump should urge Seoul to resume talks with Pyongyang.")
+    events = _last_sentence_events(pipeline, text)
+    assert not any((e["source"] or {}).get("code", "").startswith(("PRK", "ZAF")) for e in events), \
+        [((e["source"] or {}).get("code"), e["cameo"]) for e in events]

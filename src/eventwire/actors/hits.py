@@ -190,7 +190,10 @@ def drop_cities_inside_names(r: ActorResolver, text, toks, hits) -> list[Hit]:
                            and nxt.key not in NOT_NAMES
                            and (h.j not in starts or _person_hit(r, starts[h.j]))
                            and not text[toks[h.j - 1].end:nxt.start].strip(" -"))
-            if glued_before or glued_after:
+            initial = (nxt and len(nxt.text.rstrip(".")) == 1 and nxt.text[0].isupper()
+                       and h.j + 1 < len(toks) and r._capitalised(toks[h.j + 1])
+                       and not text[toks[h.j - 1].end:nxt.start].strip())
+            if glued_before or glued_after or initial:   # ("George A. Lopez": a middle initial)
                 continue
         out.append(h)
     return out
