@@ -189,6 +189,10 @@ def test_home_country_needs_a_clear_lead():
     assert coref.home_country([{"country": "KEN"}, {"country": "UGA"}], {"country": "KEN"}) == "KEN"
     assert coref.home_country([{"country": "KEN"}] + [{"country": "UGA"}] * 2, {"country": "KEN"}) is None
     assert coref.home_country([{"country": "UGA"}], {"country": "KEN"}) is None
+    # the only country a domestic story names, by an actor that acts ("Whitehall said")
+    assert coref.home_country([{"country": "GBR", "agent": "GOV"}]) == "GBR"
+    # ... not by a place named once in passing ("in Kenya")
+    assert coref.home_country([{"country": "KEN", "kind": "country"}]) is None
     # the dateline's country leads, with half of all the naming, not twice the next (actors8)
     assert coref.home_country([{"country": "KEN"}] * 3 + [{"country": "UGA"}] * 3,
                               {"country": "KEN"}) == "KEN"

@@ -180,6 +180,10 @@ def home_country(mentions, dateline: dict | None = None) -> str | None:
     total = sum(counts.values())
     if n >= 3 and n >= 2 * second and n >= 0.5 * total:
         return top
+    if second == 0 and n >= 1:
+        # the only country the story names, by an actor that acts ("Whitehall", "the
+        # Tories' leader"): a domestic story tells where it happens once, if at all
+        return top
     if dateline and top == dateline.get("country") and (second == 0 or (
             n >= 1.5 and n >= 2 * second and n >= 0.5 * total)):
         # a short wire story filed from a city of the country it is about ("LA PAZ, March
