@@ -68,3 +68,25 @@ def test_an_inverted_should_is_no_demand(pipeline, sentence, demand):
 def test_withholding_is_no_denial(pipeline, sentence, denial):
     events = code(pipeline, sentence)
     assert any(e["cameo"] == "016" for e in events) is denial, [(e["cameo"], e["pattern"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence,cameo,coded", [
+    # "called a meeting of the cabinet" convenes one: no appeal, no phone call
+    ("The Kenyan president called an emergency meeting of his cabinet on Sunday.", "026", False),
+    ("The Kenyan president called an emergency meeting of his cabinet on Sunday.", "041", False),
+    ("Kenya called for talks with Uganda on Monday.", "026", True),
+    ("The Kenyan president called the Ugandan president on Monday.", "041", True),
+])
+def test_calling_a_meeting_convenes_it(pipeline, sentence, cameo, coded):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == cameo for e in events) is coded, [(e["cameo"], e["pattern"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence,criticism", [
+    # "there had been no illegal sales" denies what "illegal" would judge
+    ('"There have been no illegal arms sales to Uganda," a Kenyan spokesman said.', False),
+    ("Uganda's foreign minister said the Kenyan arms sales were illegal.", True),
+])
+def test_a_denied_wrong_is_no_criticism(pipeline, sentence, criticism):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == "111" for e in events) is criticism, [(e["cameo"], e["pattern"]) for e in events]

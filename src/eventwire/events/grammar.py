@@ -280,8 +280,10 @@ def complement_heads(v) -> list:
         out.append(c)
         for p in c.children:
             if p.dep_ in ("acomp", "attr", "oprd"):
-                if any(x.dep_ == "neg" for x in p.children):
-                    continue   # "said he was not [disappointed]": the parser hangs "not" here
+                if any(x.dep_ == "neg" or x.dep_ == "det" and x.lower_ == "no" for x in p.children):
+                    # "said he was not [disappointed]": the parser hangs "not" here; "said
+                    # there had been no illegal sales" denies what the word would judge
+                    continue
                 out.append(p)
                 stack = [m for m in p.children if m.dep_ in ("amod", "conj")]
                 while stack:
