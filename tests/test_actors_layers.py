@@ -191,6 +191,15 @@ def test_a_given_name_that_is_a_city_gives_no_country(r, text):
     assert all(m.get("country") is None for m in r.resolve_text(text, "1990-01-01"))
 
 
+@pytest.mark.parametrize("text, codes", [
+    # "X-based": where it works from; with an agent noun after it, that agent's country
+    ("A London-based rights group criticised Kenya.", ["GBRHRI", "KEN"]),
+    ("The Nairobi-based campaign welcomed the ruling.", []),
+])
+def test_based_in_a_place_is_no_actor_of_its_own(r, text, codes):
+    assert [m.get("code") for m in r.resolve_text(text, "2016-01-01")] == codes
+
+
 # -- Phoenix on by default (issue 14 item 2): precedence, date bounds, evidence ----------------
 def test_phoenix_is_on_by_default(monkeypatch):
     monkeypatch.delenv("EVENTWIRE_PHOENIX", raising=False)

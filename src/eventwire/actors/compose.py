@@ -61,6 +61,11 @@ def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]
     hits = add_fuzzy(r, text, toks, hits, doc)
     hits.sort(key=lambda h: h.i)
     phrases = _phrases(r, text, toks, hits, doc)
+    # "the Nigeria-based campaign": where it works from, no actor of its own (with an agent
+    # noun after it, "a London-based rights group", the phrase gives the group its country)
+    phrases = [ph for ph in phrases if not (
+        len(ph.hits) == 1 and ph.hits[0].kind == "name" and kind_of(r, ph.hits[0]) in ("country", "place")
+        and BASED_SUFFIX.match(text, toks[ph.hits[0].j - 1].end))]
     mentions: list[dict] = []
     titles: dict[str, list[tuple[int, str]]] = {}     # title head word -> [(char pos, actor_id)]
     pending_short: list[tuple[Phrase, Hit]] = []
@@ -154,6 +159,7 @@ STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-‐‑]\s*$", re.IGNORECASE)
 # fires them is not Russian; deploying them does nothing to Russia)
 MAKER_SUFFIX = re.compile(r"\s*[-‐‑–]\s*(?:made|built|manufactured|designed|produced|supplied)\b",
                           re.IGNORECASE)
+BASED_SUFFIX = re.compile(r"\s*[-‐‑–]\s*(?:based|headquartered)\b", re.IGNORECASE)
 ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 
 
@@ -213,6 +219,7 @@ def _gap_ok(r: ActorResolver, text: str, toks: list[Tok], a: int, b: int, doc,
             break
         t = toks[k]
         if not (t.key in r.data.modifiers or (t.key == "s" and text[t.start - 1:t.start] in "'’")
+                or (t.key in ("based", "headquartered") and text[prev_end:t.start].strip() in "-‐‑–")
                 or (r._capitalised(t) and t.key not in NOT_NAMES)
                 or (doc is not None and _pos_ok(doc, t))):
             return False
