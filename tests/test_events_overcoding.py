@@ -90,3 +90,13 @@ def test_calling_a_meeting_convenes_it(pipeline, sentence, cameo, coded):
 def test_a_denied_wrong_is_no_criticism(pipeline, sentence, criticism):
     events = code(pipeline, sentence)
     assert any(e["cameo"] == "111" for e in events) is criticism, [(e["cameo"], e["pattern"]) for e in events]
+
+
+@pytest.mark.parametrize("sentence,disapproval", [
+    # regret with no one named is sorrow (or, for one's own past, an apology)
+    ('"I deeply regret what happened at the border," the Kenyan minister said.', False),
+    ("Kenya regretted Uganda's decision to close the border.", True),
+])
+def test_regret_disapproves_only_of_someone(pipeline, sentence, disapproval):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == "110" for e in events) is disapproval, [(e["cameo"], e["pattern"]) for e in events]
