@@ -52,6 +52,9 @@ MODALITY = [
     "Would Russia impose sanctions on Turkey? | RUS TUR 163 asserted hypothetical",
     "Iran could attack Israel. | IRN ISR 190 asserted hypothetical",
     "Unless Iran stops, Israel might attack Iran. | ISR IRN 190 asserted hypothetical",
+    # what one believes another will do is a guess, not that other's plan
+    "Japan fears China will impose sanctions on Japanese firms. | CHN JPN 16 asserted hypothetical",
+    "Kenya believes it will sign a trade deal with Uganda. | KEN UGA 03 asserted intended",
     # a modal with the perfect tells what did not happen, reported or not
     "Egypt could have expelled the Sudanese ambassador. | EGY SDN 166 asserted hypothetical",
     "The Kenyan minister said he would have met the Somali president. | KEN SOM 040 asserted hypothetical",

@@ -84,6 +84,11 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
             # it did not happen, and neither did what it was about
             bump("hypothetical")
         for c in g.children:
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in lex["intent_aux"] or c.lower_ in ("would", "'d")) \
+                    and (own or shared) and _believed_of_another(g, lex):
+                # "X thought voters would repudiate Y", "X fears China will retaliate": X's
+                # guess about another, no plan of that other's
+                bump("hypothetical")
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["intent_aux"] and (own or shared or dep == "xcomp"):
                 bump("intended")
             if c.dep_ == "aux" and c.lower_ in lex["hypothetical_aux"] and (own or shared or dep == "xcomp"):
@@ -232,6 +237,21 @@ def _bare_participle(v) -> bool:
     return v.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in ("mark", "nsubj", "nsubjpass") or (c.dep_ == "aux" and c.lower_ == "having")
         for c in v.children)
+
+
+def _believed_of_another(v, lex) -> bool:
+    """Is ``v`` the clause a verb of belief holds true of someone other than the believer
+    ("X thought voters would ...")? Not "X believes it will win": its own hope or plan."""
+    if v.dep_ not in ("ccomp",) or v.head.lemma_.lower() not in lex.get("belief_verbs", ()):
+        return False
+    mine = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    theirs = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not mine or not theirs:
+        return False
+    a, b = mine[0], theirs[0]
+    if a.pos_ == "PRON" or a.lower_ == b.lower_:
+        return False   # (a pronoun may be the believer: "Kenya believes it will ...")
+    return True
 
 
 def _under_speech(v, lex) -> bool:
