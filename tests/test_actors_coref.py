@@ -123,6 +123,10 @@ DEFINITES = [
     "The White House praised Congress on Monday. The State Department thanked the senators. "
     "Cuba hosted a Russian warship. The regime in Caracas expelled a US diplomat. "
     "| VENGOV USAGOV 166",
+    # those one country's force strikes, in a story about another, are that other's
+    "Palestinian doctors said Gaza had no power. Hamas officials said Gaza needed fuel. The "
+    "Gaza health ministry appealed for aid. Israeli jets bombed hospitals overnight. "
+    "| ISRMIL PSEHLH 19",
 ]
 
 

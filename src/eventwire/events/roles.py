@@ -302,6 +302,14 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     # (a visitor "arrived in Seoul" is not Korean)
                     s = _domestic(s, home) if s is not None else None
                 t = _domestic(t, home) if t is not None else None
+                if t is not t0 and s0 is not None and s0.get("country") == home \
+                        and p.cameo[:2] in FORCE_ROOTS and actors.home and actors.home != home \
+                        and not _place_of(v, actors, home, s0):
+                    # "Israel's bombardment, targeting hospitals" in a story about Gaza: the
+                    # only country named is the attacker's; those it strikes are more likely
+                    # the document's own country's ("Syrian forces shelled hospitals" in a
+                    # story about Syria stays Syrian)
+                    t = _domestic(t0, actors.home)
                 if s is not s0 and t0 is not None and t_slot != "place" \
                         and s0.get("agent") in STATE_AGENTS \
                         and s.get("country") == t0.get("country"):
@@ -456,6 +464,15 @@ def _for_whom(a: dict, head, lex) -> bool:
     return False
 
 
+def _place_of(v, actors: ActorIndex, country: str, source: dict) -> bool:
+    """Does the sentence name a place of ``country`` besides the source ("shelled
+    hospitals in Idlib")?"""
+    sent = v.sent
+    return any(a is not source and a.get("country") == country and a.get("kind") in ("place", "country")
+               and a.get("span") != source.get("span")
+               for i in range(sent.start, sent.end) for a in [actors.by_token.get(i)] if a is not None)
+
+
 def _sentence_country(v, actors: ActorIndex) -> str | None:
     """The one country the sentence's actors belong to, or None when it names several
     (or none)."""
@@ -464,6 +481,10 @@ def _sentence_country(v, actors: ActorIndex) -> str | None:
                  for a in [actors.by_token.get(i)] if a is not None and a.get("country")}
     return next(iter(countries)) if len(countries) == 1 else None
 
+
+# Roots of force (assault, fight, mass violence): a sector-only target of one country's
+# force in a story about another country is that other country's.
+FORCE_ROOTS = ("18", "19", "20")
 
 # Sectors through which a state acts on others: with the only country named being the
 # one acted on, they are not that country's own.
