@@ -182,3 +182,23 @@ def test_a_call_for_talks_stated_by_a_noun(pipeline, case):
 def test_a_call_for_talks_to_no_one_named_is_no_event(pipeline):
     events = code(pipeline, "The Kenyan minister repeated his call for talks.")
     assert not any(e["pattern"] == "context:talks_appeal" for e in events), _got(events)
+
+
+def test_a_users_attack_noun_names_the_storys_attack(tmp_path, pipeline):
+    # "condemned the razzia": a reaction aimed at the story's attacker, when "razzia" is an
+    # attack noun of the run's patterns (the user's --patterns file), not only of ours
+    from eventwire.config import Settings
+    from eventwire.nlp import build_pipeline, make_doc
+    mine = tmp_path / "mine.yaml"
+    mine.write_text('patterns:\n  - id: mine.razzia\n    cameo: "190"\n    nouns: [razzia]\n')
+    settings = Settings()
+    settings.pattern_files = [str(mine)]
+    text = ("Houthi rebels attacked Saudi border guards on Monday. "
+            "The Saudi government condemned the razzia on Tuesday.")
+
+    def targets(nlp):
+        doc = nlp(make_doc(nlp, text, published="2020-01-01"))
+        return [(e["target"] or {}).get("code") for e in doc._.events if e["cameo"].startswith("11")]
+
+    assert "YEMREB" not in targets(pipeline)
+    assert "YEMREB" in targets(build_pipeline(settings))

@@ -159,7 +159,7 @@ def _fill(doc, events, e, actors, w, lex) -> list[dict]:
             attacker = _attacker(doc, events, e, w, lex)
             if attacker is not None:
                 return [dict(e, target=attacker, confidence=_less(e))]
-        reply = _replied_act(doc, events, e, w)
+        reply = _replied_act(doc, events, e, w, lex)
         if reply is not None:
             return [dict(e, target=reply, confidence=_less(e))]
         purpose = _purpose_target(doc, events, e, w)
@@ -255,10 +255,9 @@ def _attack_victims(events, e, w) -> list[dict]:
 
 
 def _attack_noun(tok, w, lex) -> bool:
-    from .patterns import get_patterns
     lemma = tok.lemma_.lower()
     return lemma in w["act_nouns"] or tok.lower_ in w["act_nouns"] or any(
-        _has(w["attack_roots"], p.cameo) for p in get_patterns().by_noun.get(lemma, []))
+        _has(w["attack_roots"], c) for c in lex.get("noun_codes", {}).get(lemma, ()))
 
 
 def _attacker(doc, events, e, w, lex):
@@ -298,7 +297,7 @@ def _stem(word: str) -> str:
     return word.lower()[:5]
 
 
-def _replied_act(doc, events, e, w):
+def _replied_act(doc, events, e, w, lex):
     """"The police invited the lawmakers ... the lawmakers ignored the invitation": an act
     whose object is a definite noun naming an earlier act done to the actor ("the
     invitation", "the summons", "their order", "the offer") answers whoever did that act.
@@ -309,7 +308,7 @@ def _replied_act(doc, events, e, w):
     heads = objects(v) + [o for c in v.children if c.dep_ == "xcomp" for o in objects(c)]
     nouns = [o for o in heads if o.pos_ == "NOUN" and len(o.lemma_) >= 5 and any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their", "his", "her")
-        for c in o.children) and not _attack_noun(o, w, None)]   # "the attack": its own rule
+        for c in o.children) and not _attack_noun(o, w, lex)]   # "the attack": its own rule
     if not nouns:
         return None
     for p in _before(events, e):

@@ -321,6 +321,9 @@ def load_patterns(extra_files=(), builtin: bool = True) -> PatternSet:
     # ... and so does recoding plans as intents (events/plans.py): a user's dictionary
     # (PETRARCH's) keeps its own codes for future acts
     pset.lexicon["own_patterns"] = own
+    # the codes each event noun may take in this run ("the strike", "the shelling"): the
+    # story's attack named by a noun (events/context.py) follows the run's patterns
+    pset.lexicon["noun_codes"] = {n: frozenset(p.cameo for p in ps) for n, ps in pset.by_noun.items()}
     return pset
 
 
