@@ -11,9 +11,11 @@ PLANS = [
     "Kenya plans to send food aid to Somalia. | KEN SOM 03",
     "Russia will impose new sanctions on Georgia. | RUS GEO 13",
     "France wants to meet Germany next year. | FRA DEU 036",
-    # due within days: the visit itself, on its day
+    # due within days: the visit itself, on its day (the guidelines' exception, visits only)
     "The Vietnamese foreign minister will visit Japan on Friday. | VNM JPN 042",
-    "Kenyan dock workers will strike on Friday. | KEN KEN 14",
+    # ... any other act announced for a day is still a plan
+    "Kenyan dock workers will strike on Friday. | KEN KEN 13",
+    "The Kenyan minister will meet Ugandan officials on Friday. | KEN UGA 036",
     # a plan, threat or pledge told as a noun is a plan too
     "Kenya's plan to send food aid to Somalia was welcomed. | KEN SOM 03",
     "Russia's threat to impose new sanctions on Georgia angered Tbilisi. | RUS GEO 13",

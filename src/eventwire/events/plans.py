@@ -3,9 +3,11 @@
 The gold guidelines (rule 10) and the CAMEO manual code "will visit", "plans to send aid",
 "is expected to sign" as the matching 03x intent (a hostile act announced for the future,
 "will impose sanctions", as a 13x threat; ``Codebook.intent_code``), not as the act: the
-act has not happened. The exception is an act scheduled within days by a date of its own
-("will arrive in Hanoi on Tuesday", "will walk out on Friday"): the guidelines code such a
-visit as the visit on its scheduled date, and so we do for every act.
+act has not happened. The exception is a visit scheduled within days by a date of its own
+("will arrive in Hanoi on Tuesday"): the guidelines code such a visit as the visit on its
+scheduled date. Only a visit (042/043): a meeting, a strike or a strike back announced for
+a day is still a plan ("would meet the union leaders next week": 036; "will shoot the
+missiles down": 138), as the second dev set's gold has it.
 
 This runs in ``eventwire_records``, after the dates stage, because the exception needs the
 event's date. Only plans are recoded: the coder sets ``_plan`` on an intended event whose
@@ -42,7 +44,7 @@ def plan_code(ev, published: str | None) -> str | None:
     if ev.get("modality") != "intended" or ev.get("negated") or not ev.get("_plan"):
         return None
     code = get_codebook().intent_code(ev["cameo"])
-    if code == ev["cameo"] or _due_soon(ev, published):
+    if code == ev["cameo"] or (ev["cameo"][:3] in ("042", "043") and _due_soon(ev, published)):
         return None
     return code
 

@@ -303,7 +303,8 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
                     s = _domestic(s, home) if s is not None else None
                 t = _domestic(t, home) if t is not None else None
                 if t is not t0 and s0 is not None and s0.get("country") == home \
-                        and p.cameo[:2] in FORCE_ROOTS and actors.home and actors.home != home \
+                        and p.cameo[:2] in FORCE_ROOTS and t0.get("agent") in STRUCK_AGENTS \
+                        and actors.home and actors.home != home \
                         and not _place_of(v, actors, home, s0):
                     # "Israel's bombardment, targeting hospitals" in a story about Gaza: the
                     # only country named is the attacker's; those it strikes are more likely
@@ -485,6 +486,10 @@ def _sentence_country(v, actors: ActorIndex) -> str | None:
 # Roots of force (assault, fight, mass violence): a sector-only target of one country's
 # force in a story about another country is that other country's.
 FORCE_ROOTS = ("18", "19", "20")
+# ... for the institutions force strikes where it lands (hospitals, schools, places of
+# worship, the press); not people, who may be the attacker's own ("North Korean soldiers
+# fired at a defector" in a story from Seoul: a North Korean)
+STRUCK_AGENTS = ("HLH", "EDU", "REL", "MED")
 
 # Sectors through which a state acts on others: with the only country named being the
 # one acted on, they are not that country's own.
