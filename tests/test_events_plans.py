@@ -45,3 +45,12 @@ def test_a_pledge_is_not_repeated_by_its_pledged_act(pipeline):
     events = code(pipeline, "Kenya pledged to send food aid to Somalia.", published=PUBLISHED)
     assert len([e for e in events if e["cameo_root"] == "03"]) == 1, events
     assert not [e for e in events if e["cameo_root"] == "07"], events
+
+
+def test_an_intent_is_dated_when_it_is_stated(pipeline):
+    # the planned day is the act's; the intent (036) is the story's news of today
+    events = code(pipeline, "The Kenyan minister said he would meet Ugandan officials next month.",
+                  published=PUBLISHED)
+    intents = [e for e in events if e["cameo"] == "036"]
+    assert intents and all(e["date"] == PUBLISHED and e["date_basis"] == "publication"
+                           for e in intents), [(e["cameo"], e["date"], e["date_basis"]) for e in events]

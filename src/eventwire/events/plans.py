@@ -66,11 +66,23 @@ def recode_plans(events: list, published: str | None) -> list:
         if (ev.get("sentence_index"), _side(ev.get("source")), info["root"]) in coded:
             continue    # "pledged to send aid": the pledge is coded already
         ev["pattern"] = f"{ev['pattern']}+plan"
+        _date_of_the_plan(ev, published)
         ev["cameo"], ev["cameo_root"] = code, info["root"]
         ev["quad_class"], ev["goldstein"] = info["quad_class"], info["goldstein"]
         ev["plover"] = cb.plover_for(code)
         out.append(ev)
     return out
+
+
+def _date_of_the_plan(ev: dict, published: str | None) -> None:
+    """An intent happens when it is stated, not on the day the act is planned for ("said
+    on Friday it would meet the unions next Wednesday": 036 on Friday). The text gives the
+    planned day; the statement is the story's news, so it takes the publication day."""
+    if not published or not ev.get("date"):
+        return
+    day = str(published)[:10]
+    if str(ev["date"])[:10] > day:
+        ev.update(date=day, date_precision="day", date_basis="publication", historical=False)
 
 
 def _side(actor) -> str | None:
