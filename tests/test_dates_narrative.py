@@ -51,15 +51,21 @@ def test_a_statement_of_long_ago_is_not_carried(pipeline):
 
 
 @pytest.mark.parametrize("text, date", [
-    # "were expected to sign in October": the plan's own month is not the speech's date
-    ("A Chilean official said Chile and Peru were expected to sign a fisheries accord in "
-     "October.", "2024-10-01"),
     ("A Chilean official said in March that Chile and Peru would sign a fisheries accord in "
      "May.", "2024-05-01"),
 ])
 def test_a_plan_reported_in_the_past_keeps_its_future_reading(pipeline, text, date):
     events = [e for e in _dated(pipeline, text) if e[0] == "sign"]   # (057, or 03x: a plan)
     assert events and all(e[2] == date and not e[4] for e in events), events
+
+
+def test_a_plan_for_a_later_month_is_an_intent_of_today(pipeline):
+    # "were expected to sign in October": the plan's own month reads forward (not last
+    # October), and the intent (03x) it is coded as happens when stated: today's news
+    text = "A Chilean official said Chile and Peru were expected to sign a fisheries accord in October."
+    assert [(x.text, x.date) for x in find_dates(text, WED)] == [("October", "2024-10-01")]
+    events = [e for e in _dated(pipeline, text) if e[0] == "sign"]
+    assert events and all(e[1].startswith("03") and e[2:4] == (WED, "publication") for e in events), events
 
 
 def test_a_span_of_years_is_no_anchor_for_a_week_later():
