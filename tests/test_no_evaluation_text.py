@@ -69,6 +69,9 @@ REVIEWED_VARIANTS = {
     "Mohammad Zia-Ul-Haq": "transliteration of Muhammad", "Kiev": "the name in English before 2022",
     "Rangoon": "the name in English before 1989", "Israeli Defense Forces": "adjectival form many outlets use",
     "Pakistani Army": "adjectival form",
+    "David Oddsson": "English transliteration of ð", "Sigmundur David Gunnlaugsson": "English transliteration of ð",
+    "Milo Djukanovic": "ASCII transliteration of Đ (Reuters, AP)", "Isaias Afewerki": "the usual English spelling",
+    "Jigmi Thinley": "the spelling he used himself (Jigmi Y. Thinley)",
 }
 
 SHARED_MISSING = pytest.mark.skipif(not (SHARED / "news").is_dir() or not (SHARED / "eval").is_dir(),
