@@ -48,6 +48,9 @@ PEOPLE = [
     ("James Marape", "2020-06-01", "PNGGOV"),
     ("Xanana Gusmao", "2024-06-01", "TLSGOV"),
     ("Alain Berset", "2020-06-01", "CHEGOV"),        # a Federal Councillor in other years
+    ("Ralph Gonsalves", "2026-02-01", "VCTELI"),     # lost the November 2025 election
+    ("Godwin Friday", "2026-02-01", "VCTGOV"),
+    ("Patrick Herminie", "2026-02-01", "SYCGOV"),
 ]
 
 
@@ -68,6 +71,7 @@ DATED = [
     ("the Icelandic prime minister", "2019-01-10", "person:katrin-jakobsdottir"),
     ("the Panamanian president", "2016-01-10", "person:juan-carlos-varela"),
     ("the Swiss president", "2019-06-01", "person:ueli-maurer"),
+    ("the Honduran president", "2026-03-01", "person:nasry-asfura"),
 ]
 
 
