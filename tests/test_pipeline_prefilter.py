@@ -362,3 +362,14 @@ def test_a_verb_with_a_doubled_consonant_is_an_event_cue(coder_pair, monkeypatch
     [(with_filter, _)] = on.code([("d", text, "2021-03-03", None)])
     [(without, _)] = off.code([("d", text, "2021-03-03", None)])
     assert without and [e["cameo"] for e in with_filter] == [e["cameo"] for e in without]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a pattern verb in an irregular form is a cue ("were" is "be": 11.be_critical_of)
+    "Kenyan lawmakers were critical of the Ugandan president's speech.",
+    "Uganda withheld the Kenyan shipment.",
+    "Kenya paid Uganda for the power line.",
+])
+def test_irregular_forms_of_pattern_verbs_are_event_cues(sentence):
+    from eventwire.events.coder import has_event_cue
+    assert has_event_cue(sentence)

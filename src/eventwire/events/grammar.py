@@ -414,6 +414,13 @@ _IRREGULAR = {
     "freeze": ["froze", "frozen"], "seize": ["seized"], "flee": ["fled"], "feel": ["felt"],
     "mislead": ["misled"], "come": ["came"], "foresee": ["foresaw", "foreseen"], "see": ["saw", "seen"],
     "slay": ["slew", "slain"], "wage": ["waged"], "bear": ["bore", "borne"], "write": ["wrote", "written"],
+    # (the prefilter's cue words: "were critical of" is 11.be_critical_of)
+    "be": ["am", "is", "are", "was", "were", "been", "being"], "become": ["became"],
+    "grow": ["grew", "grown"], "have": ["has", "had"], "build": ["built"], "fall": ["fell", "fallen"],
+    "find": ["found"], "forbid": ["forbade", "forbidden"], "hang": ["hung"], "hurt": ["hurt"],
+    "lend": ["lent"], "let": ["let"], "light": ["lit"], "overrun": ["overran"],
+    "pay": ["paid"], "retake": ["retook", "retaken"], "ring": ["rang", "rung"], "sit": ["sat"],
+    "speed": ["sped"], "withhold": ["withheld"],
 }
 
 
