@@ -1,11 +1,17 @@
-"""False records found by the session-10 audit of unseen articles (docs/audit-s10-precision.md)
-that the sense lists of test_events_senses cannot state: a phrasal verb of another sense as a
-pattern's complement verb, and the content of a denial. (The other classes of that audit are
-cases of test_events_senses.) Our own sentences; each with a near miss that is still coded.
+"""False records found by the audits of unseen articles (docs/audit-s10-precision.md, and
+session 11's, docs/release-0.2.md part J) that the sense lists of test_events_senses cannot
+state: a phrasal verb of another sense as a pattern's complement verb, the content of a
+denial, texts released, meetings called, denied wrongs, regret with no one named. Our own
+sentences; each with a near miss that is still coded.
 """
 import pytest
 
 from test_events_helpers import code
+
+
+def _coded_or_not(pipeline, sentence, cameo, coded):
+    events = code(pipeline, sentence)
+    assert any(e["cameo"] == cameo for e in events) is coded, [(e["cameo"], e["pattern"]) for e in events]
 
 
 @pytest.mark.parametrize("sentence,aid", [
@@ -14,8 +20,7 @@ from test_events_helpers import code
     ("Japan vowed to give aid to Nepal.", True),
 ])
 def test_give_up_is_no_promise_of_aid(pipeline, sentence, aid):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == "033" for e in events) is aid, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, "033", aid)
 
 
 @pytest.mark.parametrize("sentence,negated", [
@@ -45,8 +50,7 @@ def test_act_before_a_denial_is_not_negated(pipeline):
     ("Kenya released two Ugandan fishermen on Monday.", True),
 ])
 def test_releasing_a_text_frees_no_one(pipeline, sentence, released):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == "0841" for e in events) is released, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, "0841", released)
 
 
 @pytest.mark.parametrize("sentence,demand", [
@@ -55,8 +59,7 @@ def test_releasing_a_text_frees_no_one(pipeline, sentence, released):
     ("The Kenyan minister said Uganda should reopen the border.", True),
 ])
 def test_an_inverted_should_is_no_demand(pipeline, sentence, demand):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == "100" for e in events) is demand, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, "100", demand)
 
 
 @pytest.mark.parametrize("sentence,denial", [
@@ -66,8 +69,7 @@ def test_an_inverted_should_is_no_demand(pipeline, sentence, demand):
     ("Uganda denied the Kenyan accusations on Monday.", True),
 ])
 def test_withholding_is_no_denial(pipeline, sentence, denial):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == "016" for e in events) is denial, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, "016", denial)
 
 
 @pytest.mark.parametrize("sentence,cameo,coded", [
@@ -78,8 +80,7 @@ def test_withholding_is_no_denial(pipeline, sentence, denial):
     ("The Kenyan president called the Ugandan president on Monday.", "041", True),
 ])
 def test_calling_a_meeting_convenes_it(pipeline, sentence, cameo, coded):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == cameo for e in events) is coded, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, cameo, coded)
 
 
 @pytest.mark.parametrize("sentence,criticism", [
@@ -88,8 +89,7 @@ def test_calling_a_meeting_convenes_it(pipeline, sentence, cameo, coded):
     ("Uganda's foreign minister said the Kenyan arms sales were illegal.", True),
 ])
 def test_a_denied_wrong_is_no_criticism(pipeline, sentence, criticism):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == "111" for e in events) is criticism, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, "111", criticism)
 
 
 @pytest.mark.parametrize("sentence,disapproval", [
@@ -98,5 +98,4 @@ def test_a_denied_wrong_is_no_criticism(pipeline, sentence, criticism):
     ("Kenya regretted Uganda's decision to close the border.", True),
 ])
 def test_regret_disapproves_only_of_someone(pipeline, sentence, disapproval):
-    events = code(pipeline, sentence)
-    assert any(e["cameo"] == "110" for e in events) is disapproval, [(e["cameo"], e["pattern"]) for e in events]
+    _coded_or_not(pipeline, sentence, "110", disapproval)
