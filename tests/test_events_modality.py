@@ -73,6 +73,15 @@ MODALITY = [
     "Iran has no capacity to carry out attacks in the United States. | - USA 190 asserted hypothetical",
     "Brazil has the right to expel the Paraguayan ambassador. | - PRY 166 asserted hypothetical",
     "The deal makes it possible for France to meet the Polish president. | FRA POL 040 asserted hypothetical",
+    # an act judged or required after a dummy "it" is not done
+    "It is necessary to impose sanctions on Iran, the French president said. | FRA IRN 163 asserted hypothetical",
+    "It would be a mistake to expel the Russian ambassador, the Czech minister said. | - RUS 166 asserted hypothetical",
+    "The Spanish minister said that it was wrong to accuse Morocco of the bombing. | ESP MAR 112 asserted hypothetical",
+    "It is important for India to hold talks with Pakistan. | IND PAK 04 asserted hypothetical",
+    "It is time for Israel to withdraw its troops from Lebanon. | ISR LBN 0872 asserted hypothetical",
+    # ... but not a predicate of the subject's own act, nor a fact under "it is clear that"
+    "The Chinese ministry was quick to condemn Japan. | CHN JPN 111 asserted asserted",
+    "It is clear that Russia attacked Ukraine. | RUS UKR 190 asserted asserted",
     # ... but "was able to" did it
     "Iran was able to free the British sailors. | IRN GBR 0841 asserted asserted",
     # a participle adjunct shares its head's mood

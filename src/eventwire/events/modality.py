@@ -74,6 +74,7 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
         # "Kenya may expel the envoys and recall its ambassador": the second verb has no
         # modal of its own, it shares the first's (and so its mood)
         shared = dep == "conj" and _bare_conjunct(chain[k - 1][1], g)
+        inside = complement     # (up to this link: "a mistake to[acl] X" is the predicate's own)
         complement = complement and (own or dep in COMPLEMENT_DEPS)
         if _inverted_condition(g, lex):
             # "Had the navy fired on the boat, ...": a condition with no "if", whatever it
@@ -109,6 +110,10 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
         if dep in ("xcomp", "advcl", "pcomp", "acl", "ccomp") and _possible_only(below, g, lex):
             # "is likely to attack", "capable of striking", "no capacity to carry out
             # attacks", "makes it possible for X to meet": a possibility, no occurrence
+            bump("hypothetical")
+        if inside and dep in ("xcomp", "acl", "relcl", "advcl", "ccomp") and _extraposed_judgement(below, g, lex):
+            # "it is important to support X", "it would be a mistake to attack X", "said it
+            # was irresponsible to blame others": a judgement of an act in general, not one done
             bump("hypothetical")
         if dep == "advcl" and _bare_participle(below):
             # "Dropping the plan, the party may lose ...": the participle adjunct shares its
@@ -221,6 +226,25 @@ def _possible_only(below, g, lex) -> bool:
     if g.pos_ == "ADJ" and g.lemma_.lower() in adjectives:
         return True
     return below.dep_ == "acl" and g.pos_ == "NOUN" and g.lemma_.lower() in nouns and _infinitive(below)
+
+
+def _extraposed_judgement(below, g, lex) -> bool:
+    """Is ``below`` an infinitive put after a dummy "it" whose predicate judges or requires
+    it ("it is necessary to X", "it would be a mistake to X", "it is time for X to Y")?
+    Only the listed predicates: with "it" for a country, "it was quick to condemn X" and
+    "it is ready to talk" tell an act or a plan."""
+    if not _infinitive(below):
+        return False
+    if g.lemma_ == "be":
+        copula, predicates = g, [c for c in g.children if c.dep_ in ("acomp", "attr")]
+    elif g.dep_ in ("acomp", "attr") and g.head.lemma_ == "be":
+        copula, predicates = g.head, [g]
+    else:
+        return False
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children):
+        return False
+    listed = lex.get("extraposed_predicates", ())
+    return any(p.lemma_.lower() in listed or p.lower_ in listed for p in predicates)
 
 
 def _bare_conjunct(v, first) -> bool:
