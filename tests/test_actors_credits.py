@@ -158,3 +158,41 @@ def test_credit_words_file_errors_name_file_and_line(tmp_path):
     bad.write_text("agencies: [AP]\nmonths: [jan]\nrumours: [x]\n")
     with pytest.raises(DataFileError, match=r"credits.yaml:3: unknown section 'rumours'"):
         load_sections(bad, {"agencies", "months"})
+
+
+PHOTO_CREDITS = [
+    # an agency glued to the front of a caption paragraph is the photo's credit
+    ("Kenya expelled the Ugandan envoy.\n\nReuters In 2019 the envoy met Kenyan students.", "Reuters"),
+    ("Kenya expelled the Ugandan envoy.\n\nAFP The Ugandan envoy leaves Nairobi on Monday.", "AFP"),
+    ("Kenya expelled the Ugandan envoy.\n\nGetty Images\n\nThe envoy left.", None),
+]
+
+
+@pytest.mark.parametrize("text,agency", PHOTO_CREDITS)
+def test_photo_credits_glued_to_captions_are_no_actors(resolver, text, agency):
+    kept, aside, _ = credits.set_aside(resolver, text, resolver._resolve(text, None, None))
+    if agency:
+        assert [m["reason"] for m in aside if m["text"] == agency] == ["photo credit"]
+    assert not [m for m in kept if (m.get("agent") or "") == "MED"]
+
+
+def test_an_agency_that_reports_is_not_a_photo_credit(resolver):
+    text = "Kenya expelled the Ugandan envoy.\n\nReuters reported that the envoy left Nairobi."
+    assert credits.caption_credits(text) == []
+
+
+def test_a_photo_credit_ends_its_sentence_for_the_parser(pipeline):
+    from eventwire.nlp import make_doc
+    text = ("Kenya expelled the Ugandan envoy.\n\nReuters In 2016 the rebel group shocked the country "
+            "when it seized two hundred students from a school in the east.")
+    doc = pipeline(make_doc(pipeline, text))
+    assert [s.text.strip() for s in doc.sents][1] == "Reuters"
+
+
+def test_wire_agencies_do_not_make_the_story_home(pipeline):
+    # "Reuters reported" says who carried the story: the army is Nigeria's, not Britain's
+    text = ("Nigeria marks a sad anniversary\n\nNigeria marked the anniversary on Monday.\n\n"
+            "Reuters reported that the army had freed ten students.\n\nThe BBC said the army had "
+            "freed them in the north.")
+    events = code(pipeline, text)
+    assert events and all((e["source"] or {}).get("code") != "GBRMIL" for e in events)

@@ -32,6 +32,7 @@ from collections import Counter
 
 from ..textutil import doc_text
 from .acronyms import acronym_home
+from .credits import words as credit_words
 from .descriptions import (counted_people, definite_groups, definite_states, definites, pairs,
                            posted_abroad)
 from .discourse import SUBJ, CorefWords, Discourse, Sentences, coordinated_lists, subject_rank, words
@@ -165,8 +166,11 @@ def home_country(mentions, dateline: dict | None = None) -> str | None:
     """The country the document is about: the one its actors name clearly most often
     (the dateline's country counts as one more mention). None when no country leads."""
     counts: Counter = Counter()
+    agencies = credit_words().agencies
     for m in mentions:
-        if m.get("country"):
+        if m.get("country") and (m.get("text") or "").lower() not in agencies:
+            # (not a wire agency or broadcaster: "Reuters reported", "told the BBC" say who
+            # carried the story, not where it happens)
             # a bare country or place name ("in the West Bank") may be where, not who:
             # half the weight of an actor that acts (a person, a sector, an organisation)
             bare = not m.get("agent") and m.get("kind") in ("country", "place")

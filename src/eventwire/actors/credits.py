@@ -42,6 +42,7 @@ class CreditWords:
     credit_start_re: re.Pattern
     credit_end_re: re.Pattern
     audience_re: re.Pattern
+    caption_credit_re: re.Pattern
     name_heads: dict                  # last word of a body's name (with case) -> sector
 
 
@@ -59,6 +60,8 @@ def words() -> CreditWords:
         credit_end_re=re.compile(rf"\b(?:{_alt(d['credit_ends'])})\W*$", re.I),
         audience_re=re.compile(rf"\b(?:{_alt(d['audience_cues'])})\s+(?:(?:the|a|an)\s+)?"
                                r"(?:[\w’'\-]+\s+){0,3}$", re.I),
+        caption_credit_re=re.compile(rf"(?:^|\n)[ \t]*(?P<agency>{_alt(d['agencies'])})"
+                                     r"[ \t]*(?:(?P<next>[A-Z][a-z]*)\b|\n|$)"),
         name_heads={h: sector for sector, hs in cached_sections(
             "names.yaml", frozenset(), NAME_MAPS)["name_heads"].items()
             for h in ([hs] if isinstance(hs, str) else hs)})
@@ -171,6 +174,7 @@ def set_aside(r, text: str, mentions: list[dict], day=None):
         spans.append((dl.span[0], dl.span[1], "dateline"))
     spans += [(a, b, "byline") for a, b in credit_paragraphs(text)]
     w = words()
+    captions = caption_credits(text)
     kept, aside = [], []
     for m in mentions:
         a, b = m["span"]
@@ -179,6 +183,8 @@ def set_aside(r, text: str, mentions: list[dict], day=None):
             reason = "audience"
         if reason is None and _in_parens_credit(text, a, b, w):
             reason = "wire credit"
+        if reason is None and any(x <= a and b <= y for x, y in captions):
+            reason = "photo credit"
         if reason is None:
             kept.append(m)
         else:
@@ -193,6 +199,20 @@ def _is_media(m: dict) -> bool:
 def _in_parens_credit(text: str, a: int, b: int, w: CreditWords) -> bool:
     """"(Reuters)", "(AP)" inside the text: a wire credit."""
     return text[a - 1:a] == "(" and text[b:b + 1] == ")" and text[a:b].lower() in w.agencies
+
+
+def caption_credits(text: str) -> list[tuple[int, int]]:
+    """Spans of photo credits glued to the front of a caption paragraph by the page's
+    extraction ("Reuters In 2014 the group ..."): an agency opening a paragraph, followed at
+    once by the paragraph's end or a capitalised word that cannot go on a sentence whose
+    subject it is (a title-case function word: "In", "The", "After")."""
+    w = words()
+    out = []
+    for m in w.caption_credit_re.finditer(text):
+        nxt = m.group("next")
+        if nxt is None or nxt.lower() in FUNCTION_WORDS:
+            out.append((m.start("agency"), m.end("agency")))
+    return out
 
 
 def _place_country(r, dl: Dateline, day) -> str | None:

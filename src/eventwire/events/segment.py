@@ -1,5 +1,5 @@
-"""``eventwire_paragraphs``: a blank line ends a sentence, and so does a dateline (runs
-before the parser).
+"""``eventwire_paragraphs``: a blank line ends a sentence, and so do a dateline and a
+photo credit glued to a caption (runs before the parser).
 
 Headlines, captions and datelines carry no final full stop; without this the parser glues
 them to the next sentence ("China sends envoy to North Korea\\n\\nChina sent ...") and the
@@ -8,7 +8,7 @@ coder sees one long, wrongly parsed sentence. A dateline glued to the lead sente
 """
 from spacy.language import Language
 
-from ..actors.credits import find_dateline
+from ..actors.credits import caption_credits, find_dateline
 from ..textutil import doc_text
 
 
@@ -27,6 +27,11 @@ def paragraphs(doc):
                 nxt += 1
             if nxt < len(doc):
                 doc[nxt].is_sent_start = True
+    for a, b in caption_credits(doc_text(doc)):
+        # "Reuters In 2014 ...": a photo credit glued to a caption is no subject of it
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and span.end < len(doc):
+            doc[span.end].is_sent_start = True
     return doc
 
 
