@@ -102,6 +102,15 @@ def test_foreign_is_not_the_home_country(pipeline):
     _check(pipeline, text + " | BRAGOV BUS 112")
 
 
+@pytest.mark.parametrize("leaders", ["World leaders", "Leaders around the world",
+                                     "Governments from across the globe", "Global leaders"])
+def test_leaders_of_the_world_are_not_the_home_country(pipeline, leaders):
+    text = ("PARIS, May 4 - A French court jailed two Algerian activists, French officials said. "
+            f"{leaders} criticized the French court on Friday.")
+    events = _last_sentence_events(pipeline, text)
+    assert events and not any((e["source"] or {}).get("country") == "FRA" for e in events)
+
+
 def test_apposition_to_an_organisations_official(pipeline):
     # "John Hale" is no one the dictionary knows (not John Healey); the apposition says who
     text = ("John Hale, a former State Department official, criticized China on Sunday. "

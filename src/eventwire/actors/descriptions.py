@@ -160,16 +160,24 @@ def _co_argument(doc, a: dict, b: dict) -> bool:
     return va is not None and va == vb
 
 
-FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western"})
+FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "world", "global"})
+WORLDWIDE_PREPS = frozenset({"around", "across", "from", "throughout", "over"})
+WORLD_NOUNS = frozenset({"world", "globe", "global"})
 
 
 def _foreign(doc, m: dict) -> bool:
-    """"foreign banks", "Western diplomats": not the home country's, nor the sentence's
+    """"foreign banks", "Western diplomats", "world leaders": not the home country's, nor the sentence's
     ("other officials" are: other than the one named)."""
     ts = m.get("token_span")
     if not ts or doc is None or ts[1] > len(doc):
         return False
-    return any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS for c in doc[ts[1] - 1].children)
+    head = doc[ts[1] - 1]
+    if any(c.lower_ in FOREIGN_WORDS and (c.dep_ == "amod" or c.dep_ == "compound" and c.lower_ in WORLD_NOUNS)
+           for c in head.children):   # (not the compound in "Service Employees International Union")
+        return True
+    # "leaders around the world", "governments from across the globe": of many countries
+    return any(c.dep_ == "prep" and c.lower_ in WORLDWIDE_PREPS and any(
+        t.lower_ in WORLD_NOUNS and t.dep_ == "pobj" for t in c.subtree) for c in head.children)
 
 
 def posted_abroad(doc, mentions, home, w) -> None:
