@@ -79,6 +79,9 @@ MODALITY = [
     "The Spanish minister said that it was wrong to accuse Morocco of the bombing. | ESP MAR 112 asserted hypothetical",
     "It is important for India to hold talks with Pakistan. | IND PAK 04 asserted hypothetical",
     "It is time for Israel to withdraw its troops from Lebanon. | ISR LBN 0872 asserted hypothetical",
+    # an obligation to come is not done, one that was ("had to") is
+    "Serbia will have to recall its ambassador from Albania, the French minister said. | SRB ALB 161 asserted hypothetical",
+    "Serbia had to recall its ambassador from Albania. | SRB ALB 161 asserted asserted",
     # ... but not a predicate of the subject's own act, nor a fact under "it is clear that"
     "The Chinese ministry was quick to condemn Japan. | CHN JPN 111 asserted asserted",
     "It is clear that Russia attacked Ukraine. | RUS UKR 190 asserted asserted",

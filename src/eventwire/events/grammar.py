@@ -255,9 +255,12 @@ OBLIGATION_VERBS = ("have", "need")
 
 
 def obligation(c) -> str | None:
-    """"have to" / "need to" when clause ``c`` is an obligation in the present tense
-    ("Y has to withdraw", "Y needs to stop"), else None."""
-    if c.lemma_.lower() in OBLIGATION_VERBS and c.tag_ in ("VBZ", "VBP") and any(
+    """"have to" / "need to" when clause ``c`` is an obligation in the present or future
+    ("Y has to withdraw", "Y needs to stop", "Y will have to leave"; not "had to leave":
+    it did), else None."""
+    future = c.tag_ == "VB" and any(x.dep_ == "aux" and x.lower_ in ("will", "shall", "'ll")
+                                    for x in c.children)   # "will have to defend": not yet
+    if c.lemma_.lower() in OBLIGATION_VERBS and (c.tag_ in ("VBZ", "VBP") or future) and any(
             x.dep_ == "xcomp" and to_infinitive(x) for x in c.children):
         return c.lemma_.lower() + " to"
     return None
