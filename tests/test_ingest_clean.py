@@ -21,6 +21,8 @@ def with_body(*lines: str) -> str:
 DROPPED = [
     ("Delegates arrive in Hanoi on Monday Source: Yonhap News", "caption-source-credit"),
     ("Kim Jong Un inspects a missile launch Photo: Reuters", "caption-source-credit"),
+    ("JUST WATCHED Kenyan troops cross into Somalia Replay More Videos ... MUST WATCH Kenyan "
+     "troops cross into Somalia 02:15", "video-player-teaser"),
     ("Soldiers patrol the border village (AP Photo/Lee Jin-man)", "caption-wire-photo"),
     ("File photo: Chinese and North Korean flags in Dandong", "caption-file-photo"),
     ("The Thai envoy (second from left) meets the Lao foreign minister (right)", "caption-position"),
@@ -62,6 +64,7 @@ KEPT = [
     "China and Russia share this view, the ministry said.",
     "Join the talks, Moon urged Kim in a briefing on Monday.",
     "Get out, the protesters shouted at the embassy in a video shared on social media.",
+    "MUST WATCH: the world must watch what Kenya does next, the senator said.",
 ]
 
 
