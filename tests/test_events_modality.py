@@ -20,6 +20,10 @@ NEGATION = [
     "China never attacked Vietnam. | CHN VNM 190 negated",
     "The United States did not impose sanctions on India. | USA IND 163 negated",
     "Egypt declined to host the Israeli delegation. | EGY ISR 043 negated",
+    # what a denied or dismissed claim says is denied, as "denied that ..."
+    "The Kremlin denied a report that Russia was continuing to ship arms to Syria. | RUS SYR 07 negated",
+    "Iran dismissed claims that it had supplied drones to Russia. | IRN RUS 07 negated",
+    "Ghana rejected allegations that its troops had attacked Togolese villagers. | GHA TGO 18 negated",
     "Pakistan held no talks with India. | PAK IND 040 negated",
     "France won't send troops to Mali. | FRA MLI 154 negated",
     "There is no sign that China sent an envoy to North Korea. | CHN PRK 042 negated",

@@ -38,6 +38,9 @@ def negation(v, lex) -> str | None:
         return v.head.text
     t = v
     for _ in range(5):
+        denier = _denied_claim(t, lex)
+        if denier is not None:
+            return denier
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
             return t.head.text
         if t.dep_ in ("pcomp", "pobj") and t.tag_ == "VBG" and t.head.lower_ == "from" and \
@@ -54,6 +57,22 @@ def negation(v, lex) -> str | None:
             t = t.head
             continue
         break
+    return None
+
+
+def _denied_claim(v, lex) -> str | None:
+    """"denied reports that its troops had crossed", "dismissed claims that it had supplied
+    drones": the that-clause of a claim noun a verb of denial takes as its object; the
+    speaker says it did not happen, as with "denied that ...". Returns the verb's text."""
+    claim = v.head
+    if v.dep_ not in ("acl", "ccomp", "relcl") or claim.pos_ != "NOUN" \
+            or claim.lemma_.lower() not in lex.get("claim_nouns", ()) or claim.dep_ not in ("dobj", "conj") \
+            or not any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children):
+        return None
+    g = claim.head if claim.dep_ == "dobj" else claim.head.head
+    if g.lemma_.lower() in lex.get("claim_denial_governors", ()) and not any(
+            c.dep_ == "neg" for c in g.children):
+        return g.text
     return None
 
 
