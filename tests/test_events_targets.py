@@ -66,6 +66,24 @@ def test_target_is_the_owner_of_the_object(pipeline, sentence, source, target, r
     assert_dyad(pipeline, sentence, source, target, root)
 
 
+@pytest.mark.parametrize("sentence, source, target", [
+    # "of" after these nouns is the side attacked
+    ("Prices rose after Eritrea's invasion of Ethiopia.", "ERI", "ETH"),
+    ("The Israeli shelling of Beirut drew protests.", "ISR", "LBN"),
+])
+def test_of_names_the_side_attacked_after_invasion_nouns(pipeline, sentence, source, target):
+    events = [e for e in code(pipeline, sentence) if e["cameo_root"] == "19"]
+    assert [((e["source"] or {}).get("country"), (e["target"] or {}).get("country")) for e in events] \
+        == [(source, target)], _pairs(events)
+
+
+def test_an_attackers_own_state_is_no_target_beside_a_foreign_one(pipeline):
+    # (the parser hangs "against Moscow" on the attack: the sanctions' target, not the attack's)
+    events = [e for e in code(pipeline, "Prices rose after Russia's attack on Georgia and "
+                              "Western sanctions against Moscow.") if e["cameo_root"] == "19"]
+    assert [(e["target"] or {}).get("country") for e in events] == ["GEO"], _pairs(events)
+
+
 def test_own_people_in_the_object_are_not_a_target(pipeline):
     # the envoy is China's own: not the target of China's statement or sending
     events = code(pipeline, "China told Japan it would send its special envoy next week.")

@@ -260,6 +260,25 @@ def _verbal_attack(v, s: dict | None, t: dict | None, lex) -> bool:
     return speaker and attacked
 
 
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def _without_own_state(pairs: list) -> list:
+    """"Russia's attack on Ukraine and sanctions against Moscow": when an act of force has
+    a foreign target, the attacker's own state or capital among its other targets is a
+    parse of something else, not a target (its own rebels or police may be: civil war)."""
+    def country(a):
+        return (a or {}).get("country")
+
+    def own_state(s, t):
+        return t is not None and country(s) and country(t) == country(s) and \
+            (t.get("agent") or "") in ("", "GOV")
+    if not any(t is not None and country(s) and country(t) and country(t) != country(s)
+               for s, t in pairs):
+        return pairs
+    return [(s, t) for s, t in pairs if not own_state(s, t)] or pairs
+
+
 def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
     cb = get_codebook()
     # packaged patterns are validated against the codebook; a user dictionary may bring
@@ -371,6 +390,8 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
             if why is None:
                 pairs, why = pairs_for(p, v, lex, actors)
                 why = why or None
+                if why is None and p.cameo[:2] in FORCE_ROOTS:
+                    pairs = _without_own_state(pairs)
             if why is None and p.source_agents:
                 pairs = [(s, t) for s, t in pairs if _agent(s) in p.source_agents]
                 if not pairs:
