@@ -75,6 +75,9 @@ CASES = [
     "The Kenyan opposition challenged the Kenyan security law in court. | KENOPP KEN 115",
     "Israeli soldiers fired at Palestinian protesters. | ISRMIL PSE 193",
     "Kenyan troops fought Somali militants near the border. | KENMIL SOMREB 190",
+    # ... but a judge's or a politician's clash with one is words
+    "The Kenyan chief justice clashed with the Kenyan president over the budget. | KENJUD KENGOV 111",
+    "The Peruvian president fought with the Peruvian congress over the reform. | PERGOV PERLEG 111",
     "The Kenyan minister pleaded with the Somali government to release the hostages. | KENGOV SOMGOV 020",
     "Kenya insisted that Somalia released the Kenyan hostages. | SOMGOV KEN 0841",
     "Kenya agreed to the Ugandan plan. | KENGOV UGA 030",
