@@ -111,6 +111,14 @@ def test_leaders_of_the_world_are_not_the_home_country(pipeline, leaders):
     assert events and not any((e["source"] or {}).get("country") == "FRA" for e in events)
 
 
+@pytest.mark.parametrize("dateline, country", [("ABUJA", "NGA"), ("MANILA", "PHL"), ("WASHINGTON", "USA")])
+def test_a_house_of_representatives_is_the_storys_own(pipeline, dateline, country):
+    # many countries have one: the bare name is the home country's, as "the Senate" is
+    text = (f"{dateline}, May 4 - The House of Representatives criticized the finance "
+            "minister on Tuesday.")
+    _check(pipeline, text + f" | {country}LEG {country}GOV 111")
+
+
 def test_apposition_to_an_organisations_official(pipeline):
     # "John Hale" is no one the dictionary knows (not John Healey); the apposition says who
     text = ("John Hale, a former State Department official, criticized China on Sunday. "
