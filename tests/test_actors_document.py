@@ -7,6 +7,7 @@ import pytest
 
 from eventwire.actors import acronyms
 from test_actors_coref import _check, _last_sentence_events
+from test_events_helpers import code
 
 
 ACRONYMS = [
@@ -117,6 +118,18 @@ def test_a_house_of_representatives_is_the_storys_own(pipeline, dateline, countr
     text = (f"{dateline}, May 4 - The House of Representatives criticized the finance "
             "minister on Tuesday.")
     _check(pipeline, text + f" | {country}LEG {country}GOV 111")
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("LONDON, May 4 - The Treasury criticised the opposition's spending plans on Monday. "
+     "The chancellor said the Conservative figures did not add up.", "GBRGOV"),
+    ("WASHINGTON, May 4 - The Treasury imposed sanctions on two Iranian banks on Monday. "
+     "Treasury Secretary Steven Mnuchin said the banks had helped Iran.", "USAGOV"),
+])
+def test_the_treasury_is_the_storys_own(pipeline, text, code_):
+    events = code(pipeline, text)
+    hit = [e for e in events if (e["source"] or {}).get("text") == "Treasury"]
+    assert hit and hit[0]["source"]["code"] == code_, [(e["source"], e["cameo"]) for e in events]
 
 
 def test_apposition_to_an_organisations_official(pipeline):
