@@ -141,11 +141,15 @@ def test_both_sides_without_conflict_no_target(pipeline):
     assert all(e["target"] is None for e in appeals), [(e["target"] or {}).get("code") for e in appeals]
 
 
-def test_the_act_a_noun_names_is_its_doers(pipeline):
+@pytest.mark.parametrize("first", [
+    "North Korea launched a ballistic missile over Japan on Tuesday.",
+    # one act, two words: "the launch" after a firing
+    "North Korea fired a ballistic missile over Japan on Tuesday.",
+])
+def test_the_act_a_noun_names_is_its_doers(pipeline, first):
     """"said the launch was unacceptable": criticism of whoever launched, one record (not a
     second, targetless one on "said")."""
-    text = ("North Korea launched a ballistic missile over Japan on Tuesday. "
-            "Japan's prime minister said the launch was totally unacceptable.")
+    text = (first + " Japan's prime minister said the launch was totally unacceptable.")
     got = [e for e in code(pipeline, text) if e["sentence_index"] == 1 and e["cameo_root"] in ("11", "12")]
     assert [(e["cameo"], (e["target"] or {}).get("country")) for e in got] == [("111", "PRK")], \
         [(e["cameo"], e["pattern"], (e["target"] or {}).get("code")) for e in got]

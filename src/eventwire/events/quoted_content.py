@@ -17,7 +17,8 @@ LISTS = frozenset({"attack_nouns", "denied_praise", "negative_evaluations", "har
                    "conflict_roots", "denied_verbs", "negating_subjects", "quantifiers",
                    "deception_verbs", "bias_verbs", "disapproving_feelings", "feeling_preps",
                    "patient_nouns", "denying_speech_verbs", "evaluated_act_nouns",
-                   "patient_of_nouns", "alleged_roots", "alleging_verbs", "alleging_agents"})
+                   "patient_of_nouns", "alleged_roots", "alleging_verbs", "alleging_agents",
+                   "launch_words"})
 MAPS = frozenset({"accusation_verbs"})
 
 EVALUATE = Pattern(id="quote:evaluation", cameo="111", confidence=0.6)

@@ -132,10 +132,14 @@ def _doer(noun, events, sent_index, lex):
         return None
     before = [p for p in events if p["sentence_index"] < sent_index or
               (p["sentence_index"] == sent_index and p["_verb_i"] < noun.i)]
+    launches = words()["launch_words"]
+    launch = noun.lemma_.lower() in launches
     for p in reversed(before):
         if p["negated"] or not _identified(p["source"]):
             continue
-        if _stem(noun.doc[p["_verb_i"]].lemma_) == stem:
+        lemma = noun.doc[p["_verb_i"]].lemma_
+        if _stem(lemma) == stem or launch and lemma.lower() in launches:
+            # ("the launch" after "North Korea fired a missile": one act, two words)
             return implied(p["source"], "quote-act", p)
     if _attack_noun(noun, context_words(), lex) or noun.lemma_.lower() in words()["attack_nouns"]:
         return _attacker_of(events, {"sentence_index": sent_index, "source": None})
