@@ -20,6 +20,8 @@ NEGATION = [
     "China never attacked Vietnam. | CHN VNM 190 negated",
     "The United States did not impose sanctions on India. | USA IND 163 negated",
     "Egypt declined to host the Israeli delegation. | EGY ISR 043 negated",
+    # a denial covers every conjunct of what it denies
+    "Serbia denied that it had attacked or shelled Kosovar villages. | SRB XKX 19 negated",
     # what a denied or dismissed claim says is denied, as "denied that ..."
     "The Kremlin denied a report that Russia was continuing to ship arms to Syria. | RUS SYR 07 negated",
     "Iran dismissed claims that it had supplied drones to Russia. | IRN RUS 07 negated",

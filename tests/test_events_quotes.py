@@ -206,3 +206,13 @@ def test_a_claim_of_what_one_can_do_is_no_event(pipeline):
     """A headline-style "X says his party can save ..." is a claim, not an act: nothing."""
     text = "Kenya's opposition leader says his party can cut public spending by a third."
     assert [(e["cameo"], e["pattern"]) for e in code(pipeline, text) if not e["negated"]] == []
+
+
+def test_a_new_sentence_after_a_quotation_is_not_its_frame(pipeline):
+    """'The spokesman said: “We ... .” Serbia denied that ...': the speaker is the one the
+    colon introduces, not the subject of the next sentence's own denial."""
+    text = ('The Croatian foreign ministry spokesman said: "We firmly deny that Croatia is sending '
+            'weapons to Bosnia." Serbia denied that it had shelled Bosnian villages.')
+    denials = [e for e in code(pipeline, text) if e["cameo"] == "016" and e["sentence_index"] == 0]
+    assert denials and {e["source"]["code"] for e in denials} == {"HRVGOV"}, \
+        [(e["source"] or {}).get("code") for e in denials]

@@ -69,6 +69,9 @@ def _frame(doc, text: str, a: int, b: int, speech_verbs, speech_nouns=()) -> tup
             if order == 1 and t.is_sent_start and t.i > span.start:
                 break
             if t.lemma_.lower() in speech_verbs and t.pos_ in ("VERB", "AUX"):
+                if order == 1 and b >= 2 and text[b - 2] in ".!?" and any(
+                        c.dep_ in ("ccomp", "xcomp", "dobj") and c.idx > t.idx for c in t.children):
+                    break   # '“... Iran.” Russia denied that ...': a new sentence with its own content
                 subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
                 return t, (subj[0] if subj else None), False
     found = _reply(doc, text, a, b) or _colon(doc, text, a)

@@ -27,20 +27,11 @@ def negation(v, lex) -> str | None:
     if v.dep_ in ("relcl", "acl", "ccomp") and v.head.lemma_.lower() in lex.get("evidence_nouns", ()) \
             and any(c.dep_ == "det" and c.lower_ in lex["negating_dets"] for c in v.head.children):
         return f"no {v.head.text}"  # "there is no sign (that) the envoy was received"
-    if (v.dep_ == "ccomp" or v.dep_ == "xcomp" and v.tag_ in ("VBG", "VBN")) \
-            and v.head.lemma_.lower() in lex.get("denial_governors", ()) \
-            and v.i > v.head.i and not any(c.dep_ == "neg" for c in v.head.children):
-        # "denied (that) any weapons had been sent", "denied arming the rebels": the
-        # speaker says it did not happen
-        # (the denial itself is the 016 event; "did not deny that ..." negates nothing).
-        # Only a clause after the verb: in "X refused to go, a claim Y denied" the parser
-        # may hang the refusal on "denied", yet the writer tells it as done
-        return v.head.text
     t = v
     for _ in range(5):
-        denier = _denied_claim(t, lex)
+        denier = _denied(t, lex) or _denied_claim(t, lex)
         if denier is not None:
-            return denier
+            return denier   # (also for a conjunct: "denied it had attacked or shelled X")
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in lex["negating_preps"]:
             return t.head.text
         if t.dep_ in ("pcomp", "pobj") and t.tag_ == "VBG" and t.head.lower_ == "from" and \
@@ -57,6 +48,18 @@ def negation(v, lex) -> str | None:
             t = t.head
             continue
         break
+    return None
+
+
+def _denied(v, lex) -> str | None:
+    """"denied (that) any weapons had been sent", "denied arming the rebels": the speaker
+    says it did not happen (the denial itself is the 016 event; "did not deny that ..."
+    negates nothing). Only a clause after the verb: in "X refused to go, a claim Y denied"
+    the parser may hang the refusal on "denied", yet the writer tells it as done."""
+    if (v.dep_ == "ccomp" or v.dep_ == "xcomp" and v.tag_ in ("VBG", "VBN")) \
+            and v.head.lemma_.lower() in lex.get("denial_governors", ()) \
+            and v.i > v.head.i and not any(c.dep_ == "neg" for c in v.head.children):
+        return v.head.text
     return None
 
 
