@@ -21,6 +21,9 @@ def with_body(*lines: str) -> str:
 DROPPED = [
     ("Delegates arrive in Hanoi on Monday Source: Yonhap News", "caption-source-credit"),
     ("Kim Jong Un inspects a missile launch Photo: Reuters", "caption-source-credit"),
+    ("Related Stories 'NOT OVER YET' Rebel leader mocks army claims WAR GAMES Who are the "
+     "rebels and what do they want? SECRET DEAL Minister 'plotted to free prisoners'",
+     "related-teasers-inline"),
     ("JUST WATCHED Kenyan troops cross into Somalia Replay More Videos ... MUST WATCH Kenyan "
      "troops cross into Somalia 02:15", "video-player-teaser"),
     ("Soldiers patrol the border village (AP Photo/Lee Jin-man)", "caption-wire-photo"),
@@ -65,6 +68,7 @@ KEPT = [
     "Join the talks, Moon urged Kim in a briefing on Monday.",
     "Get out, the protesters shouted at the embassy in a video shared on social media.",
     "MUST WATCH: the world must watch what Kenya does next, the senator said.",
+    "Related stories have appeared in the Kenyan press since the summit in Nairobi.",
 ]
 
 
