@@ -208,6 +208,8 @@ def caption_credits(text: str) -> list[tuple[int, int]]:
     subject it is (a title-case function word: "In", "The", "After")."""
     w = words()
     out = []
+    if not text.strip() or text.strip().lower() in w.agencies:
+        return out   # (the agency's own name looked up alone: no caption)
     for m in w.caption_credit_re.finditer(text):
         nxt = m.group("next")
         if nxt is None or nxt.lower() in FUNCTION_WORDS:
