@@ -81,6 +81,13 @@ def _subjects(v, lex, depth) -> list:
                 if speaker:
                     return conjuncts(c) + speaker
             return conjuncts(c)
+    for a in v.children:
+        if a.dep_ in ("aux", "auxpass") and a.i < v.i:
+            # "X did, in fact, discuss ...": the parser may hang the subject on the
+            # auxiliary the commas cut off from its verb
+            hung = [c for c in a.children if c.dep_ in SUBJ_DEPS and c.i < a.i]
+            if hung:
+                return conjuncts(hung[0])
     if is_passive(v):
         agents = [g for c in v.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj" for g in conjuncts(g)]
