@@ -132,6 +132,15 @@ def test_the_treasury_is_the_storys_own(pipeline, text, code_):
     assert hit and hit[0]["source"]["code"] == code_, [(e["source"], e["cameo"]) for e in events]
 
 
+def test_a_coordinated_modifier_says_whose(pipeline):
+    # not the earlier official's country: the one said in the mention's own modifier
+    text = ("A Somali official said on Sunday that talks were possible. The Kenyan envoy will "
+            "meet Ethiopian and international officials on Monday.")
+    events = _last_sentence_events(pipeline, text)
+    assert [(e["target"] or {}).get("code") for e in events if e["cameo"].startswith("03")] == ["ETHGOV"], \
+        [(e["cameo"], (e["target"] or {}).get("code")) for e in events]
+
+
 def test_apposition_to_an_organisations_official(pipeline):
     # "John Hale" is no one the dictionary knows (not John Healey); the apposition says who
     text = ("John Hale, a former State Department official, criticized China on Sunday. "

@@ -51,6 +51,13 @@ def definites(doc, mentions, disc: Discourse, sents: Sentences, sent_countries, 
         if _foreign(doc, m):
             m["foreign"] = True   # (the event coder does not give it the sentence's country)
             continue
+        own = _modifier_country(doc, m, mentions)
+        if own is not None:
+            # "South Korean and international officials": the country said in its own
+            # coordinated modifier, not an earlier "North Korean official"
+            m.update(country=own["country"], code=own["country"] + m["agent"],
+                     resolved_by="modifier", chain=chain_to(own), confidence=0.6)
+            continue
         pos, s = m["span"][0], sents.of(m["span"][0])
         head = singular(head_word(m))
         kind = GROUP_KINDS.get(m["agent"])
@@ -163,6 +170,23 @@ def _co_argument(doc, a: dict, b: dict) -> bool:
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "western", "world", "global"})
 WORLDWIDE_PREPS = frozenset({"around", "across", "from", "throughout", "over"})
 WORLD_NOUNS = frozenset({"world", "globe", "global"})
+
+
+def _modifier_country(doc, m: dict, mentions) -> dict | None:
+    """The one country named by a modifier of the mention's head that the mention's span
+    left out, a coordinated one ("South Korean and international officials"); None when
+    none or several ("Kenyan and Ugandan officials": each side, the coder's to split)."""
+    ts = m.get("token_span")
+    if not ts or doc is None or ts[1] > len(doc):
+        return None
+    head = doc[ts[1] - 1]
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < ts[0]]
+    mods += [x for c in mods for x in c.conjuncts]
+    at = {i: x for x in mentions if x.get("country") and x.get("token_span") and x is not m
+          and x.get("kind") in ("country", "demonym", None)
+          for i in range(*x["token_span"])}
+    found = {at[c.i]["country"]: at[c.i] for c in mods if c.i in at}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _foreign(doc, m: dict) -> bool:
