@@ -99,3 +99,12 @@ def test_a_denied_wrong_is_no_criticism(pipeline, sentence, criticism):
 ])
 def test_regret_disapproves_only_of_someone(pipeline, sentence, disapproval):
     _coded_or_not(pipeline, sentence, "110", disapproval)
+
+
+@pytest.mark.parametrize("sentence,torture", [
+    # abusing an office or a power is misconduct: nobody is tortured
+    ("The Kenyan senate accused the Kenyan president of abusing his office.", False),
+    ("Kenyan police abused Somali detainees in Nairobi.", True),
+])
+def test_abusing_an_office_tortures_no_one(pipeline, sentence, torture):
+    _coded_or_not(pipeline, sentence, "1822", torture)
