@@ -10,6 +10,12 @@ from test_actors_coref import _check, _last_sentence_events
 from test_events_helpers import code
 
 
+@pytest.fixture(scope="module")
+def resolver():
+    from eventwire.actors.resolver import get_resolver
+    return get_resolver()
+
+
 ACRONYMS = [
     # a party the dictionary does not know: its country from the phrase, its sector from
     # the head word and where it stands
@@ -139,6 +145,30 @@ def test_a_coordinated_modifier_says_whose(pipeline):
     events = _last_sentence_events(pipeline, text)
     assert [(e["target"] or {}).get("code") for e in events if e["cameo"].startswith("03")] == ["ETHGOV"], \
         [(e["cameo"], (e["target"] or {}).get("code")) for e in events]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "Labour", "the Conservatives": the home country's party, by its place on the day
+    ("LONDON, May 4 - Labour criticised the Conservatives over taxes. The British prime minister "
+     "said the Tory plans would not add up.", "2005-05-04", "GBRGOV GBROPP 111"),
+    ("WELLINGTON, May 4 - Labour criticised the National Party over taxes. The New Zealand prime "
+     "minister said the plans would not add up.", "2005-05-04", "NZLGOV - 111"),
+    ("OTTAWA, May 4 - The Conservatives criticised the Liberal government over taxes. The Canadian "
+     "prime minister said the plans were fine.", "2005-05-04", "CANOPP CANGOV 111"),
+])
+def test_a_party_name_several_countries_share_is_the_home_countrys(pipeline, text, published, expected):
+    from eventwire.nlp import make_doc
+    doc = pipeline(make_doc(pipeline, text, published=published))
+    src, tgt, root = expected.split()
+    first = [e for e in doc._.events if e["verb"]["lemma"] == "criticise" and e["cameo"].startswith(root)]
+    assert first and first[0]["source"]["code"] == src, [(e["source"], e["cameo"]) for e in first]
+    if tgt != "-":
+        assert first[0]["target"]["code"] == tgt, first[0]["target"]
+
+
+def test_a_shared_party_name_with_no_home_is_no_actor(resolver):
+    ms = resolver.resolve_text("Labour won the vote.")
+    assert [m["code"] for m in ms if m["text"] == "Labour"] == [None]
 
 
 def test_apposition_to_an_organisations_official(pipeline):

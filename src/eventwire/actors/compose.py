@@ -347,6 +347,10 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
     if shorts and (shorts[-1].j == ph.end_tok):
         pending_short.append((ph, shorts[-1]))
         return
+    if orgs and len(name_actors(r, orgs[-1])) > 1 and any(a.i >= orgs[-1].j for a in agents):
+        # "Labour MP Ann Clwyd": a name several countries' bodies bear, then a title: the
+        # titled person as with no body named (the story's home country decides later)
+        orgs = []
     if orgs:
         o = orgs[-1]
         ids = name_actors(r, o)

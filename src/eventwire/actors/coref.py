@@ -67,6 +67,7 @@ def resolve_references(r, doc, mentions: list[dict], context: list[dict], text: 
         disc.add(g, subject=subj, members=members)
     home = home_country(mentions + context, dateline)
     acronym_home(mentions + context, home)
+    ambiguous_by_home(r, mentions + context, home, day)
     if doc is not None:
         doc.user_data[HOME_KEY] = home   # for the event coder (events/coder.ActorIndex.home)
     posted_abroad(doc, mentions, home, w)
@@ -160,6 +161,30 @@ def _sentence_countries(mentions, sents: Sentences) -> dict[int, set]:
         if m.get("country"):
             out.setdefault(sents.of(m["span"][0]), set()).add(m["country"])
     return out
+
+
+def ambiguous_by_home(r, mentions, home: str | None, day) -> None:
+    """A name several countries' actors bear ("Labour": Britain's, New Zealand's, Ireland's
+    parties) is the one of the story's home country; with no home, the one of the only
+    country among them the story names. Else it stays no actor."""
+    named = {m["country"] for m in mentions if m.get("country")}
+    for m in mentions:
+        ids = m.get("candidates") or []
+        if m.get("kind") != "ambiguous" or m.get("actor_id") or len(ids) < 2:
+            continue
+        actors = [r.actors[x] for x in ids if x in r.actors]
+        country = {a.actor_id: r.code_of(a, day)[1] for a in actors}
+        pick = [a for a in actors if home and country[a.actor_id] == home]
+        if not pick and home is None:
+            pick = [a for a in actors if country[a.actor_id] in named]
+        if len(pick) != 1:
+            continue
+        got = r.mention(m["text"], tuple(m["span"]), pick[0], day, "home-country")
+        m.update({k: got[k] for k in ("name", "code", "country", "agent", "actor_id", "kind")})
+        m["resolved_by"] = "home-country"
+        m["confidence"] = 0.6
+        if got.get("role"):
+            m["role"] = got["role"]
 
 
 def home_country(mentions, dateline: dict | None = None) -> str | None:

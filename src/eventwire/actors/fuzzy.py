@@ -15,6 +15,9 @@ from .resolver import FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, ActorResolver, Hit, Tok
 # with another surname are namesakes ("John Hale" / "John Healey"), not misspellings
 # ("Zelenskiy" / "Zelensky" 94).
 PERSON_SURNAME_MIN = 88
+# Words of the language a ratio puts near a known name: "the Liberal government" is a
+# party's (Canada's, Australia's), not a misspelt Liberia's.
+COMMON_WORDS = frozenset({"liberal", "liberals"})
 NER_FUZZY = {"PERSON": {"person"}, "GPE": {"country"}, "LOC": {"country"},
              "NORP": {"country"}, "ORG": {"org", "country"}, "FAC": {"org"}}
 
@@ -127,6 +130,8 @@ def add_fuzzy(r: ActorResolver, text: str, toks: list[Tok], hits: list[Hit], doc
         if _blocked(r, toks, i, j):
             continue   # "South America" is a blocker (no actor), not a misspelt "South Africa"
         key = tuple(t.key for t in toks[i:j])
+        if any(k in COMMON_WORDS for k in key):
+            continue
         found = _fuzzy_one(r, key, kinds)
         if not found:
             continue
