@@ -100,6 +100,13 @@ MODALITY = [
     "Kenya may expel the Ugandan diplomats and recall its ambassador. | KEN - 161 asserted hypothetical",
     "If Chile closes the border, Peru could expel Chilean diplomats and recall its ambassador. | PER - 161 asserted hypothetical",
     "Kenya will expel the Ugandan diplomats and recall its ambassador. | KEN - 1313 asserted intended",
+    # an infinitive right after a noun of intent is the noun's, wherever the parser hangs it
+    "Poland made a vow to expel the Belarusian envoys. | POL BLR 13 asserted intended",
+    "Chile made a pledge to send food aid to Haiti. | CHL HTI 03 asserted intended",
+    "Japan made a decision to recall its ambassador from China. | JPN CHN 13 asserted intended",
+    # judging another's decision leaves the decision its own doer
+    "Peru welcomed the US decision to lift sanctions on Cuba. | USA CUB 03 asserted intended",
+    "Spain repeated its vow to impose sanctions on Venezuela. | ESP VEN 13 asserted intended",
     "Kenya expelled the Ugandan diplomats and recalled its ambassador. | KEN - 161 asserted asserted",
     "Kenya will expel the Ugandan diplomats and has recalled its ambassador. | KEN - 161 asserted asserted",
     # a need is no deed

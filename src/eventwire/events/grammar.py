@@ -105,6 +105,17 @@ def _subjects(v, lex, depth) -> list:
         # desire to talk": the possessor, Iran)
         own = [c for c in v.head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
         return conjuncts(own[0]) if own else subjects(v.head.head, lex, depth + 1)
+    if v.dep_ == "acl" and v.head.lemma_.lower() in lex.get("intent_nouns", ()) and \
+            v.head.dep_ in ("dobj", "obj") and v.head.head.i != v.head.i and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children):
+        # "Chile made a pledge to send troops", "renewed its vow to expel": the maker of the
+        # pledge does the act; "welcomed Iran's decision to ...": the possessor
+        own = [c for c in v.head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+        if own:
+            return conjuncts(own[0])
+        if v.head.head.lemma_.lower() in lex.get("intent_owner_verbs", ()) and \
+                not any(c.dep_ in ("compound", "amod", "nmod") for c in v.head.children):
+            return subjects(v.head.head, lex, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head]
     if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and \

@@ -154,6 +154,10 @@ def modality(v, sent, lex, actors: ActorIndex) -> tuple[str, dict | None]:
                 g.lemma_ in lex.get("intent_nouns", ()):
             # "a plan to sanction Iran", "an attempt to storm the base": not (yet) done
             bump("intended")
+        elif dep in ("advcl", "xcomp", "acl") and _after_intent_noun(chain[k - 1][1], g, lex):
+            # "made a vow to expel the envoys": the parser hangs the infinitive on the verb,
+            # but it is the noun's ("a vow to expel"), not (yet) done
+            bump("intended")
         if dep == "xcomp" and g.lemma_ in lex["hedge_governors"]:
             bump("hedged")
         elif (dep == "xcomp" or _infinitive_link(chain, k)) and (
@@ -420,6 +424,16 @@ def _addressee(g) -> bool:
 
 def _infinitive(v) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+def _after_intent_noun(v, g, lex) -> bool:
+    """The infinitive ``v`` follows right after an object of ``g`` that is an intent noun
+    ("made a pledge to withdraw", "renewed its promise to help")."""
+    to = [c for c in v.children if c.dep_ == "aux" and c.tag_ == "TO"]
+    if not to or to[0].i == 0:
+        return False
+    before = v.doc[to[0].i - 1]
+    return before.head.i == g.i and before.dep_ in ("dobj", "attr") and before.lemma_ in lex.get("intent_nouns", ())
 
 
 def _own_actor(v, gov) -> bool:
