@@ -39,6 +39,12 @@ CASES = [
      "president on Monday. | KENCVL KENGOV 04", "2019-05-03"),
     ("Kenyan rebels released four engineers last week. The former captives accused the Kenyan "
      "army of abandoning them. | KENCVL KENMIL 112", "2019-05-03"),
+    # an armed group's name before a victim noun names its captives or victims: civilians of
+    # the group's country, not the group ("Israeli hostages" are Israelis as usual)
+    ("Dozens of Boko Haram captives accused the Nigerian army of neglect on Monday. "
+     "| NGACVL NGAMIL 112", "2019-05-03"),
+    ("Two Taliban hostages criticised the Afghan government on Monday. | AFGCVL AFGGOV 111",
+     "2019-05-03"),
     # a name in apposition to a title whose for-phrase names the post's subject, not whose
     # post it is; the surname later is that person
     ("Mark Oden, the U.S. special representative for Syria policy, arrived in Amman on Monday. "

@@ -46,6 +46,13 @@ class Phrase:
     extra: dict = field(default_factory=dict)
 
 
+#: Armed groups and gangs whose name before a victim noun names their captives or victims
+#: ("Taliban hostages"); a state's ("Israeli hostages") are its own people as usual.
+CAPTOR_AGENTS = frozenset({"REB", "UAF", "CRM", "RAD", "INS"})
+VICTIM_HEADS = frozenset({"hostage", "hostages", "captive", "captives", "victim", "victims",
+                          "abductee", "abductees"})
+
+
 def resolve(r: ActorResolver, text: str, day: dt.date | None, doc) -> list[dict]:
     toks, hits = r.scan(text)
     hits = [h for h in hits if not (h.kind == "name" and kind_of(r, h) in ("country", "place")
@@ -369,6 +376,14 @@ def _interpret(r: ActorResolver, text, toks, ph: Phrase, day, mentions, titles,
         after = [a for a in agents if a.i >= o.j]
         if after and len(ids) == 1 and r.actors[ids[0]].agent is not None \
                 and _member_of(r, text, toks, after[-1], mentions, day, all_hits):
+            return
+        if after and len(ids) == 1 and r.actors[ids[0]].agent in CAPTOR_AGENTS \
+                and r.actors[ids[0]].country and toks[after[-1].j - 1].key in VICTIM_HEADS:
+            # "Boko Haram captives", "Taliban hostages", "ISIS victims": the group's
+            # captives, civilians of its country, not the group
+            a, b = mentions[-1]["span"][0], toks[after[-1].j - 1].end
+            mentions[-1] = r.mention(text[a:b], (a, b), None, day, "agent-noun", agent="CVL",
+                                     country=r.actors[ids[0]].country, name=text[a:b])
             return
         if after and len(ids) == 1 and r.actors[ids[0]].agent is not None \
                 and toks[after[-1].j - 1].key in r.data.representatives:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from .arguments import ActorIndex, actor_object
 from .codebook import get_codebook
-from .grammar import (clause_span, complement_verbs, complement_words, inflections, object_phrase, subjects,
+from .grammar import (clause_span, complement_verbs, complement_words, inflections, object_phrase, passive_participle,
+                      subjects,
                       to_infinitive, _inflected)
 from .modality import _infinitive, _own_actor, habitual, modality, negation, non_factive, planned
 from .patterns import Pattern, PatternSet, get_patterns
@@ -231,6 +232,14 @@ def aerial_subject(v, lex) -> bool:
     return False
 
 
+def _who(a: dict | None):
+    """An actor's identity for 'the same dyad': its id, else its code and text (two actors
+    without an id, "the Red Cross" and "the administration", are not the same one)."""
+    if a is None:
+        return None
+    return a.get("actor_id") or (a.get("code"), a.get("text"))
+
+
 def _agent(a: dict | None) -> str:
     return ((a or {}).get("agent") or "").upper()
 
@@ -261,6 +270,11 @@ def _verbal_attack(v, s: dict | None, t: dict | None, lex) -> bool:
 
 
 FORCE_ROOTS = ("18", "19", "20")
+# Roots whose past participle on a noun with its by-agent tells the event itself
+# ("hostages held by X", "villagers killed by Y", "a truce brokered by Z", "a strike called
+# by the unions"); others mostly tell what a thing is ("forces backed by artillery", "a
+# letter signed by doctors", "an act signed into law by X").
+PARTICIPLE_ROOTS = ("04", "08", "14", "17", "18", "19", "20")
 
 
 def _without_own_state(pairs: list) -> list:
@@ -302,6 +316,11 @@ def make_event(p: Pattern, v, s, t, sent, sent_index, lex, actors) -> dict:
             _agent(s) in {x.upper() for x in lex.get("irregular_agents", ())} and t is not None \
             and _agent(t) not in {x.upper() for x in lex.get("armed_targets", ())}:
         code = "180"  # irregulars attacking what is no armed force: unconventional violence
+    if code == "173" and _agent(s) in {x.upper() for x in lex.get("irregular_agents", ())} and \
+            t is not None and _agent(t) not in {x.upper() for x in lex.get("armed_targets", ())}:
+        # rebels or gangs "holding", "detaining", "capturing" civilians or officials arrest no
+        # one: no authority, so it is abduction, hostage-taking (CAMEO 181)
+        code = "181"
     if code[:2] in ("18", "19") and _verbal_attack(v, s, t, lex):
         code = "111"  # a politician's attack on a politician is verbal: criticize
     if cb.has(code):
@@ -372,6 +391,7 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
         if not cands:
             continue
         blocked = non_factive(v, lex)
+        participle = passive_participle(v)
         habit = habitual(v, lex)
         fired: list[Candidate] = []
         for p in cands:
@@ -418,6 +438,14 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
                 if tr.token_i == v.i and tr.fired and tr.pattern != best.pattern.id:
                     tr.fired = False
                     tr.reason = f"fits, but the more specific {best.pattern.id} wins"
+        if participle and best.pattern.cameo[:2] not in PARTICIPLE_ROOTS:
+            # (the best reading's, not the next best's: "aid sent by Japan" is aid, not a visit)
+            if trace is not None:
+                for tr in trace:
+                    if tr.token_i == v.i and tr.pattern == best.pattern.id:
+                        tr.fired = False
+                        tr.reason = "a participle on a noun: of this kind it tells what the thing is, not an event"
+            continue
         for s, t in best.pairs:
             ev = make_event(best.pattern, v, s, t, sent, sent_index, lex, actors)
             (nominal if best.pattern.nominal else events).append(ev)
@@ -449,8 +477,7 @@ def code_sentence(sent, sent_index: int, actors: ActorIndex, pset: PatternSet | 
                 dup = True
                 break
             if ve["cameo_root"] == ev["cameo_root"] and \
-                    (ve["source"] or {}).get("actor_id") == (ev["source"] or {}).get("actor_id") and \
-                    (ve["target"] or {}).get("actor_id") == (ev["target"] or {}).get("actor_id"):
+                    _who(ve["source"]) == _who(ev["source"]) and _who(ve["target"]) == _who(ev["target"]):
                 dup = True
                 break
         if not dup:

@@ -35,6 +35,13 @@ def is_passive(v) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
+def passive_participle(v) -> bool:
+    """"the villagers killed by soldiers", "a truce brokered by Egypt": a past participle on
+    a noun with its by-agent, a passive without auxiliary: the agent does it, to the noun."""
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and \
+        not is_passive(v) and any(c.dep_ == "agent" for c in v.children)
+
+
 def governor(v):
     """The verb that governs ``v`` through a complement/prepositional link, or None.
     Non-verbal links are skipped ("is about to restore", "is willing to yield")."""
@@ -116,6 +123,11 @@ def _subjects(v, lex, depth) -> list:
         if v.head.head.lemma_.lower() in lex.get("intent_owner_verbs", ()) and \
                 not any(c.dep_ in ("compound", "amod", "nmod") for c in v.head.children):
             return subjects(v.head.head, lex, depth + 1)
+    if depth == 0 and passive_participle(v):
+        # the agent of the event's own participle (a clause under it keeps the noun: "the
+        # envoy, sent by Beijing to hold talks": the envoy holds them)
+        return [g for c in v.children if c.dep_ == "agent" for g in c.children
+                if g.dep_ == "pobj" for g in conjuncts(g)]
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head]
     if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and \
@@ -194,6 +206,8 @@ def _objects(v) -> list:
             # "the girls who were kidnapped by ...": the noun the clause hangs on
             return conjuncts(v.head)
         return [t for c in subj for t in conjuncts(c)]
+    if passive_participle(v):
+        return conjuncts(v.head)
     objs = [t for c in v.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
     if objs:
         # "met Park in 2013 and Moon in 2017": the parser hangs the second object on the verb

@@ -10,7 +10,7 @@ armed forces of a country named as actor, reciprocal acts, no actor as its own t
 from __future__ import annotations
 
 from .arguments import ActorIndex, compose, compose_org, _is_org  # noqa: F401
-from .grammar import (complement_verbs, conjuncts, is_passive, object_phrase, objects, prep_objects, subjects,
+from .grammar import (complement_verbs, conjuncts, is_passive, object_phrase, objects, passive_participle, prep_objects, subjects,
                       complement_topics, clause_span, SUBJ_DEPS, captors, to_infinitive)
 from .patterns import Pattern
 from .targets import (addressees, counted_people, count_only, elaborated_country,
@@ -251,7 +251,7 @@ def pairs_for(p: Pattern, v, lex, actors: ActorIndex):
 
     # a passive's by-agents do a mutual act to each other ("the accord was signed by A and
     # B"), but mediators are third parties ("the deal was brokered by Qatar and Egypt")
-    mediators = is_passive(v) and not any(c.dep_ in SUBJ_DEPS for c in v.children) \
+    mediators = (is_passive(v) or passive_participle(v)) and not any(c.dep_ in SUBJ_DEPS for c in v.children) \
         and p.cameo in MEDIATION_CODES
     where = targets and all(_located(t, v.doc, lex) for t in targets)   # "met in Geneva"
     for side in (sources if p.reciprocal and len(sources) >= 2 and (not targets or where)
